@@ -1,0 +1,1 @@
+"""Thai text: digits, Buddhist-era dates, fiscal years, normalisation, word segmentation."""

@@ -1,0 +1,1 @@
+"""Qt GUI of ITA Desktop: shows and edits what the core computes."""
