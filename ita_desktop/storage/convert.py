@@ -1,0 +1,138 @@
+"""Mapping between table rows and domain dataclasses (the only place that knows both)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ita_desktop.domain.models import (
+    Assessment,
+    Measure,
+    OfficialFigures,
+    Organization,
+    Period,
+    ProgressEntry,
+    ReportSettings,
+)
+from ita_desktop.rules.presets import rules_from_dict, rules_to_dict
+from ita_desktop.storage.tables import (
+    AssessmentRow,
+    MeasureRow,
+    OrganizationRow,
+    ProgressRow,
+    ScoreRow,
+)
+
+
+def organization_from_row(row: OrganizationRow) -> Organization:
+    return Organization(row.name, row.kind, row.district, row.province, row.logo,
+                        list(row.units or []), row.id)
+
+
+def fill_organization_row(row: OrganizationRow, org: Organization) -> None:
+    row.name, row.kind, row.district, row.province = org.name, org.kind, org.district, org.province
+    row.logo, row.units = org.logo, list(org.units)
+
+
+def assessment_from_row(row: AssessmentRow) -> Assessment:
+    return Assessment(
+        organization_id=row.organization_id,
+        year=row.year,
+        rules=rules_from_dict(row.rules),
+        scores={s.indicator: s.value for s in row.scores},
+        official=OfficialFigures(row.official_iit, row.official_eit, row.official_oit,
+                                 row.official_overall, row.official_level or ""),
+        threshold=row.threshold,
+        target=row.target,
+        issues_by_indicator={int(k): v for k, v in (row.issues_by_indicator or {}).items()},
+        issues_by_tool=dict(row.issues_by_tool or {}),
+        narratives=dict(row.narratives or {}),
+        id=row.id,
+    )
+
+
+def fill_assessment_row(row: AssessmentRow, a: Assessment) -> None:
+    """Copy everything but the settings (kept by their own call) into the row."""
+    row.organization_id, row.year = a.organization_id, a.year  # type: ignore[assignment]
+    row.rules = rules_to_dict(a.rules)
+    row.threshold, row.target = a.threshold, a.target
+    o = a.official
+    row.official_iit, row.official_eit, row.official_oit = o.iit, o.eit, o.oit
+    row.official_overall, row.official_level = o.overall, o.level
+    row.issues_by_indicator = {str(k): v for k, v in a.issues_by_indicator.items() if v}
+    row.issues_by_tool = {k: v for k, v in a.issues_by_tool.items() if v}
+    row.narratives = {k: v for k, v in a.narratives.items() if v}
+    existing = {s.indicator: s for s in row.scores}
+    for number, value in a.scores.items():
+        if value is None:
+            if number in existing:
+                row.scores.remove(existing[number])
+        elif number in existing:
+            existing[number].value = value
+        else:
+            row.scores.append(ScoreRow(indicator=number, value=value))
+    if row.settings is None:
+        row.settings = {}
+
+
+def period_from_dict(data: dict[str, Any]) -> Period:
+    return Period(
+        whole_year=bool(data.get("whole_year", True)),
+        start_month=data.get("start_month"), start_year=data.get("start_year"),
+        end_month=data.get("end_month"), end_year=data.get("end_year"),
+        text=data.get("text", ""),
+    )
+
+
+def period_to_dict(p: Period) -> dict[str, Any]:
+    return {"whole_year": p.whole_year, "start_month": p.start_month, "start_year": p.start_year,
+            "end_month": p.end_month, "end_year": p.end_year, "text": p.text}
+
+
+def measure_from_row(row: MeasureRow) -> Measure:
+    return Measure(row.title, list(row.indicators or []), list(row.steps or []),
+                   list(row.responsible or []), period_from_dict(row.period or {}),
+                   row.monitoring, row.kpi, row.position, row.id)
+
+
+def fill_measure_row(row: MeasureRow, m: Measure) -> None:
+    row.title, row.indicators, row.steps = m.title, list(m.indicators), list(m.steps)
+    row.responsible, row.period = list(m.responsible), period_to_dict(m.period)
+    row.monitoring, row.kpi, row.position = m.monitoring, m.kpi, m.position
+
+
+def progress_from_row(row: ProgressRow) -> ProgressEntry:
+    return ProgressEntry(row.measure_id, row.round, row.status, row.output, row.outcome,
+                         row.problems, row.suggestions, row.evidence, row.id)
+
+
+def fill_progress_row(row: ProgressRow, e: ProgressEntry) -> None:
+    row.measure_id, row.round, row.status = e.measure_id, e.round, e.status  # type: ignore[assignment]
+    row.output, row.outcome, row.problems = e.output, e.outcome, e.problems
+    row.suggestions, row.evidence = e.suggestions, e.evidence
+
+
+def settings_from_dict(data: dict[str, Any]) -> ReportSettings:
+    def by_round(key: str) -> dict[int, str]:
+        return {int(k): v for k, v in (data.get(key) or {}).items()}
+
+    return ReportSettings(
+        thai_digits=bool(data.get("thai_digits", True)),
+        signatories=[(n, p) for n, p in data.get("signatories", [])],
+        preface=data.get("preface", ""),
+        summary=by_round("summary"), problems=by_round("problems"),
+        suggestions=by_round("suggestions"),
+    )
+
+
+def settings_to_dict(s: ReportSettings) -> dict[str, Any]:
+    def by_round(values: dict[int, str]) -> dict[str, str]:
+        return {str(k): v for k, v in values.items() if v}
+
+    return {"thai_digits": s.thai_digits, "signatories": [list(x) for x in s.signatories],
+            "preface": s.preface, "summary": by_round(s.summary),
+            "problems": by_round(s.problems), "suggestions": by_round(s.suggestions)}
+
+
+def decimal_or_none(value: Any) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))

@@ -1,0 +1,138 @@
+"""Opening the SQLite file: pragmas, Alembic migrations (backup first), errors in Thai."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from alembic import command
+from ita_desktop.errors import StorageError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 5000
+
+
+def _thai_message(exc: BaseException) -> StorageError:
+    lines = str(getattr(exc, "orig", None) or exc).splitlines()
+    detail = lines[0] if lines else type(exc).__name__
+    text = detail.lower()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError("ไฟล์ฐานข้อมูลเสียหายหรือไม่ใช่ฐานข้อมูลของโปรแกรม", detail)
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            "ฐานข้อมูลถูกใช้งานโดยโปรแกรมอื่นอยู่ กรุณาปิดโปรแกรมนั้นแล้วลองใหม่", detail
+        )
+    if "disk is full" in text or "no space" in text:
+        return StorageError("พื้นที่ดิสก์เต็ม บันทึกข้อมูลไม่ได้ ข้อมูลเดิมยังอยู่ครบ", detail)
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return StorageError("ไม่มีสิทธิ์เขียนไฟล์ฐานข้อมูลนี้", detail)
+    if "unable to open" in text:
+        return StorageError("เปิดไฟล์ฐานข้อมูลไม่ได้", detail)
+    return StorageError("เกิดข้อผิดพลาดกับฐานข้อมูล", detail)
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Turn database exceptions into StorageError with a Thai message."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except (SQLAlchemyError, DBAPIError, sqlite3.Error, OSError) as exc:
+        raise _thai_message(exc) from exc
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _backup_before_migration(path: Path, revision: str | None) -> Path:
+    """Copy the file with SQLite's backup API (consistent even in WAL mode)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{revision or 'none'}-{stamp}{path.suffix}")
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        with dest:
+            source.backup(dest)
+        dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def migrate(engine: Engine, path: Path | None) -> None:
+    """Bring the schema to the head revision; back the file up first if it holds data."""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head_revision():
+            return
+        has_tables = bool(conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type='table'").scalar())
+    if path is not None and has_tables:
+        _backup_before_migration(path, current)
+    config = _alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_engine(path: Path | str | None) -> Engine:
+    """An engine on the SQLite file `path` (None: in memory), migrated to the current schema."""
+    file = Path(path) if path is not None else None
+    if file is not None:
+        if file.is_dir():
+            raise StorageError("ที่อยู่ที่ระบุเป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", str(file))
+        if not file.parent.exists():
+            raise StorageError("ไม่พบโฟลเดอร์ของไฟล์ฐานข้อมูล", str(file.parent))
+        url = f"sqlite:///{file}"
+    else:
+        url = "sqlite://"
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _set_pragmas)
+    with translated_errors():
+        migrate(engine, file)
+    return engine
+
+
+def copy_database(engine: Engine, target: Path) -> None:
+    """Write a consistent copy of the open database to `target` (Save As, Backup)."""
+    tmp = target.with_name(target.name + ".tmp")
+    with translated_errors():
+        raw = engine.raw_connection()
+        try:
+            dest = sqlite3.connect(tmp)
+            with dest:
+                raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+            dest.close()
+        finally:
+            raw.close()
+        shutil.move(str(tmp), str(target))
