@@ -1,0 +1,144 @@
+"""Thai month names, Buddhist-era years and fiscal years (1 October – 30 September)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ita_desktop.thai.digits import localize_digits
+
+BE_OFFSET = 543
+FISCAL_YEAR_START_MONTH = 10
+RANGE_SEPARATOR = " – "  # en dash with spaces, as in "ต.ค. ๒๕๖๗ – ก.ย. ๒๕๖๘"
+
+# Indexed by calendar month 1..12; index 0 is an unused empty string.
+MONTHS_FULL: tuple[str, ...] = (
+    "",
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+MONTHS_ABBR: tuple[str, ...] = (
+    "",
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+
+_IGNORED_IN_MONTH = str.maketrans("", "", ". \t\u00a0\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _month_key(name: str) -> str:
+    return name.translate(_IGNORED_IN_MONTH)
+
+
+_MONTH_LOOKUP: dict[str, int] = {
+    _month_key(name): month
+    for names in (MONTHS_FULL, MONTHS_ABBR)
+    for month, name in enumerate(names)
+    if month
+}
+
+
+def be_year(ad_year: int) -> int:
+    """Buddhist-era year of a Common-Era year: 2024 -> 2567."""
+    return ad_year + BE_OFFSET
+
+
+def ad_year(be: int) -> int:
+    """Common-Era year of a Buddhist-era year: 2567 -> 2024."""
+    return be - BE_OFFSET
+
+
+def _check_month(month: int) -> None:
+    if not 1 <= month <= 12:
+        raise ValueError(f"เดือนต้องอยู่ระหว่าง 1 ถึง 12 (ได้ {month})")
+
+
+def month_name(month: int, abbreviated: bool = False) -> str:
+    """Thai name of calendar month 1..12: 10 -> "ตุลาคม" or "ต.ค."."""
+    _check_month(month)
+    return (MONTHS_ABBR if abbreviated else MONTHS_FULL)[month]
+
+
+def month_year_text(
+    month: int, be: int, abbreviated: bool = False, thai_digits: bool = True
+) -> str:
+    """Month and Buddhist-era year: "ตุลาคม ๒๕๖๗"."""
+    return localize_digits(f"{month_name(month, abbreviated)} {be}", thai_digits)
+
+
+def thai_date(d: datetime.date, abbreviated: bool = False, thai_digits: bool = True) -> str:
+    """A date the Thai way, Buddhist era: "22 พฤศจิกายน 2569" (digits per `thai_digits`)."""
+    text = f"{d.day} {month_name(d.month, abbreviated)} {be_year(d.year)}"
+    return localize_digits(text, thai_digits)
+
+
+def fiscal_year_of(d: datetime.date) -> int:
+    """Buddhist-era fiscal year holding date d; October–December belong to the next year."""
+    year = be_year(d.year)
+    return year + 1 if d.month >= FISCAL_YEAR_START_MONTH else year
+
+
+def fiscal_year_months(be_fy: int) -> list[tuple[int, int]]:
+    """The twelve (month, BE year) pairs of a fiscal year, from ต.ค. of be_fy-1 to ก.ย. of be_fy."""
+    first = [(month, be_fy - 1) for month in range(FISCAL_YEAR_START_MONTH, 13)]
+    return first + [(month, be_fy) for month in range(1, FISCAL_YEAR_START_MONTH)]
+
+
+def month_span_text(
+    start_month: int,
+    start_year: int,
+    end_month: int,
+    end_year: int,
+    abbreviated: bool = False,
+    thai_digits: bool = True,
+) -> str:
+    """A span of months with both (BE) years always given: "มกราคม ๒๕๖๕ – เมษายน ๒๕๖๕"."""
+    start = month_year_text(start_month, start_year, abbreviated, thai_digits)
+    end = month_year_text(end_month, end_year, abbreviated, thai_digits)
+    return f"{start}{RANGE_SEPARATOR}{end}"
+
+
+def round_range(
+    be_fy: int, round_months: int, abbreviated: bool = True, thai_digits: bool = True
+) -> str:
+    """The first `round_months` months of a fiscal year: 6 of 2565 -> "ต.ค. ๒๕๖๔ – มี.ค. ๒๕๖๕"."""
+    if not 1 <= round_months <= 12:
+        raise ValueError(f"จำนวนเดือนของรอบต้องอยู่ระหว่าง 1 ถึง 12 (ได้ {round_months})")
+    months = fiscal_year_months(be_fy)
+    (start_month, start_year), (end_month, end_year) = months[0], months[round_months - 1]
+    return month_span_text(start_month, start_year, end_month, end_year, abbreviated, thai_digits)
+
+
+def fiscal_year_range(be_fy: int, abbreviated: bool = True, thai_digits: bool = True) -> str:
+    """The whole fiscal year: 2568 -> "ต.ค. ๒๕๖๗ – ก.ย. ๒๕๖๘"."""
+    return round_range(be_fy, 12, abbreviated, thai_digits)
+
+
+def parse_thai_month(name: str) -> int:
+    """Calendar month 1..12 of a Thai month name, full or abbreviated, dots and spaces optional.
+
+    "ตุลาคม", "ต.ค.", "ต. ค." and "ตค" all give 10; anything else raises ValueError.
+    """
+    month = _MONTH_LOOKUP.get(_month_key(name))
+    if month is None:
+        raise ValueError(f"ไม่รู้จักชื่อเดือน “{name.strip()}”")
+    return month
