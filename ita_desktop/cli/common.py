@@ -1,0 +1,54 @@
+"""Shared pieces of the CLI: a parser whose errors are Thai, output helpers, the database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NoReturn
+
+from ita_desktop.errors import ValidationError
+from ita_desktop.paths import default_db_path
+from ita_desktop.storage.repository import Repository
+from ita_desktop.thai.numbers import parse_score
+
+
+class ThaiArgumentParser(argparse.ArgumentParser):
+    """argparse, but a usage error is a ValidationError (Thai message, exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValidationError("คำสั่งหรืออาร์กิวเมนต์ไม่ถูกต้อง ดูวิธีใช้ด้วย --help", message)
+
+
+def add_db_argument(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument("--db", type=Path, required=required,
+                        help="ไฟล์ฐานข้อมูล SQLite (ค่าเริ่มต้น: ไฟล์ในโฟลเดอร์ข้อมูลของผู้ใช้)")
+
+
+def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--org", help="รหัสหรือชื่อหน่วยงาน (ค่าเริ่มต้น: หน่วยงานแรก)")
+    parser.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุด)")
+
+
+def open_repository(path: Path | None, must_exist: bool = True) -> Repository:
+    db = path or default_db_path()
+    if must_exist and not Path(db).exists():
+        raise ValidationError(f"ไม่พบไฟล์ฐานข้อมูล {db}", "database file not found")
+    return Repository.open(db)
+
+
+def score_argument(text: str) -> Decimal:
+    """A score typed on the command line (Thai or Arabic digits)."""
+    return parse_score(text)
+
+
+def decimal_json(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(f"{value:.2f}")
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=decimal_json) + "\n")

@@ -1,0 +1,72 @@
+"""`scores set|show`: read and write one assessment's indicator scores."""
+
+from __future__ import annotations
+
+import argparse
+
+from ita_desktop.cli.common import (
+    add_db_argument,
+    add_selection_arguments,
+    open_repository,
+    print_json,
+    score_argument,
+)
+from ita_desktop.services.analysis import analyze_assessment
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("scores", help="ดูหรือแก้คะแนนตัวชี้วัด")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=type(p))
+    set_p = actions.add_parser("set", help="บันทึกคะแนนตัวชี้วัดหนึ่งตัว")
+    add_db_argument(set_p, required=True)
+    add_selection_arguments(set_p)
+    set_p.add_argument("--indicator", type=int, required=True, help="หมายเลขตัวชี้วัด 1–10")
+    set_p.add_argument("--score", type=score_argument, required=True, help="คะแนน 0–100")
+    set_p.set_defaults(run=run_set)
+    show_p = actions.add_parser("show", help="แสดงคะแนนและผลการคำนวณ")
+    add_db_argument(show_p, required=True)
+    add_selection_arguments(show_p)
+    show_p.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
+    show_p.set_defaults(run=run_show)
+
+
+def _select(args: argparse.Namespace):
+    repo = open_repository(args.db)
+    org = repo.find_organization(args.org)
+    return repo, org, repo.assessment(org.id, args.year)  # type: ignore[arg-type]
+
+
+def run_set(args: argparse.Namespace) -> int:
+    repo, org, a = _select(args)
+    try:
+        repo.set_score(a.id, args.indicator, args.score)  # type: ignore[arg-type]
+    finally:
+        repo.close()
+    print(f"บันทึกคะแนนตัวชี้วัดที่ {args.indicator} = {args.score} ({org.name} ปี {a.year}) แล้ว")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    repo, org, a = _select(args)
+    try:
+        result = analyze_assessment(repo, a)
+    finally:
+        repo.close()
+    data = {
+        "organization": {"id": org.id, "name": org.name},
+        "year": a.year,
+        "scores": {str(i.number): a.scores.get(i.number) for i in a.rules.indicators},
+        "tools": result.tools,
+        "overall": result.overall,
+        "level": result.level,
+        "warnings": result.warnings,
+    }
+    if args.json:
+        print_json(data)
+    else:
+        print(f"{org.name} ปีงบประมาณ {a.year}")
+        for ind in a.rules.indicators:
+            value = a.scores.get(ind.number)
+            print(f"  {ind.number:>2}. {ind.name}: {value if value is not None else '–'}")
+        print(f"คะแนนรวม: {result.overall or '–'}  ระดับ: {result.level or '–'}")
+    return 0
