@@ -44,3 +44,8 @@ def data_dir() -> Path:
 def default_db_path() -> Path:
     """The database opened when no --db is given."""
     return data_dir() / "ita.sqlite"
+
+
+def demo_db_path() -> Path:
+    """The demo database, built from the seed documents on first start."""
+    return data_dir() / "demo.sqlite"
