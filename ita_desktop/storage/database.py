@@ -53,13 +53,16 @@ def translated_errors() -> Iterator[None]:
         raise _thai_message(exc) from exc
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.close()
+def _pragma_setter(busy_timeout_ms: int):
+    def set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    return set_pragmas
 
 
 def _alembic_config() -> Config:
@@ -105,7 +108,7 @@ def migrate(engine: Engine, path: Path | None) -> None:
         command.upgrade(config, "head")
 
 
-def open_engine(path: Path | str | None) -> Engine:
+def open_engine(path: Path | str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine on the SQLite file `path` (None: in memory), migrated to the current schema."""
     file = Path(path) if path is not None else None
     if file is not None:
@@ -116,8 +119,8 @@ def open_engine(path: Path | str | None) -> Engine:
         url = f"sqlite:///{file}"
     else:
         url = "sqlite://"
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _set_pragmas)
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+    event.listen(engine, "connect", _pragma_setter(busy_timeout_ms))
     with translated_errors():
         migrate(engine, file)
     return engine

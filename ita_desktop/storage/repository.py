@@ -41,9 +41,10 @@ class Repository:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: Path | str | None) -> Repository:
+    def open(cls, path: Path | str | None, busy_timeout_ms: int | None = None) -> Repository:
         """Open (creating and migrating as needed) the database file; None opens in memory."""
-        return cls(open_engine(path), Path(path) if path is not None else None)
+        engine = open_engine(path) if busy_timeout_ms is None else open_engine(path, busy_timeout_ms)
+        return cls(engine, Path(path) if path is not None else None)
 
     def close(self) -> None:
         self.engine.dispose()
