@@ -15,6 +15,7 @@ from ita_desktop.domain.models import (
     ReportSettings,
 )
 from ita_desktop.rules.presets import rules_from_dict, rules_to_dict
+from ita_desktop.thai.normalize import normalize_name, normalize_text
 from ita_desktop.storage.tables import (
     AssessmentRow,
     MeasureRow,
@@ -30,8 +31,16 @@ def organization_from_row(row: OrganizationRow) -> Organization:
 
 
 def fill_organization_row(row: OrganizationRow, org: Organization) -> None:
-    row.name, row.kind, row.district, row.province = org.name, org.kind, org.district, org.province
-    row.logo, row.units = org.logo, list(org.units)
+    row.name, row.kind = normalize_name(org.name), normalize_name(org.kind)
+    row.district, row.province = normalize_name(org.district), normalize_name(org.province)
+    row.logo = org.logo
+    row.units = [u for u in (normalize_name(x) for x in org.units) if u]
+
+
+def _texts(values: dict[str, str]) -> dict[str, str]:
+    """Normalised texts, dropping the empty ones."""
+    cleaned = {k: normalize_text(v or "") for k, v in values.items()}
+    return {k: v for k, v in cleaned.items() if v}
 
 
 def assessment_from_row(row: AssessmentRow) -> Assessment:
@@ -59,9 +68,9 @@ def fill_assessment_row(row: AssessmentRow, a: Assessment) -> None:
     o = a.official
     row.official_iit, row.official_eit, row.official_oit = o.iit, o.eit, o.oit
     row.official_overall, row.official_level = o.overall, o.level
-    row.issues_by_indicator = {str(k): v for k, v in a.issues_by_indicator.items() if v}
-    row.issues_by_tool = {k: v for k, v in a.issues_by_tool.items() if v}
-    row.narratives = {k: v for k, v in a.narratives.items() if v}
+    row.issues_by_indicator = _texts({str(k): v for k, v in a.issues_by_indicator.items()})
+    row.issues_by_tool = _texts(a.issues_by_tool)
+    row.narratives = _texts(a.narratives)
     existing = {s.indicator: s for s in row.scores}
     for number, value in a.scores.items():
         if value is None:
@@ -96,9 +105,12 @@ def measure_from_row(row: MeasureRow) -> Measure:
 
 
 def fill_measure_row(row: MeasureRow, m: Measure) -> None:
-    row.title, row.indicators, row.steps = m.title, list(m.indicators), list(m.steps)
-    row.responsible, row.period = list(m.responsible), period_to_dict(m.period)
-    row.monitoring, row.kpi, row.position = m.monitoring, m.kpi, m.position
+    row.title, row.indicators = normalize_text(m.title), sorted(set(m.indicators))
+    row.steps = [s for s in (normalize_text(x) for x in m.steps) if s]
+    row.responsible = [r for r in (normalize_name(x) for x in m.responsible) if r]
+    row.period = period_to_dict(m.period)
+    row.monitoring, row.kpi = normalize_text(m.monitoring), normalize_text(m.kpi)
+    row.position = m.position
 
 
 def progress_from_row(row: ProgressRow) -> ProgressEntry:
@@ -108,8 +120,9 @@ def progress_from_row(row: ProgressRow) -> ProgressEntry:
 
 def fill_progress_row(row: ProgressRow, e: ProgressEntry) -> None:
     row.measure_id, row.round, row.status = e.measure_id, e.round, e.status  # type: ignore[assignment]
-    row.output, row.outcome, row.problems = e.output, e.outcome, e.problems
-    row.suggestions, row.evidence = e.suggestions, e.evidence
+    row.output, row.outcome = normalize_text(e.output), normalize_text(e.outcome)
+    row.problems, row.suggestions = normalize_text(e.problems), normalize_text(e.suggestions)
+    row.evidence = normalize_text(e.evidence)
 
 
 def settings_from_dict(data: dict[str, Any]) -> ReportSettings:

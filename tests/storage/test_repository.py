@@ -194,3 +194,15 @@ def test_save_copy(repo: Repository, tmp_path: Path) -> None:
     target = tmp_path / "copy.sqlite"
     repo.save_copy(target)
     assert Repository.open(target).organizations()[0].name == "เทศบาลตำบลนาบอน"
+
+
+def test_text_is_normalised_on_save(repo: Repository) -> None:
+    org_id = repo.save_organization(Organization("  เทศบาล\u200bตำบล   นาบอน ", units=["กองคลัง ", ""]))
+    assert repo.organization(org_id).name == "เทศบาลตำบล นาบอน"
+    assert repo.organization(org_id).units == ["กองคลัง"]
+    a = repo.create_assessment(org_id, 2565)
+    mid = repo.save_measure(a.id, Measure("กําหนดมาตรการ", [4, 2, 4], ["น้ํา", "  "]))
+    m = repo.measures(a.id)[0]
+    assert (m.title, m.indicators, m.steps) == ("กำหนดมาตรการ", [2, 4], ["น้ำ"])
+    repo.save_progress(ProgressEntry(mid, 6, output="ผล\r\n\r\n\r\nต่อ"))
+    assert repo.progress(a.id, 6)[mid].output == "ผล\n\nต่อ"
