@@ -67,6 +67,7 @@ def _add_assessment(repo: Repository, org_id: int, data: dict[str, Any]) -> None
     repo.save_assessment(a)
     settings = data.get("settings") or {}
     repo.save_settings(a.id, ReportSettings(  # type: ignore[arg-type]
+        thai_digits=bool(settings.get("thai_digits", True)),
         preface=settings.get("preface", ""),
         signatories=[tuple(x) for x in settings.get("signatories", [])],  # type: ignore[misc]
         summary={int(k): v for k, v in settings.get("summary", {}).items()},
@@ -74,7 +75,8 @@ def _add_assessment(repo: Repository, org_id: int, data: dict[str, Any]) -> None
         suggestions={int(k): v for k, v in settings.get("suggestions", {}).items()},
     ))
     for m in data.get("measures", []):
-        measure = Measure(m["title"], list(m.get("indicators", [])), list(m.get("steps", [])),
+        steps = list(m.get("steps", [])) + list(m.get("activities", []))
+        measure = Measure(m["title"], list(m.get("indicators", [])), steps,
                           list(m.get("responsible", [])), period_from_dict(m.get("period") or {}),
                           m.get("monitoring", ""), m.get("kpi", ""))
         measure_id = repo.save_measure(a.id, measure)  # type: ignore[arg-type]
