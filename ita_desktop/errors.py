@@ -24,8 +24,8 @@ class StorageError(ItaError):
     """The database cannot be opened, read or written (corrupt, locked, disk full)."""
 
 
-class ImportError_(ItaError):
-    """A file to import is malformed."""
+class ImportError_(ValidationError):
+    """A file to import is malformed: bad input the user can correct (exit code 2)."""
 
 
 class ExportError(ItaError):

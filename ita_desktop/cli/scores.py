@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ita_desktop.cli.common import (
     add_db_argument,
@@ -11,6 +12,7 @@ from ita_desktop.cli.common import (
     print_json,
     score_argument,
 )
+from ita_desktop.importers.xlsx import import_scores
 from ita_desktop.services.analysis import analyze_assessment
 
 
@@ -28,6 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_selection_arguments(show_p)
     show_p.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     show_p.set_defaults(run=run_show)
+    import_p = actions.add_parser("import", help="นำเข้าคะแนนจากไฟล์ Excel ที่ส่งออกจากโปรแกรม")
+    add_db_argument(import_p, required=True)
+    add_selection_arguments(import_p)
+    import_p.add_argument("--file", type=Path, required=True, help="ไฟล์ .xlsx")
+    import_p.set_defaults(run=run_import)
 
 
 def _select(args: argparse.Namespace):
@@ -69,4 +76,14 @@ def run_show(args: argparse.Namespace) -> int:
             value = a.scores.get(ind.number)
             print(f"  {ind.number:>2}. {ind.name}: {value if value is not None else '–'}")
         print(f"คะแนนรวม: {result.overall or '–'}  ระดับ: {result.level or '–'}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    repo, org, a = _select(args)
+    try:
+        scores = import_scores(repo, a.id, args.file)  # type: ignore[arg-type]
+    finally:
+        repo.close()
+    print(f"นำเข้าคะแนน {len(scores)} ตัวชี้วัดให้ {org.name} ปี {a.year} แล้ว")
     return 0

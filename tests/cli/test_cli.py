@@ -99,3 +99,14 @@ def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
                            "--scores", "x"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and proc.stderr.strip()
+
+
+def test_scores_import_bad_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "i.sqlite"
+    repo = Repository.open(db)
+    repo.create_assessment(repo.save_organization(Organization("ท")), 2565)
+    repo.close()
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not excel")
+    code, _, err = run(capsys, "scores", "import", "--db", str(db), "--file", str(bad))
+    assert code == 2 and "ไม่ใช่ไฟล์ Excel" in err and "Traceback" not in err

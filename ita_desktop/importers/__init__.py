@@ -1,0 +1,1 @@
+"""Importers: reading data back from files people exchange."""
