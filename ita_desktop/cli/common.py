@@ -7,12 +7,14 @@ import json
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ita_desktop.errors import ValidationError
 from ita_desktop.paths import default_db_path
-from ita_desktop.storage.repository import Repository
 from ita_desktop.thai.numbers import parse_score
+
+if TYPE_CHECKING:  # the storage stack loads only for commands that open a database
+    from ita_desktop.storage.repository import Repository
 
 
 class ThaiArgumentParser(argparse.ArgumentParser):
@@ -33,6 +35,8 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_repository(path: Path | None, must_exist: bool = True) -> Repository:
+    from ita_desktop.storage.repository import Repository
+
     db = path or default_db_path()
     if must_exist and not Path(db).exists():
         raise ValidationError(f"ไม่พบไฟล์ฐานข้อมูล {db}", "database file not found")

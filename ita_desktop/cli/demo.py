@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ita_desktop.demo.builder import build_demo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ita_desktop.demo.builder import build_demo
+
     repo = build_demo(args.db, force=args.force)
     count = len(repo.organizations())
     repo.close()

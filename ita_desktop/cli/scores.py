@@ -12,8 +12,6 @@ from ita_desktop.cli.common import (
     print_json,
     score_argument,
 )
-from ita_desktop.importers.xlsx import import_scores
-from ita_desktop.services.analysis import analyze_assessment
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,6 +52,8 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from ita_desktop.services.analysis import analyze_assessment
+
     repo, org, a = _select(args)
     try:
         result = analyze_assessment(repo, a)
@@ -80,6 +80,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from ita_desktop.importers.xlsx import import_scores
+
     repo, org, a = _select(args)
     try:
         scores = import_scores(repo, a.id, args.file)  # type: ignore[arg-type]

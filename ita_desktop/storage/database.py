@@ -9,15 +9,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from alembic import command
 from ita_desktop.errors import StorageError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
@@ -66,15 +67,26 @@ def _pragma_setter(busy_timeout_ms: int):
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config  # alembic loads only when a migration is due
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest migration: the highest-numbered file in versions/ (named NNNN_*.py)."""
+    return max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+
+
+def current_revision(conn) -> str | None:  # type: ignore[no-untyped-def]
+    """The schema revision stamped in the file, without loading alembic."""
+    has_table = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").first()
+    if not has_table:
+        return None
+    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return row[0] if row else None
 
 
 def _backup_before_migration(path: Path, revision: str | None) -> Path:
@@ -95,13 +107,15 @@ def _backup_before_migration(path: Path, revision: str | None) -> Path:
 def migrate(engine: Engine, path: Path | None) -> None:
     """Bring the schema to the head revision; back the file up first if it holds data."""
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
+        current = current_revision(conn)
         if current == head_revision():
             return
         has_tables = bool(conn.exec_driver_sql(
             "SELECT count(*) FROM sqlite_master WHERE type='table'").scalar())
     if path is not None and has_tables:
         _backup_before_migration(path, current)
+    from alembic import command
+
     config = _alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -206,3 +206,14 @@ def test_text_is_normalised_on_save(repo: Repository) -> None:
     assert (m.title, m.indicators, m.steps) == ("กำหนดมาตรการ", [2, 4], ["น้ำ"])
     repo.save_progress(ProgressEntry(mid, 6, output="ผล\r\n\r\n\r\nต่อ"))
     assert repo.progress(a.id, 6)[mid].output == "ผล\n\nต่อ"
+
+
+def test_head_revision_matches_alembic() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from ita_desktop.storage.database import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == head_revision()
