@@ -1,0 +1,87 @@
+"""Text helpers of the document builders: digit localisation that spares URLs, periods, lists."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ita_desktop.domain.models import Period
+from ita_desktop.documents import labels as L
+from ita_desktop.thai.dates import fiscal_year_range, month_span_text
+from ita_desktop.thai.digits import localize_digits
+from ita_desktop.thai.numbers import format_score
+
+# Runs whose digits must stay as typed: URLs, e-mail addresses, Latin codes such as O12.
+_PROTECTED = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"|[A-Za-z]+[0-9]+[A-Za-z0-9]*"
+)
+
+
+def localize(text: str, thai_digits: bool) -> str:
+    """Digits as the document wants them, except inside URLs, e-mails and Latin codes."""
+    if not text:
+        return text
+    out, pos = [], 0
+    for m in _PROTECTED.finditer(text):
+        out.append(localize_digits(text[pos:m.start()], thai_digits))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(localize_digits(text[pos:], thai_digits))
+    return "".join(out)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split a user's or generated text at blank lines (single newlines become spaces)."""
+    parts = re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip())
+    out = []
+    for p in parts:
+        lines = [line.strip() for line in p.split("\n")]
+        joined = " ".join(line for line in lines if line)
+        if joined:
+            out.append(joined)
+    return out
+
+
+def lines(text: str) -> list[str]:
+    """Non-empty lines of a text (each its own paragraph in a table cell)."""
+    return [line.strip() for line in (text or "").replace("\r\n", "\n").split("\n") if line.strip()]
+
+
+def score(value: Decimal | None) -> str:
+    """A score with two decimals and Arabic digits (the builder localises later)."""
+    return format_score(value, thai_digits=False)
+
+
+def limit(value: Decimal) -> str:
+    """A threshold or target without padded zeros: "85", "87.5"."""
+    return f"{value.normalize():f}"
+
+
+def signed(value: Decimal) -> str:
+    text = score(abs(value))
+    return f"+{text}" if value > 0 else f"-{text}" if value < 0 else text
+
+
+def join_thai(items: list[str]) -> str:
+    """"ก ข และ ค"."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return " ".join(items[:-1]) + " และ" + items[-1]
+
+
+def period_text(p: Period, fiscal_year: int) -> str:
+    """When a measure runs, in Thai, with Arabic digits (localised later)."""
+    if p.text.strip():
+        return p.text.strip()
+    if p.whole_year or p.start_month is None or p.end_month is None:
+        return L.WHOLE_YEAR.format(year=fiscal_year) + " (" + fiscal_year_range(
+            fiscal_year, abbreviated=True, thai_digits=False) + ")"
+
+    def year_of(month: int, given: int | None) -> int:
+        return given if given else (fiscal_year - 1 if month >= 10 else fiscal_year)
+
+    return month_span_text(p.start_month, year_of(p.start_month, p.start_year), p.end_month,
+                           year_of(p.end_month, p.end_year), abbreviated=False, thai_digits=False)
