@@ -1,0 +1,125 @@
+"""ผลการประเมิน: live results while typing, saving, refusing bad input, undo."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from ita_desktop.storage.repository import Repository
+
+
+def _page(window):
+    window.show_page("scores")
+    return window.pages["scores"]
+
+
+def test_page_shows_the_stored_scores_and_results(window):
+    page = _page(window)
+    assert page.edits[1].text() == "94.42"
+    assert page.tool_labels["IIT"].text() == "92.39"
+    assert page.tool_labels["EIT"].text() == "92.13"
+    assert page.tool_labels["OIT"].text() == "100.00"
+    assert page.overall_label.text() == "95.36"
+    assert page.level_label.text() == "AA"
+    assert page.badges["overall"].text() == "ตรงกับผลที่ประกาศ"
+
+
+def test_typing_updates_results_and_is_saved(window, qtbot, sample_db):
+    page = _page(window)
+    edit = page.edits[4]
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert("๘๐.๗๖")  # Thai digits are accepted (QTest can only type ASCII keys)
+    # computed at once, before anything is saved: IIT (94.42+92.12+92.28+80.76+92.35)/5
+    assert page.tool_labels["IIT"].text() == "90.39"
+    assert page.overall_label.text() == "94.76"
+    assert page.level_label.text() == "A"
+    assert "ไม่ตรงกับผลที่ประกาศ" in page.badges["overall"].text()
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    window.close()
+    repo = Repository.open(sample_db)
+    try:
+        org_id = repo.organizations()[0].id
+        assert repo.assessment(org_id, 2564).scores[4] == Decimal("80.76")
+    finally:
+        repo.close()
+
+
+def test_a_pause_in_typing_saves_without_leaving_the_field(window, qtbot):
+    page = _page(window)
+    edit = page.edits[7]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "88")
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.assessment().scores[7] == Decimal("88"), timeout=3000)
+    assert edit.hasFocus()
+
+
+def test_invalid_score_is_refused_with_a_message_and_nothing_saved(window, qtbot):
+    page = _page(window)
+    edit = page.edits[2]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "150")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert page.error_label.isVisible()
+    assert "ต้องอยู่ระหว่าง 0 ถึง 100" in page.error_label.text()
+    assert edit.text() == "150"  # what was typed stays, to be corrected
+    assert window.workspace.assessment().scores[2] == Decimal("92.12")
+    for text in ("abc", "92.123"):
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+        edit.commit()
+        assert page.error_label.isVisible()
+        assert window.workspace.assessment().scores[2] == Decimal("92.12")
+    assert "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง" in page.error_label.text()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "93")
+    edit.commit()
+    assert not page.error_label.isVisible()
+    assert window.workspace.assessment().scores[2] == Decimal("93")
+
+
+def test_undo_and_redo_a_score(window, qtbot):
+    page = _page(window)
+    edit = page.edits[1]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "9")
+    qtbot.keyClicks(edit, "0")  # one edit session: one undo step
+    edit.commit()
+    ws = window.workspace
+    assert ws.assessment().scores[1] == Decimal("90")
+    assert window.history.count() == 1
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.assessment().scores[1] == Decimal("94.42")
+    assert edit.text() == "94.42"
+    assert page.overall_label.text() == "95.36"
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert ws.assessment().scores[1] == Decimal("90")
+    assert edit.text() == "90.00"
+
+
+def test_clearing_a_score_removes_it(window, qtbot):
+    page = _page(window)
+    edit = page.edits[10]
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    edit.commit()
+    assert window.workspace.assessment().scores.get(10) is None
+    assert page.overall_label.text() == "–"
+
+
+def test_official_figures_are_saved_and_compared(window, qtbot):
+    page = _page(window)
+    edit = page.official_edits["IIT"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "92.50")
+    edit.commit()
+    assert window.workspace.assessment().official.iit == Decimal("92.50")
+    assert "ไม่ตรงกับผลที่ประกาศ" in page.badges["IIT"].text()
+    assert "92.39" in page.badges["IIT"].text()

@@ -1,0 +1,156 @@
+"""Start-up: arguments -> logging -> paths -> QApplication -> Sarabun -> window (seams for tests)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from ita_desktop.paths import data_dir, default_db_path, demo_db_path, font_path, resource
+from ui.settings import UiSettings
+
+QUIT_AFTER_PAINT = "ITA_DESKTOP_QUIT_AFTER_PAINT"  # benchmark: quit after the first paint
+FONT_FAMILY = "Sarabun"
+FONT_POINT_SIZE = 11
+_START = time.perf_counter()
+log = logging.getLogger("ita_desktop.ui")
+
+
+def setup_logging() -> None:
+    """Warnings and errors to data_dir()/ita-desktop.log (never to the user's screen)."""
+    root = logging.getLogger("ita_desktop")
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    try:
+        handler = RotatingFileHandler(data_dir() / "ita-desktop.log", maxBytes=1_000_000,
+                                      backupCount=2, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (created once), HiDPI-aware, with Sarabun as the UI font."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(list(argv or sys.argv[:1]))
+        app.setApplicationName("ITA Desktop")
+        app.setOrganizationName("ITA Desktop")
+    register_fonts(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def register_fonts(app: QApplication) -> None:
+    if app.property("ita_fonts_registered"):
+        return
+    for style in ("Regular", "Bold", "Italic", "BoldItalic"):
+        path = font_path(style)
+        if path.is_file() and QFontDatabase.addApplicationFont(str(path)) < 0:
+            log.warning("font not registered: %s", path)
+    font = QFont(FONT_FAMILY, FONT_POINT_SIZE)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    app.setFont(font)
+    from PySide6.QtCore import QDir
+
+    QDir.addSearchPath("icons", str(resource("icons")))
+    app.setProperty("ita_fonts_registered", True)
+
+
+def initial_database(db: Path | None, settings: UiSettings) -> Path:
+    """--db, else the last file used, else the default file, else the demo (built if missing)."""
+    if db is not None:
+        return Path(db)
+    last = settings.last_file()
+    if last is not None:
+        return last
+    if default_db_path().is_file():
+        return default_db_path()
+    return demo_db_path()
+
+
+def create_window(db: Path | None = None, settings: UiSettings | None = None):  # noqa: ANN201
+    """Build the main window with its database open, without running the event loop."""
+    from ui.errors import install_excepthook
+    from ui.windows.main_window import MainWindow
+    from ui.workspace import Workspace
+
+    ensure_app()
+    settings = settings or UiSettings()
+    window = MainWindow(Workspace(), settings)
+    window.open_initial(initial_database(db, settings))
+    install_excepthook()
+    return window
+
+
+def take_screenshots(window, folder: Path) -> list[Path]:  # noqa: ANN001
+    """Render every page to folder/<page>.png (for the user guide and for review)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    task = window.files.task
+    while task is not None and not task.done:  # the demo may still be being built
+        app.processEvents()
+        time.sleep(0.01)
+    window.show()
+    written = []
+    for key in window.pages:
+        window.show_page(key)
+        for _ in range(3):
+            app.processEvents()
+        path = folder / f"{key}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    return written
+
+
+class _FirstPaint(QObject):
+    """Benchmark hook: print the time to the first paint of the window, then quit."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.property("seen"):
+            self.setProperty("seen", True)
+            elapsed = time.perf_counter() - _START
+            QTimer.singleShot(0, lambda: (print(f"first-paint {elapsed:.3f}", flush=True),
+                                          QApplication.instance().quit()))
+        return False
+
+
+def run_app(db: Path | None = None, screenshots: Path | None = None) -> int:
+    """Open the window (or write the screenshots) and run until it is closed."""
+    setup_logging()
+    app = ensure_app()
+    window = create_window(db)
+    if screenshots is not None:
+        written = take_screenshots(window, Path(screenshots))
+        window.close()
+        print("\n".join(str(p) for p in written))
+        return 0
+    if os.environ.get(QUIT_AFTER_PAINT):
+        hook = _FirstPaint(window)
+        window.installEventFilter(hook)
+    window.show()
+    return app.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ita-desktop-gui")
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--screenshots", type=Path)
+    args = parser.parse_args(argv)
+    return run_app(db=args.db, screenshots=args.screenshots)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The one table of Thai labels the window shows (the rules supply indicator and tool names)."""
+
+from __future__ import annotations
+
+APP_TITLE = "ITA Desktop"
+
+PAGES: dict[str, str] = {  # page key -> tab title (mnemonic digit in brackets)
+    "organization": "หน่วยงาน",
+    "scores": "ผลการประเมิน",
+    "analysis": "การวิเคราะห์",
+    "measures": "มาตรการ",
+    "progress": "ผลการดำเนินงาน",
+    "export": "ส่งออก",
+}
+
+ORG_KINDS = (
+    "เทศบาลตำบล",
+    "เทศบาลเมือง",
+    "เทศบาลนคร",
+    "องค์การบริหารส่วนตำบล",
+    "องค์การบริหารส่วนจังหวัด",
+    "จังหวัด",
+    "ส่วนราชการ",
+)
+
+DEFAULT_UNITS = ("สำนักปลัด", "กองคลัง", "กองช่าง", "กองยุทธศาสตร์และงบประมาณ")
+
+SECTIONS: dict[str, str] = {  # narrative section key -> title
+    "results": "ผลการประเมินภาพรวม",
+    "strengths": "จุดแข็ง",
+    "weaknesses": "จุดที่ต้องพัฒนา",
+    "issues_IIT": "ประเด็นที่ต้องแก้ไข IIT",
+    "issues_EIT": "ประเด็นที่ต้องแก้ไข EIT",
+    "issues_OIT": "ประเด็นที่ต้องแก้ไข OIT",
+    "guidance": "แนวทางการยกระดับ",
+}
+
+DOCUMENTS: dict[str, str] = {  # export document key -> name
+    "analysis": "รายงานการวิเคราะห์ผลการประเมิน",
+    "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+    "results": "รายงานผลการดำเนินการตามมาตรการ",
+    "all": "ทุกเอกสาร",
+}
+
+FORMATS: dict[str, str] = {"pdf": "PDF", "xlsx": "Excel (.xlsx)"}
+ROUND_NAMES: dict[int, str] = {6: "รอบ 6 เดือน", 12: "รอบ 12 เดือน"}
+WHOLE_YEAR = "ตลอดปีงบประมาณ"
+
+MEASURE_COLUMNS = ("มาตรการ", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ตัวชี้วัดที่เกี่ยวข้อง")
+ISSUE_COLUMNS = ("ตัวชี้วัด", "คะแนน", "ประเด็นที่ต้องแก้ไข")
+PROGRESS_COLUMNS = ("มาตรการ", "สถานะ", "ผลผลิต (output)", "ผลลัพธ์ (outcome)")
+PROGRESS_FIELDS: dict[str, str] = {
+    "output": "ผลผลิต (output)",
+    "outcome": "ผลลัพธ์ (outcome)",
+    "problems": "ปัญหาอุปสรรค",
+    "suggestions": "ข้อเสนอแนะ",
+    "evidence": "หลักฐาน/เอกสารอ้างอิง",
+}
+
+OVERALL = "คะแนนรวม"
+LEVEL = "ระดับผลการประเมิน"
+TARGET = "ค่าเป้าหมาย"
+THRESHOLD = "เกณฑ์จุดแข็ง"
+FISCAL_YEAR = "ปีงบประมาณ"
+ORGANIZATION = "หน่วยงาน"
+MISMATCH = "ไม่ตรงกับผลที่ประกาศ"
+MATCH = "ตรงกับผลที่ประกาศ"
+DEMO_BANNER = (
+    "ข้อมูลตัวอย่าง — ไฟล์นี้เป็นข้อมูลตัวอย่างจากเอกสารจริงของหน่วยงานอื่น "
+    "ใช้ทดลองโปรแกรมได้ เมื่อพร้อมทำงานจริงให้สร้างฐานข้อมูลใหม่หรือเปิดไฟล์ของหน่วยงาน"
+)
+NO_DATABASE = "ยังไม่ได้เปิดฐานข้อมูล สร้างฐานข้อมูลใหม่หรือเปิดไฟล์ที่มีอยู่จากเมนูไฟล์"
+NO_ORGANIZATION = "ยังไม่มีหน่วยงานในฐานข้อมูลนี้ กดปุ่ม “เพิ่มหน่วยงาน” เพื่อเริ่ม"
+NO_ASSESSMENT = "หน่วยงานนี้ยังไม่มีปีงบประมาณ กดปุ่ม “เพิ่มปี” เพื่อเริ่ม"
+DB_FILTER = "ฐานข้อมูล ITA (*.sqlite *.db);;ทุกไฟล์ (*)"
+
+
+def indicator_label(number: int, name: str) -> str:
+    return f"ตัวชี้วัดที่ {number} {name}"
+
+
+def tool_label(code: str, name: str) -> str:
+    return f"{code} — {name}"

@@ -1,0 +1,115 @@
+"""The measures plan as a table: title, steps, responsible units, period, linked indicators."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ita_desktop.domain.models import Measure, Period
+from ita_desktop.thai.dates import month_span_text
+from ita_desktop.thai.normalize import normalize_name
+from ui import labels
+
+TITLE, STEPS, RESPONSIBLE, PERIOD, INDICATORS = range(5)
+Index = QModelIndex | QPersistentModelIndex
+MeasureRole = Qt.ItemDataRole.UserRole + 1
+
+
+def period_text(p: Period) -> str:
+    """How the plan prints a period: ตลอดปีงบประมาณ, a month span, or the free text."""
+    if p.text:
+        return p.text
+    if p.whole_year or not (p.start_month and p.start_year and p.end_month and p.end_year):
+        return labels.WHOLE_YEAR
+    return month_span_text(p.start_month, p.start_year, p.end_month, p.end_year,
+                           abbreviated=True, thai_digits=False)
+
+
+class MeasuresModel(QAbstractTableModel):
+    """Rows are the plan's measures in order; the title is edited in place via `on_edit`."""
+
+    def __init__(self, on_edit: Callable[[Measure, Measure], None] | None = None) -> None:
+        super().__init__()
+        self.measures: list[Measure] = []
+        self._on_edit = on_edit
+
+    def set_measures(self, measures: list[Measure]) -> None:
+        """Show the stored plan; keeps views' selection when only contents changed."""
+        if [m.id for m in measures] == [m.id for m in self.measures]:
+            self.measures = list(measures)
+            if measures:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(measures) - 1, len(labels.MEASURE_COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.measures = list(measures)
+        self.endResetModel()
+
+    def row_of(self, measure_id: int | None) -> int:
+        for row, m in enumerate(self.measures):
+            if m.id == measure_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.measures)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(labels.MEASURE_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            cols = labels.MEASURE_COLUMNS
+            return cols[section] if 0 <= section < len(cols) else None
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.measures):
+            return None
+        m = self.measures[index.row()]
+        if role == MeasureRole:
+            return m
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(m, index.column())
+        if role == Qt.ItemDataRole.EditRole and index.column() == TITLE:
+            return m.title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    @staticmethod
+    def _text(m: Measure, column: int) -> str:
+        if column == TITLE:
+            return m.title
+        if column == STEPS:
+            return "\n".join(f"{i}. {s}" for i, s in enumerate(m.steps, start=1))
+        if column == RESPONSIBLE:
+            return "\n".join(m.responsible)
+        if column == PERIOD:
+            return period_text(m.period)
+        return ", ".join(str(n) for n in sorted(m.indicators))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == TITLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != TITLE or role != Qt.ItemDataRole.EditRole:
+            return False
+        old = self.measures[index.row()]
+        title = normalize_name(str(value or ""))
+        if not title or title == old.title:
+            return False
+        new = replace(old, title=title)
+        self.measures[index.row()] = new
+        self.dataChanged.emit(index, index)
+        if self._on_edit is not None:
+            self._on_edit(old, new)
+        return True

@@ -1,0 +1,67 @@
+"""One round's progress as a table: measure, status, output, outcome (read-only overview)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ita_desktop.domain.models import STATUSES, Measure, ProgressEntry
+from ui import labels
+
+Index = QModelIndex | QPersistentModelIndex
+NOT_STARTED = STATUSES[0]
+STATUS_COLORS = {STATUSES[0]: "#fdecea", STATUSES[1]: "#fff8e1", STATUSES[2]: "#e8f5e9"}
+
+
+class ProgressModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[Measure, ProgressEntry | None]] = []
+
+    def set_rows(self, rows: list[tuple[Measure, ProgressEntry | None]]) -> None:
+        if [m.id for m, _ in rows] == [m.id for m, _ in self.rows]:
+            self.rows = list(rows)
+            if rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(labels.PROGRESS_COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(labels.PROGRESS_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            cols = labels.PROGRESS_COLUMNS
+            return cols[section] if 0 <= section < len(cols) else None
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        m, entry = self.rows[index.row()]
+        status = (entry.status if entry else "") or NOT_STARTED
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == 0:
+                return m.title
+            if column == 1:
+                return status
+            if entry is None:
+                return ""
+            return entry.output if column == 2 else entry.outcome
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 1:
+            return QColor(STATUS_COLORS.get(status, "#ffffff"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None

@@ -1,0 +1,87 @@
+"""What every page shares: the workspace, the undo history, a placeholder, lazy refreshing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from ita_desktop.domain.models import Assessment
+from ui import labels
+from ui.undo import History
+from ui.workspace import Workspace
+
+
+class Page(QWidget):
+    """A main page; refreshes from the database when shown or when its data changes.
+
+    Subclasses build `self.body`, implement `load()` and list the change kinds they show in
+    `WATCHES`. `needs_assessment` pages show a hint instead while no year is selected.
+    """
+
+    key = ""
+    WATCHES: tuple[str, ...] = ()
+    needs_assessment = True
+
+    def __init__(self, workspace: Workspace, history: History, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.history = workspace, history
+        self._dirty = True
+        self._stack = QStackedWidget()
+        self.hint = QLabel()
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.body = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        self._stack.addWidget(scroll)
+        self._stack.addWidget(self.hint)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+        workspace.selection_changed.connect(self.mark_dirty)
+        workspace.database_changed.connect(self.mark_dirty)
+        workspace.changed.connect(self._changed)
+
+    def _changed(self, kind: str) -> None:
+        if kind in self.WATCHES:
+            self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Reload from the database (or show why there is nothing to show)."""
+        self._dirty = False
+        missing = self._missing()
+        self._stack.setCurrentIndex(1 if missing else 0)
+        self.hint.setText(missing)
+        if not missing:
+            self.load()
+
+    def _missing(self) -> str:
+        ws = self.workspace
+        if ws.repo is None:
+            return labels.NO_DATABASE
+        if ws.org_id is None:
+            return labels.NO_ORGANIZATION
+        if self.needs_assessment and ws.year is None:
+            return labels.NO_ASSESSMENT
+        return ""
+
+    def assessment(self) -> Assessment:
+        a = self.workspace.assessment()
+        assert a is not None
+        return a
+
+    def load(self) -> None:
+        raise NotImplementedError

@@ -1,0 +1,201 @@
+"""ส่งออก: choose the document, digits, round and format; export in the background; open it."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from ita_desktop.errors import ExportError
+from ita_desktop.storage.repository import Repository
+from ui import labels
+from ui import workspace as kinds
+from ui.errors import message_of, show_error
+from ui.pages.base import Page
+from ui.tasks import Task, run_in_background
+
+EXPORT_MODULE = "ita_desktop.services.export"
+MISSING = "รุ่นนี้ยังส่งออกเอกสารไม่ได้ (ยังไม่มีส่วนส่งออก PDF/Excel)"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def export_available() -> bool:
+    return importlib.util.find_spec(EXPORT_MODULE) is not None
+
+
+def run_export(db_path: str, options: dict[str, Any]) -> str:
+    """The background job: its own connection, plain data in and out."""
+    try:
+        module = importlib.import_module(EXPORT_MODULE)
+    except ImportError as exc:
+        raise ExportError(MISSING, str(exc)) from exc
+    repo = Repository.open(Path(db_path))
+    try:
+        return str(module.export_document(repo, **options))
+    finally:
+        repo.close()
+
+
+def default_folder() -> Path:
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs or Path.home()) / "ITA Desktop"
+
+
+class ExportPage(Page):
+    key = "export"
+    WATCHES = (kinds.ORGANIZATION,)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.task: Task | None = None
+        self.last_output: Path | None = None
+
+        self.document_combo = QComboBox()
+        for key, name in labels.DOCUMENTS.items():
+            self.document_combo.addItem(name, key)
+        self.format_group = QButtonGroup(self)
+        format_row = QHBoxLayout()
+        for i, (key, name) in enumerate(labels.FORMATS.items()):
+            button = QRadioButton(name)
+            button.setProperty("fmt", key)
+            button.setChecked(i == 0)
+            self.format_group.addButton(button, i)
+            format_row.addWidget(button)
+        format_row.addStretch(1)
+        self.round_combo = QComboBox()
+        for months, name in labels.ROUND_NAMES.items():
+            self.round_combo.addItem(name, months)
+        self.thai_digits = QCheckBox("ใช้เลขไทย (๐ ๑ ๒ ๓ …)")
+        self.thai_digits.setChecked(True)
+        self.folder_edit = QLineEdit(str(default_folder()))
+        browse = QPushButton("เลือกโฟลเดอร์… (&B)")
+        browse.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+
+        options = QGroupBox("ตัวเลือกเอกสาร")
+        form = QFormLayout(options)
+        for text, field in (("เอกสาร (&D)", self.document_combo), ("รูปแบบไฟล์", format_row),
+                            ("รอบรายงานผล (&R)", self.round_combo), ("ตัวเลข", self.thai_digits),
+                            ("บันทึกไว้ที่ (&F)", folder_row)):
+            label = QLabel(text)
+            if not isinstance(field, QHBoxLayout):
+                label.setBuddy(field)
+            form.addRow(label, field)
+
+        self.export_button = QPushButton("ส่งออก (&E)")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.open_file_button = QPushButton("เปิดไฟล์ (&O)")
+        self.open_folder_button = QPushButton("เปิดโฟลเดอร์")
+        self.open_file_button.clicked.connect(lambda: self._open(self.last_output))
+        self.open_folder_button.clicked.connect(
+            lambda: self._open(self.last_output.parent if self.last_output else None))
+        for b in (self.open_file_button, self.open_folder_button):
+            b.hide()
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.export_button)
+        action_row.addWidget(self.progress, 1)
+        action_row.addWidget(self.open_file_button)
+        action_row.addWidget(self.open_folder_button)
+
+        layout = QVBoxLayout(self.body)
+        layout.addWidget(options)
+        layout.addLayout(action_row)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        available = export_available()
+        self.export_button.setEnabled(available and (self.task is None or self.task.done))
+        if not available:
+            self.status_label.setText(MISSING)
+
+    # choices -----------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "บันทึกเอกสารไว้ที่", self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def options(self) -> dict[str, Any]:
+        ws = self.workspace
+        org = ws.organization()
+        fmt = self.format_group.checkedButton().property("fmt")
+        document = self.document_combo.currentData()
+        round_months = self.round_combo.currentData()
+        name = _UNSAFE.sub("_", f"ITA_{ws.year}_{org.name if org else ''}_{document}").strip("_")
+        if document in ("results", "all"):
+            name += f"_{round_months}เดือน"
+        folder = Path(self.folder_edit.text().strip() or default_folder())
+        return {"org_id": ws.org_id, "year": ws.year, "fmt": fmt, "document": document,
+                "round_months": round_months, "thai_digits": self.thai_digits.isChecked(),
+                "out": folder / f"{name}.{fmt}"}
+
+    # running -----------------------------------------------------------------------------
+    def start_export(self) -> Task | None:
+        ws = self.workspace
+        if ws.path is None or (self.task is not None and not self.task.done):
+            return None
+        options = self.options()
+        try:
+            options["out"].parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            show_error(self, ExportError("สร้างโฟลเดอร์สำหรับบันทึกเอกสารไม่ได้", str(exc)))
+            return None
+        self.export_button.setEnabled(False)
+        self.progress.show()
+        for b in (self.open_file_button, self.open_folder_button):
+            b.hide()
+        self.status_label.setText(f"กำลังส่งออก {options['out'].name} …")
+        self.task = run_in_background(run_export, str(ws.path), options,
+                                      on_success=self._done, on_failure=self._failed,
+                                      parent=self, label="กำลังส่งออกเอกสาร…")
+        return self.task
+
+    def _finish(self) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(export_available())
+
+    def _done(self, path: str) -> None:
+        self._finish()
+        self.last_output = Path(path)
+        self.status_label.setText(f"ส่งออกเรียบร้อย: {path}")
+        for b in (self.open_file_button, self.open_folder_button):
+            b.show()
+        self.open_file_button.setFocus()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self.status_label.setText(f"ส่งออกไม่สำเร็จ: {message_of(exc)}")
+        show_error(self, exc)
+
+    @staticmethod
+    def _open(path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

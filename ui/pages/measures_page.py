@@ -1,0 +1,200 @@
+"""มาตรการ: the measures plan — add, duplicate, delete, reorder, and edit each measure."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ita_desktop.domain.models import Measure
+from ui import workspace as kinds
+from ui.models.measures_model import STEPS, TITLE, MeasuresModel
+from ui.pages.base import Page
+from ui.undo import AddMeasureCommand, DeleteMeasureCommand, MoveMeasureCommand, edit_measure
+from ui.widgets.measure_editor import MeasureEditor
+
+NEW_TITLE = "มาตรการใหม่"
+
+
+class MeasuresPage(Page):
+    key = "measures"
+    WATCHES = (kinds.MEASURES, kinds.ORGANIZATION)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.assessment_id: int | None = None
+        self.model = MeasuresModel(self._edited_in_table)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STEPS, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setAccessibleName("ตารางมาตรการ")
+
+        self.add_button = QPushButton("เพิ่มมาตรการ (&A)")
+        self.duplicate_button = QPushButton("ทำสำเนา (&D)")
+        self.delete_button = QPushButton("ลบ")
+        self.up_button = QPushButton("เลื่อนขึ้น")
+        self.down_button = QPushButton("เลื่อนลง")
+        self.delete_button.setToolTip("ลบมาตรการที่เลือก (Delete) — เลิกทำได้ด้วย Ctrl+Z")
+        self.up_button.setToolTip("Alt+↑")
+        self.down_button.setToolTip("Alt+↓")
+        self.add_button.clicked.connect(self.add_measure)
+        self.duplicate_button.clicked.connect(self.duplicate_measure)
+        self.delete_button.clicked.connect(self.delete_measure)
+        self.up_button.clicked.connect(lambda: self.move_measure(-1))
+        self.down_button.clicked.connect(lambda: self.move_measure(1))
+        for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_measure),
+                           ("Alt+Up", lambda: self.move_measure(-1)),
+                           ("Alt+Down", lambda: self.move_measure(1))):
+            shortcut = QShortcut(QKeySequence(keys), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.duplicate_button, self.delete_button, self.up_button,
+                  self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+
+        self.editor = MeasureEditor()
+        self.editor.edited.connect(self._edited_in_form)
+        editor_box = QGroupBox("รายละเอียดมาตรการที่เลือก")
+        QVBoxLayout(editor_box).addWidget(self.editor)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QGroupBox("แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.view)
+        splitter.addWidget(left)
+        splitter.addWidget(editor_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        QVBoxLayout(self.body).addWidget(splitter)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self._update_buttons()
+
+    # loading -----------------------------------------------------------------------------
+    def load(self) -> None:
+        ws = self.workspace
+        a = self.assessment()
+        org = ws.organization()
+        if a.id != self.assessment_id:
+            self.assessment_id = a.id
+            self.editor.set_context(a.rules, org.units if org else [], a.year)
+            self.model.set_measures([])
+        elif org is not None and org.units != self.editor._units:
+            self.editor.set_context(a.rules, org.units, a.year)
+        selected = self.selected_measure()
+        self.model.set_measures(ws.repo.measures(a.id))
+        row = self.model.row_of(selected.id) if selected else -1
+        if row < 0 and self.model.rowCount():
+            row = min(self.view.currentIndex().row(), self.model.rowCount() - 1)
+            row = max(row, 0)
+        self.select_row(row)
+        self._show_selected()
+        self.count_label.setText(f"ทั้งหมด {self.model.rowCount()} มาตรการ")
+
+    def selected_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def selected_measure(self) -> Measure | None:
+        row = self.selected_row()
+        return self.model.measures[row] if 0 <= row < len(self.model.measures) else None
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row, TITLE),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _show_selected(self) -> None:
+        m = self.selected_measure()
+        if self.editor.measure is None or m is None or self.editor.measure.id != m.id \
+                or self.editor.measure != m:
+            self.editor.set_measure(m)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        has = row >= 0
+        for b in (self.duplicate_button, self.delete_button):
+            b.setEnabled(has)
+        self.up_button.setEnabled(has and row > 0)
+        self.down_button.setEnabled(has and row < self.model.rowCount() - 1)
+
+    # commands ----------------------------------------------------------------------------
+    def _key(self, m: Measure) -> int:
+        """The undo history's stable key of a measure shown with its current database id."""
+        assert m.id is not None
+        return self.history.key_of(m.id)
+
+    def add_measure(self) -> None:
+        if self.assessment_id is None:
+            return
+        row = self.selected_row()
+        index = row + 1 if row >= 0 else None
+        self.history.push(AddMeasureCommand(self.history, self.assessment_id,
+                                            Measure(NEW_TITLE), index))
+        self.select_row(index if index is not None else self.model.rowCount() - 1)
+        self.editor.title_edit.setFocus()
+        self.editor.title_edit.selectAll()
+
+    def duplicate_measure(self) -> None:
+        m = self.selected_measure()
+        if m is None or self.assessment_id is None:
+            return
+        copy_of = copy.deepcopy(m)
+        copy_of.title = f"{m.title} (สำเนา)"
+        row = self.selected_row()
+        self.history.push(AddMeasureCommand(self.history, self.assessment_id, copy_of, row + 1,
+                                            "ทำสำเนามาตรการ"))
+        self.select_row(row + 1)
+
+    def delete_measure(self) -> None:
+        m = self.selected_measure()
+        if m is None or self.assessment_id is None:
+            return
+        row = self.selected_row()
+        self.history.push(DeleteMeasureCommand(self.history, self.assessment_id, self._key(m)))
+        self.select_row(min(row, self.model.rowCount() - 1))
+
+    def move_measure(self, step: int) -> None:
+        m = self.selected_measure()
+        row = self.selected_row()
+        target = row + step
+        if m is None or not 0 <= target < self.model.rowCount():
+            return
+        self.history.push(MoveMeasureCommand(self.history, self._key(m), row, target))
+        self.select_row(self.model.row_of(m.id))
+
+    def _edited_in_table(self, old: Measure, new: Measure) -> None:
+        if self.assessment_id is not None:
+            edit_measure(self.history, self.assessment_id, self._key(old), old, new)
+
+    def _edited_in_form(self, old: Measure, new: Measure, merge_key: object) -> None:
+        if self.assessment_id is not None:
+            edit_measure(self.history, self.assessment_id, self._key(old), old, new, merge_key)

@@ -1,0 +1,193 @@
+"""ผลการดำเนินงาน: per round (6/12 months) and measure: status, output, outcome, problems ..."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.domain.models import STATUSES, ProgressEntry, ReportSettings
+from ita_desktop.thai.dates import round_range
+from ui import labels
+from ui import workspace as kinds
+from ui.models.progress_model import ProgressModel
+from ui.pages.base import Page
+from ui.undo import ChangeCommand, edit_progress
+from ui.widgets.fields import CommitTextEdit
+
+ROUND_FIELDS = {"summary": "สรุปผลการดำเนินงานของรอบ", "problems": "ปัญหาอุปสรรคโดยรวม",
+                "suggestions": "ข้อเสนอแนะโดยรวม"}
+
+
+class ProgressPage(Page):
+    key = "progress"
+    WATCHES = (kinds.MEASURES, kinds.PROGRESS, kinds.SETTINGS)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.round = 6
+        self.assessment_id: int | None = None
+        self.entry: ProgressEntry | None = None
+        self._loading = False
+
+        self.round_buttons = QButtonGroup(self)
+        round_row = QHBoxLayout()
+        round_row.addWidget(QLabel("รอบการรายงาน:"))
+        for months, text in labels.ROUND_NAMES.items():
+            button = QRadioButton(f"{text} (&{1 if months == 6 else 2})")
+            button.setChecked(months == self.round)
+            self.round_buttons.addButton(button, months)
+            round_row.addWidget(button)
+        self.range_label = QLabel()
+        round_row.addWidget(self.range_label)
+        round_row.addStretch(1)
+        self.round_buttons.idClicked.connect(self.set_round)
+
+        self.model = ProgressModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        self.status_combo = QComboBox()
+        self.status_combo.addItems(STATUSES)
+        self.status_combo.activated.connect(lambda _i: self._commit_entry(None))
+        self.fields: dict[str, CommitTextEdit] = {}
+        self.detail = QGroupBox("ผลการดำเนินงานของมาตรการที่เลือก")
+        form = QFormLayout(self.detail)
+        status_label = QLabel("สถานะ (&T)")
+        status_label.setBuddy(self.status_combo)
+        form.addRow(status_label, self.status_combo)
+        for name, text in labels.PROGRESS_FIELDS.items():
+            edit = CommitTextEdit()
+            edit.setMinimumHeight(60)
+            edit.committed.connect(lambda _t, e=edit: self._commit_entry(e.session_key()))
+            form.addRow(text, edit)
+            self.fields[name] = edit
+
+        self.round_fields: dict[str, CommitTextEdit] = {}
+        overall = QGroupBox("ภาพรวมของรอบ")
+        overall_form = QFormLayout(overall)
+        for name, text in ROUND_FIELDS.items():
+            edit = CommitTextEdit()
+            edit.setMaximumHeight(70)
+            edit.committed.connect(lambda t, n=name, e=edit: self._commit_round(n, t, e))
+            overall_form.addRow(text, edit)
+            self.round_fields[name] = edit
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(overall)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self.body)
+        layout.addLayout(round_row)
+        layout.addWidget(splitter, 1)
+
+    # loading -----------------------------------------------------------------------------
+    def set_round(self, months: int) -> None:
+        for edit in list(self.fields.values()) + list(self.round_fields.values()):
+            edit.commit()
+        self.round = months
+        self.round_buttons.button(months).setChecked(True)
+        self.refresh()
+
+    def load(self) -> None:
+        ws = self.workspace
+        a = self.assessment()
+        self.assessment_id = a.id
+        self.range_label.setText(f"({round_range(a.year, self.round, thai_digits=False)})")
+        current = self.view.currentIndex().row()
+        selected_id = self.model.rows[current][0].id if 0 <= current < len(self.model.rows) else None
+        progress = ws.repo.progress(a.id, self.round)
+        self.model.set_rows([(m, progress.get(m.id)) for m in ws.repo.measures(a.id)])
+        ids = [m.id for m, _ in self.model.rows]
+        row = ids.index(selected_id) if selected_id in ids else (0 if ids else -1)
+        if row >= 0:
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self._show_selected()
+        settings = ws.repo.settings(a.id)
+        for name, edit in self.round_fields.items():
+            edit.set_value(getattr(settings, name).get(self.round, ""))
+
+    def _show_selected(self) -> None:
+        row = self.view.currentIndex().row()
+        has = 0 <= row < len(self.model.rows)
+        self.detail.setEnabled(has)
+        if not has:
+            self.entry = None
+            return
+        m, entry = self.model.rows[row]
+        self.entry = copy.deepcopy(entry) if entry else ProgressEntry(m.id, self.round)
+        self.detail.setTitle(f"ผลการดำเนินงาน: {m.title}")
+        self._loading = True
+        try:
+            status = self.entry.status or STATUSES[0]
+            index = self.status_combo.findText(status)
+            if index < 0:
+                self.status_combo.addItem(status)
+                index = self.status_combo.count() - 1
+            self.status_combo.setCurrentIndex(index)
+            for name, edit in self.fields.items():
+                edit.set_value(getattr(self.entry, name))
+        finally:
+            self._loading = False
+
+    # editing -----------------------------------------------------------------------------
+    def _commit_entry(self, merge_key: object) -> None:
+        if self._loading or self.entry is None or self.entry.measure_id is None:
+            return
+        new = replace(self.entry, status=self.status_combo.currentText(),
+                      **{name: edit.value() for name, edit in self.fields.items()})
+        if new == self.entry:
+            return
+        old, self.entry = self.entry, copy.deepcopy(new)
+        key = self.history.key_of(new.measure_id)
+        edit_progress(self.history, key, old, new, merge_key)
+
+    def _commit_round(self, name: str, text: str, edit: CommitTextEdit) -> None:
+        if self.assessment_id is None:
+            return
+        repo, assessment_id, round_months = self.workspace.repo, self.assessment_id, self.round
+        old = getattr(repo.settings(assessment_id), name).get(round_months, "")
+        if old == text:
+            return
+
+        def apply(value: str) -> None:
+            settings: ReportSettings = repo.settings(assessment_id)
+            getattr(settings, name)[round_months] = value
+            repo.save_settings(assessment_id, settings)
+
+        self.history.push(ChangeCommand(self.history, ROUND_FIELDS[name], apply, old, text,
+                                        kinds.SETTINGS, edit.session_key()))

@@ -1,0 +1,270 @@
+"""ผลการประเมิน: the ten indicator scores by tool, live results, official figures, the chart."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.analysis.engine import analyze
+from ita_desktop.analysis.result import Analysis
+from ita_desktop.domain.models import Assessment, OfficialFigures
+from ita_desktop.thai.normalize import normalize_name
+from ita_desktop.thai.numbers import format_score
+from ui import labels
+from ui import workspace as kinds
+from ui.pages.base import Page
+from ui.undo import ChangeCommand, set_score
+from ui.widgets.score_chart import Bar, ScoreChart
+from ui.widgets.score_edit import ScoreEdit
+
+ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
+BADGE_BAD = "background: #c62828; color: white; border-radius: 8px; padding: 1px 8px;"
+BADGE_GOOD = "background: #2e7d32; color: white; border-radius: 8px; padding: 1px 8px;"
+OFFICIAL_FIGURES = ("IIT", "EIT", "OIT", "overall")
+
+
+def _score_text(value: Decimal | None) -> str:
+    return format_score(value, thai_digits=False)
+
+
+class ScoresPage(Page):
+    key = "scores"
+    WATCHES = (kinds.SCORES, kinds.ASSESSMENT)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.edits: dict[int, ScoreEdit] = {}
+        self.tool_labels: dict[str, QLabel] = {}
+        self.official_edits: dict[str, ScoreEdit] = {}
+        self.badges: dict[str, QLabel] = {}
+        self._assessment: Assessment | None = None
+        self._scores: dict[int, Decimal | None] = {}
+        self._built_for: tuple[int, str] | None = None
+        self.analysis: Analysis | None = None
+
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.tools_box = QWidget()
+        self.tools_layout = QVBoxLayout(self.tools_box)
+        self.tools_layout.setContentsMargins(0, 0, 0, 0)
+
+        summary = QGroupBox("ผลที่คำนวณได้ (ตามเกณฑ์ของปีนี้)")
+        form = QFormLayout(summary)
+        self.overall_label = QLabel()
+        self.overall_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.level_label = QLabel()
+        self.level_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.target_label = QLabel()
+        self.target_label.setWordWrap(True)
+        self.warnings_label = QLabel()
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet("color: #8a5a00;")
+        form.addRow(labels.OVERALL, self.overall_label)
+        form.addRow(labels.LEVEL, self.level_label)
+        form.addRow(labels.TARGET, self.target_label)
+        form.addRow(self.warnings_label)
+
+        self.chart = ScoreChart()
+        chart_box = QGroupBox("คะแนนรายตัวชี้วัดเทียบค่าเป้าหมาย")
+        QVBoxLayout(chart_box).addWidget(self.chart)
+
+        right = QVBoxLayout()
+        right.addWidget(summary)
+        right.addWidget(self._build_official())
+        right.addWidget(chart_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.tools_box, 5)
+        columns.addLayout(right, 6)
+        layout = QVBoxLayout(self.body)
+        layout.addWidget(self.error_label)
+        layout.addLayout(columns)
+
+    # building ----------------------------------------------------------------------------
+    def _build_official(self) -> QGroupBox:
+        box = QGroupBox("ผลที่ประกาศโดยสำนักงาน ป.ป.ช. (ถ้ามี)")
+        grid = QGridLayout(box)
+        names = {"IIT": "IIT", "EIT": "EIT", "OIT": "OIT", "overall": labels.OVERALL}
+        for row, key in enumerate(OFFICIAL_FIGURES):
+            edit = ScoreEdit(f"{names[key]} ที่ประกาศ")
+            edit.setMaximumWidth(110)
+            edit.committed.connect(lambda v, k=key, e=edit: self._commit_official(k, v, e))
+            edit.error_changed.connect(self._show_errors)
+            badge = QLabel()
+            grid.addWidget(QLabel(names[key]), row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(badge, row, 2)
+            self.official_edits[key], self.badges[key] = edit, badge
+        self.official_level = QComboBox()
+        self.official_level.setEditable(True)
+        self.official_level.lineEdit().editingFinished.connect(self._commit_official_level)
+        self.official_level.activated.connect(lambda _i: self._commit_official_level())
+        self.badges["level"] = QLabel()
+        row = len(OFFICIAL_FIGURES)
+        grid.addWidget(QLabel(labels.LEVEL), row, 0)
+        grid.addWidget(self.official_level, row, 1)
+        grid.addWidget(self.badges["level"], row, 2)
+        grid.setColumnStretch(2, 1)
+        return box
+
+    def _build_scores(self, a: Assessment) -> None:
+        while self.tools_layout.count():
+            item = self.tools_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.edits.clear()
+        self.tool_labels.clear()
+        for tool in a.rules.tools:
+            box = QGroupBox(labels.tool_label(tool.code, tool.name))
+            grid = QGridLayout(box)
+            grid.setColumnStretch(0, 1)
+            for row, ind in enumerate(a.rules.indicators_of(tool.code)):
+                edit = ScoreEdit(labels.indicator_label(ind.number, ind.name))
+                edit.setMaximumWidth(110)
+                edit.live.connect(lambda v, n=ind.number: self._typed(n, v))
+                edit.error_changed.connect(lambda _e, n=ind.number: self._typed(n, None))
+                edit.error_changed.connect(self._show_errors)
+                edit.committed.connect(lambda v, n=ind.number, e=edit: self._commit(n, v, e))
+                name = QLabel(labels.indicator_label(ind.number, ind.name))
+                name.setWordWrap(True)
+                name.setBuddy(edit)
+                grid.addWidget(name, row, 0)
+                grid.addWidget(edit, row, 1)
+                self.edits[ind.number] = edit
+            total = QLabel()
+            total.setStyleSheet("font-weight: bold;")
+            total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            caption = QLabel(f"คะแนน {tool.code} (น้ำหนัก {tool.weight * 100:.0f}%)")
+            caption.setStyleSheet("font-weight: bold;")
+            grid.addWidget(caption, row + 1, 0)
+            grid.addWidget(total, row + 1, 1)
+            self.tool_labels[tool.code] = total
+            self.tools_layout.addWidget(box)
+        self.tools_layout.addStretch(1)
+        self.official_level.clear()
+        self.official_level.addItems([""] + [g.label for g in a.rules.grades])
+        order = [self.edits[i.number] for i in a.rules.indicators]
+        order += [self.official_edits[k] for k in OFFICIAL_FIGURES] + [self.official_level]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # loading -----------------------------------------------------------------------------
+    def load(self) -> None:
+        a = self.assessment()
+        self._assessment = a
+        signature = (a.id, repr(a.rules))
+        if signature != self._built_for:
+            self._build_scores(a)
+            self._built_for = signature
+        self._scores = {ind.number: a.scores.get(ind.number) for ind in a.rules.indicators}
+        for number, edit in self.edits.items():
+            edit.set_value(self._scores[number])
+        for key, edit in self.official_edits.items():
+            edit.set_value(a.official.overall if key == "overall" else a.official.tool(key))
+        if not self.official_level.lineEdit().hasFocus():
+            self.official_level.setEditText(a.official.level)
+        self._show_errors()
+        self.recompute()
+
+    def recompute(self) -> None:
+        """Tool scores, overall, level, badges and chart from what the fields hold now."""
+        a = self._assessment
+        if a is None:
+            return
+        self.analysis = result = analyze(a.rules, self._scores, threshold=a.threshold,
+                                         target=a.target, official=a.official)
+        for code, label in self.tool_labels.items():
+            label.setText(_score_text(result.tools.get(code)))
+        self.overall_label.setText(_score_text(result.overall))
+        self.level_label.setText(result.level or "–")
+        if result.gap_to_target is None:
+            self.target_label.setText(f"{_score_text(result.target)} (ยังคำนวณไม่ได้)")
+        elif result.gap_to_target > 0:
+            self.target_label.setText(f"{_score_text(result.target)} — ยังขาดอีก "
+                                      f"{_score_text(result.gap_to_target)} คะแนน")
+        else:
+            self.target_label.setText(f"{_score_text(result.target)} — ผ่านค่าเป้าหมาย")
+        self.warnings_label.setText("\n".join(result.warnings))
+        self.warnings_label.setVisible(bool(result.warnings))
+        self._update_badges(a.official, result)
+        self.chart.set_data([Bar(f"{i.number} {i.name}", self._scores.get(i.number), i.tool)
+                             for i in a.rules.indicators], result.target)
+
+    def _update_badges(self, official: OfficialFigures, result: Analysis) -> None:
+        wrong = {m.figure: m for m in result.mismatches}
+        for key, badge in self.badges.items():
+            given = official.level if key == "level" else (
+                official.overall if key == "overall" else official.tool(key))
+            if given in (None, ""):
+                badge.setText("")
+                badge.setStyleSheet("")
+            elif key in wrong:
+                badge.setText(f"{labels.MISMATCH} (คำนวณได้ {wrong[key].computed})")
+                badge.setStyleSheet(BADGE_BAD)
+            else:
+                badge.setText(labels.MATCH)
+                badge.setStyleSheet(BADGE_GOOD)
+
+    # editing -----------------------------------------------------------------------------
+    def _typed(self, number: int, value: Decimal | None) -> None:
+        self._scores[number] = value
+        self.recompute()
+
+    def _show_errors(self, *_args: object) -> None:
+        edits = list(self.edits.values()) + list(self.official_edits.values())
+        errors = [e.error for e in edits if e.error]
+        self.error_label.setText("\n".join(errors + ["ยังไม่บันทึกค่าที่ไม่ถูกต้อง กรุณาแก้ไข"]
+                                           if errors else []))
+        self.error_label.setVisible(bool(errors))
+
+    def _commit(self, number: int, value: Decimal | None, edit: ScoreEdit) -> None:
+        a = self._assessment
+        if a is None:
+            return
+        old = a.scores.get(number)
+        a.scores[number] = value
+        set_score(self.history, a.id, number, old, value, edit.session_key())
+
+    def _commit_official(self, key: str, value: Decimal | None, edit: ScoreEdit) -> None:
+        a = self._assessment
+        if a is None:
+            return
+        attr = key.lower()
+        old = getattr(a.official, attr)
+        setattr(a.official, attr, value)
+        self._push_official(a.id, attr, old, value, edit.session_key())
+
+    def _commit_official_level(self) -> None:
+        a = self._assessment
+        if a is None:
+            return
+        value = normalize_name(self.official_level.currentText())
+        if value == a.official.level:
+            return
+        old, a.official.level = a.official.level, value
+        self._push_official(a.id, "level", old, value, None)
+
+    def _push_official(self, assessment_id: int, attr: str, old: object, new: object,
+                       merge_key: object) -> None:
+        repo = self.workspace.repo
+
+        def apply(value: object) -> None:
+            stored = repo.assessment_by_id(assessment_id)
+            setattr(stored.official, attr, value)
+            repo.save_assessment(stored)
+
+        self.history.push(ChangeCommand(self.history, "แก้ผลที่ประกาศ", apply, old, new,
+                                        kinds.ASSESSMENT, merge_key))

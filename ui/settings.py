@@ -1,0 +1,69 @@
+"""Window preferences declared once with defaults: geometry, recent files (an INI in data_dir)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ita_desktop.paths import data_dir
+
+MAX_RECENT = 8
+VERSION = 1
+
+
+class UiSettings:
+    """Typed access to the INI file; tests get their own because data_dir() is per test."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / "ui.ini"
+        self._s = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if self._s.value("version") is None:
+            self._s.setValue("version", VERSION)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self._s.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    @property
+    def page(self) -> int:
+        return int(self._s.value("window/page", 0) or 0)
+
+    @page.setter
+    def page(self, value: int) -> None:
+        self._s.setValue("window/page", int(value))
+
+    @property
+    def recent_files(self) -> list[Path]:
+        value = self._s.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in items if p]
+
+    def add_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        items = [p for p in self.recent_files if p.resolve() != path]
+        self._s.setValue("files/recent", [str(p) for p in [path, *items][:MAX_RECENT]])
+
+    def last_file(self) -> Path | None:
+        """The most recently opened file that still exists (reopened at start)."""
+        for path in self.recent_files:
+            if path.is_file():
+                return path
+        return None

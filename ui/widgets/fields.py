@@ -1,0 +1,105 @@
+"""Text fields that save themselves: a short pause in typing or leaving the field commits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from ita_desktop.thai.normalize import normalize_name, normalize_text
+
+COMMIT_DELAY_MS = 700  # a pause this long saves what was typed (nothing lost on a crash)
+
+
+class _Debounce:
+    """Shared logic: a timer restarted by each keystroke; an edit session id for undo merging."""
+
+    def _setup_debounce(self, owner: QWidget) -> None:
+        self._timer = QTimer(owner)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COMMIT_DELAY_MS)
+        self._session = 0
+        self._last = ""
+
+    def session_key(self) -> tuple[int, int]:
+        return (id(self), self._session)
+
+
+class CommitLineEdit(QLineEdit, _Debounce):
+    """One-line text, normalised (normalize_name) before it is committed."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setup_debounce(self)
+        self._timer.timeout.connect(self.commit)
+        self.textEdited.connect(lambda _t: self._timer.start())
+        self.editingFinished.connect(self.commit)
+
+    def set_value(self, text: str) -> None:
+        """Show stored text, unless the field already holds the same (do not disturb typing)."""
+        if normalize_name(self.text()) != text or not self.hasFocus():
+            if self.text() != text:
+                self.setText(text)
+        self._last = text
+
+    def value(self) -> str:
+        return normalize_name(self.text())
+
+    def commit(self) -> None:
+        self._timer.stop()
+        value = self.value()
+        if value != self._last:
+            self._last = value
+            self.committed.emit(value)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._session += 1
+        super().focusInEvent(event)
+
+
+class CommitTextEdit(QPlainTextEdit, _Debounce):
+    """Multi-line text, normalised (normalize_text) before it is committed."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setup_debounce(self)
+        self._timer.timeout.connect(self.commit)
+        self._loading = False
+        self.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        self.textChanged.connect(self._typed)
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def set_value(self, text: str) -> None:
+        if normalize_text(self.toPlainText()) != text or not self.hasFocus():
+            if self.toPlainText() != text:
+                self._loading = True
+                try:
+                    self.setPlainText(text)
+                finally:
+                    self._loading = False
+        self._last = text
+
+    def value(self) -> str:
+        return normalize_text(self.toPlainText())
+
+    def commit(self) -> None:
+        self._timer.stop()
+        value = self.value()
+        if value != self._last:
+            self._last = value
+            self.committed.emit(value)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._session += 1
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.commit()
+        super().focusOutEvent(event)

@@ -1,0 +1,184 @@
+"""The form of one measure: title, steps (one per line), units, period by Thai month, indicators."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from ita_desktop.domain.models import Measure, Period, Rules
+from ita_desktop.thai.dates import fiscal_year_months, month_year_text
+from ui import labels
+from ui.widgets.fields import CommitLineEdit, CommitTextEdit
+
+
+class MeasureEditor(QWidget):
+    """Edits a copy of a measure; every change emits `edited(old, new, merge_key)`."""
+
+    edited = Signal(object, object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.measure: Measure | None = None
+        self._loading = False
+        self._months: list[tuple[int, int]] = []
+        self._units: list[str] = []
+        self._period_touched = False
+
+        self.title_edit = CommitLineEdit()
+        self.steps_edit = CommitTextEdit()
+        self.steps_edit.setPlaceholderText("พิมพ์ขั้นตอนละหนึ่งบรรทัด")
+        self.steps_edit.setMinimumHeight(110)
+        self.units_list = QListWidget()
+        self.units_list.setMaximumHeight(130)
+        self.whole_year = QCheckBox(labels.WHOLE_YEAR)
+        self.start_month = QComboBox()
+        self.end_month = QComboBox()
+        self.indicator_boxes: dict[int, QCheckBox] = {}
+        self.indicators_grid = QGridLayout()
+        self.kpi_edit = CommitLineEdit()
+        self.monitoring_edit = CommitLineEdit()
+
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.whole_year)
+        period_row.addWidget(QLabel("ตั้งแต่"))
+        period_row.addWidget(self.start_month)
+        period_row.addWidget(QLabel("ถึง"))
+        period_row.addWidget(self.end_month)
+        period_row.addStretch(1)
+        self.period_note = QLabel()
+        self.period_note.setWordWrap(True)
+        self.period_note.setStyleSheet("color: #555;")
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._row(form, "ชื่อมาตรการ (&M)", self.title_edit)
+        self._row(form, "ขั้นตอน/วิธีการ (&S)", self.steps_edit)
+        self._row(form, "ผู้รับผิดชอบ (&U)", self.units_list)
+        self._row(form, "ระยะเวลา (&P)", self.whole_year, period_row)
+        form.addRow("", self.period_note)
+        form.addRow("ตัวชี้วัดที่เกี่ยวข้อง", self.indicators_grid)
+        self._row(form, "ตัวชี้วัดความสำเร็จ", self.kpi_edit)
+        self._row(form, "การติดตามผล", self.monitoring_edit)
+
+        for edit in (self.title_edit, self.steps_edit, self.kpi_edit, self.monitoring_edit):
+            edit.committed.connect(lambda _t, e=edit: self._emit(e.session_key()))
+        self.units_list.itemChanged.connect(lambda _i: self._emit())
+        self.whole_year.toggled.connect(self._period_changed)
+        self.start_month.activated.connect(lambda _i: self._period_changed())
+        self.end_month.activated.connect(lambda _i: self._period_changed())
+        self.setEnabled(False)
+
+    @staticmethod
+    def _row(form: QFormLayout, text: str, buddy: QWidget, field: object = None) -> None:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        form.addRow(label, field if field is not None else buddy)
+
+    # loading -----------------------------------------------------------------------------
+    def set_context(self, rules: Rules, units: list[str], fiscal_year: int) -> None:
+        """The indicators, units and months one can pick (the selected year's)."""
+        self._units = list(units)
+        self._months = fiscal_year_months(fiscal_year)
+        for combo in (self.start_month, self.end_month):
+            combo.clear()
+            combo.addItems([month_year_text(m, y, thai_digits=False) for m, y in self._months])
+        for box in self.indicator_boxes.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.indicator_boxes.clear()
+        for i, ind in enumerate(rules.indicators):
+            box = QCheckBox(f"{ind.number} {ind.name}")
+            box.toggled.connect(lambda _c: self._emit())
+            self.indicators_grid.addWidget(box, i // 2, i % 2)
+            self.indicator_boxes[ind.number] = box
+
+    def set_measure(self, m: Measure | None) -> None:
+        self.measure = copy.deepcopy(m)
+        self._period_touched = False
+        self.setEnabled(m is not None)
+        self._loading = True
+        try:
+            m = m or Measure("")
+            self.title_edit.set_value(m.title)
+            self.steps_edit.set_value("\n".join(m.steps))
+            self.kpi_edit.set_value(m.kpi)
+            self.monitoring_edit.set_value(m.monitoring)
+            self.units_list.clear()
+            for unit in self._units + [u for u in m.responsible if u not in self._units]:
+                item = QListWidgetItem(unit)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = unit in m.responsible
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.units_list.addItem(item)
+            for number, box in self.indicator_boxes.items():
+                box.setChecked(number in m.indicators)
+            self._show_period(m.period)
+        finally:
+            self._loading = False
+
+    def _show_period(self, p: Period) -> None:
+        self.whole_year.setChecked(p.whole_year)
+        self.start_month.setCurrentIndex(self._month_index(p.start_month, p.start_year, 0))
+        self.end_month.setCurrentIndex(self._month_index(p.end_month, p.end_year, 11))
+        self.start_month.setEnabled(not p.whole_year)
+        self.end_month.setEnabled(not p.whole_year)
+        self.period_note.setText(f"ตามแผนเดิม: {p.text}" if p.text else "")
+        self.period_note.setVisible(bool(p.text))
+
+    def _month_index(self, month: int | None, year: int | None, default: int) -> int:
+        try:
+            return self._months.index((month, year))  # type: ignore[arg-type]
+        except ValueError:
+            return default
+
+    # editing -----------------------------------------------------------------------------
+    def _period_changed(self) -> None:
+        whole = self.whole_year.isChecked()
+        self.start_month.setEnabled(not whole)
+        self.end_month.setEnabled(not whole)
+        if self._loading:
+            return
+        self._period_touched = True
+        if self.end_month.currentIndex() < self.start_month.currentIndex():
+            self.end_month.setCurrentIndex(self.start_month.currentIndex())
+        self._emit()
+
+    def current(self) -> Measure:
+        """The measure as the form shows it now."""
+        assert self.measure is not None
+        m = copy.deepcopy(self.measure)
+        m.title = self.title_edit.value() or m.title
+        m.steps = [line.strip() for line in self.steps_edit.value().split("\n") if line.strip()]
+        m.kpi, m.monitoring = self.kpi_edit.value(), self.monitoring_edit.value()
+        m.responsible = [self.units_list.item(i).text() for i in range(self.units_list.count())
+                         if self.units_list.item(i).checkState() == Qt.CheckState.Checked]
+        m.indicators = [n for n, box in self.indicator_boxes.items() if box.isChecked()]
+        if not self._period_touched:
+            pass  # keep the stored period (it may be free text the month pickers cannot show)
+        elif self.whole_year.isChecked():
+            m.period = Period(True, text="")
+        elif self._months:
+            (sm, sy), (em, ey) = (self._months[self.start_month.currentIndex()],
+                                  self._months[self.end_month.currentIndex()])
+            m.period = Period(False, sm, sy, em, ey, "")
+        return m
+
+    def _emit(self, merge_key: object = None) -> None:
+        if self._loading or self.measure is None:
+            return
+        new = self.current()
+        if new == self.measure:
+            return
+        old, self.measure = self.measure, copy.deepcopy(new)
+        self.edited.emit(old, new, merge_key)

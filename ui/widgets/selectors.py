@@ -1,0 +1,138 @@
+"""The organisation and fiscal-year pickers at the top of the window, with add buttons."""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from ita_desktop.domain.models import Organization
+from ita_desktop.rules.presets import available_years
+from ita_desktop.thai.dates import fiscal_year_of
+from ita_desktop.thai.normalize import normalize_name
+from ui import labels
+from ui import workspace as kinds
+from ui.errors import reporting
+from ui.workspace import Workspace
+
+LAST_YEAR = 2600
+
+
+class SelectorBar(QWidget):
+    """Which organisation and year every page shows."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._filling = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.org_combo = QComboBox()
+        self.org_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.org_combo.setMinimumContentsLength(24)
+        self.org_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        org_label = QLabel("หน่วยงาน (&G):")
+        org_label.setBuddy(self.org_combo)
+        self.add_org_button = QPushButton("เพิ่มหน่วยงาน…")
+        self.year_combo = QComboBox()
+        self.year_combo.setMinimumContentsLength(6)
+        year_label = QLabel("ปีงบประมาณ (&Y):")
+        year_label.setBuddy(self.year_combo)
+        self.add_year_button = QPushButton("เพิ่มปี…")
+        for w in (org_label, self.org_combo, self.add_org_button, year_label, self.year_combo,
+                  self.add_year_button):
+            layout.addWidget(w)
+        self.org_combo.currentIndexChanged.connect(self._org_picked)
+        self.year_combo.currentIndexChanged.connect(self._year_picked)
+        self.add_org_button.clicked.connect(self.ask_new_organization)
+        self.add_year_button.clicked.connect(self.ask_new_year)
+        workspace.selection_changed.connect(self.refresh)
+        workspace.database_changed.connect(self.refresh)
+        workspace.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, kind: str) -> None:
+        if kind in (kinds.ORGANIZATION, kinds.ORGANIZATIONS):
+            self.refresh()
+
+    def refresh(self) -> None:
+        ws = self.workspace
+        self._filling = True
+        try:
+            self.org_combo.clear()
+            self.year_combo.clear()
+            has_db = ws.repo is not None
+            self.setEnabled(has_db)
+            if not has_db:
+                return
+            for org in ws.repo.organizations():
+                self.org_combo.addItem(org.name, org.id)
+            self.org_combo.setCurrentIndex(self.org_combo.findData(ws.org_id))
+            if ws.org_id is not None:
+                for year in ws.repo.years(ws.org_id):
+                    self.year_combo.addItem(f"พ.ศ. {year}", year)
+                self.year_combo.setCurrentIndex(self.year_combo.findData(ws.year))
+            self.add_year_button.setEnabled(ws.org_id is not None)
+        finally:
+            self._filling = False
+
+    def _org_picked(self, index: int) -> None:
+        if not self._filling and index >= 0:
+            self.workspace.select(self.org_combo.itemData(index))
+
+    def _year_picked(self, index: int) -> None:
+        if not self._filling and index >= 0:
+            self.workspace.select(self.workspace.org_id, self.year_combo.itemData(index))
+
+    # adding ------------------------------------------------------------------------------
+    def ask_new_organization(self) -> None:
+        name, ok = QInputDialog.getText(self, "เพิ่มหน่วยงาน", "ชื่อหน่วยงาน:")
+        if ok:
+            self.add_organization(name)
+
+    def add_organization(self, name: str) -> int | None:
+        """A new organisation with the usual internal units, with this fiscal year started."""
+        ws = self.workspace
+        with reporting(self):
+            org = Organization(normalize_name(name), units=list(labels.DEFAULT_UNITS))
+            org_id = ws.repo.save_organization(org)
+            ws.repo.create_assessment(org_id, self._default_year())
+            ws.notify(kinds.ORGANIZATIONS)
+            ws.select(org_id)
+            return org_id
+        return None
+
+    @staticmethod
+    def _default_year() -> int:
+        years = available_years()
+        return max(years[0], fiscal_year_of(datetime.date.today()))
+
+    def ask_new_year(self) -> None:
+        ws = self.workspace
+        if ws.org_id is None:
+            return
+        existing = ws.repo.years(ws.org_id)
+        suggestion = existing[-1] + 1 if existing else self._default_year()
+        year, ok = QInputDialog.getInt(
+            self, "เพิ่มปีงบประมาณ",
+            "ปีงบประมาณ (พ.ศ.) — ใช้เกณฑ์การประเมินของปีนั้นหรือปีล่าสุดที่มีเกณฑ์:",
+            suggestion, available_years()[0], LAST_YEAR)
+        if ok:
+            self.add_year(year)
+
+    def add_year(self, year: int) -> bool:
+        """Start a fiscal year for the organisation from that year's rules preset."""
+        ws = self.workspace
+        with reporting(self):
+            ws.repo.create_assessment(ws.org_id, year)
+            ws.select(ws.org_id, year)
+            return True
+        return False

@@ -1,0 +1,183 @@
+"""The main window: menus, demo banner, organisation/year pickers and the six pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.paths import demo_db_path
+from ui import labels
+from ui.pages.analysis_page import AnalysisPage
+from ui.pages.base import Page
+from ui.pages.export_page import ExportPage
+from ui.pages.measures_page import MeasuresPage
+from ui.pages.organization_page import OrganizationPage
+from ui.pages.progress_page import ProgressPage
+from ui.pages.scores_page import ScoresPage
+from ui.settings import UiSettings
+from ui.undo import History
+from ui.widgets.banner import DemoBanner
+from ui.widgets.selectors import SelectorBar
+from ui.windows.file_actions import FileActions, is_demo_path
+from ui.workspace import Workspace
+
+PAGE_CLASSES: tuple[type[Page], ...] = (OrganizationPage, ScoresPage, AnalysisPage, MeasuresPage,
+                                        ProgressPage, ExportPage)
+DEFAULT_SIZE = (1280, 820)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: UiSettings) -> None:
+        super().__init__()
+        self.workspace, self.settings = workspace, settings
+        self.history = History(workspace, self)
+        self.files = FileActions(workspace, self.history, settings, self)
+        self.setWindowTitle(labels.APP_TITLE)
+
+        self.banner = DemoBanner()
+        self.banner.new_requested.connect(self.files.new_database)
+        self.banner.open_requested.connect(self.files.open_database)
+        self.selectors = SelectorBar(workspace)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, Page] = {}
+        for number, cls in enumerate(PAGE_CLASSES, start=1):
+            page = cls(workspace, self.history)
+            self.pages[cls.key] = page
+            self.tabs.addTab(page, f"&{number} {labels.PAGES[cls.key]}")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.selectors)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.path_label = QLabel()
+        self.statusBar().addPermanentWidget(self.path_label)
+
+        self._build_menus()
+        workspace.database_changed.connect(self._database_changed)
+        workspace.changed.connect(lambda _k: self.statusBar().showMessage("บันทึกแล้ว", 2000))
+        self.history.indexChanged.connect(lambda _i: self._update_title())
+        self._restore_geometry()
+        self._database_changed()
+
+    # menus -------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("ไฟล์ (&F)")
+        f = self.files
+        file_menu.addAction(self._action("ฐานข้อมูลใหม่… (&N)", f.new_database,
+                                         QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action("เปิด… (&O)", f.open_database,
+                                         QKeySequence.StandardKey.Open))
+        file_menu.addMenu(f.recent_menu)
+        file_menu.addSeparator()
+        self.save_as_action = self._action("บันทึกเป็น… (&A)", f.save_as,
+                                           QKeySequence.StandardKey.SaveAs)
+        self.backup_action = self._action("สำรองข้อมูล… (&B)", f.backup, "Ctrl+B")
+        file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("ออกจากโปรแกรม (&X)", self.close,
+                                         QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu("แก้ไข (&E)")
+        self.undo_action = self.history.createUndoAction(self, "เลิกทำ")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.history.createRedoAction(self, "ทำซ้ำ")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            edit_menu.addAction(action)
+
+        go_menu = bar.addMenu("ไปที่ (&G)")
+        for i, key in enumerate(self.pages):
+            go_menu.addAction(self._action(f"{labels.PAGES[key]}", lambda i=i: self.show_page(i),
+                                           f"Ctrl+{i + 1}"))
+        add_menu = bar.addMenu("เพิ่ม (&I)")
+        add_menu.addAction(self._action("เพิ่มหน่วยงาน…", self.selectors.ask_new_organization))
+        add_menu.addAction(self._action("เพิ่มปีงบประมาณ…", self.selectors.ask_new_year))
+        help_menu = bar.addMenu("ช่วยเหลือ (&H)")
+        help_menu.addAction(self._action("เกี่ยวกับโปรแกรม", self._about))
+
+    def show_page(self, index: int | str) -> None:
+        if isinstance(index, str):
+            index = list(self.pages).index(index)
+        self.tabs.setCurrentIndex(index)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, labels.APP_TITLE,
+                          "ITA Desktop — โปรแกรมจัดทำเอกสารการประเมินคุณธรรมและความโปร่งใส"
+                          "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nทำงานได้โดยไม่ต้องต่ออินเทอร์เน็ต "
+                          "ข้อมูลบันทึกทันทีทุกครั้งที่แก้ไข")
+
+    # state -------------------------------------------------------------------------------
+    def _database_changed(self) -> None:
+        ws = self.workspace
+        self.banner.setVisible(ws.repo is not None and ws.is_demo)
+        for action in (self.save_as_action, self.backup_action):
+            action.setEnabled(ws.repo is not None)
+        self.path_label.setText(str(ws.path) if ws.path else labels.NO_DATABASE)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        path = self.workspace.path
+        name = "ข้อมูลตัวอย่าง" if self.workspace.is_demo else (path.name if path else "")
+        self.setWindowTitle(f"{name} — {labels.APP_TITLE}" if name else labels.APP_TITLE)
+
+    def open_initial(self, path: Path | None) -> None:
+        """Start-up: open the given file, or build the demo in the background when missing."""
+        if path is None:
+            return
+        if path.exists() or not is_demo_path(path):
+            self.files.open_now(path)
+        else:
+            self.files.open_in_background(demo_db_path(), build_demo_first=True)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(min(self.settings.page, self.tabs.count() - 1))
+
+    def save_geometry(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.page = self.tabs.currentIndex()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            focus.clearFocus()  # fields commit what is being typed when they lose focus
+        for page in self.pages.values():
+            for child in page.findChildren(QWidget):
+                commit = getattr(child, "commit", None)
+                if callable(commit):
+                    commit()
+        self.save_geometry()
+        self.workspace.close()
+        super().closeEvent(event)
