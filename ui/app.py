@@ -21,6 +21,7 @@ from ui.settings import UiSettings
 QUIT_AFTER_PAINT = "ITA_DESKTOP_QUIT_AFTER_PAINT"  # benchmark: quit after the first paint
 FONT_FAMILY = "Sarabun"
 FONT_POINT_SIZE = 11
+SCREENSHOT_SIZE = (1280, 820)
 _START = time.perf_counter()
 log = logging.getLogger("ita_desktop.ui")
 
@@ -103,6 +104,7 @@ def take_screenshots(window, folder: Path) -> list[Path]:  # noqa: ANN001
     while task is not None and not task.done:  # the demo may still be being built
         app.processEvents()
         time.sleep(0.01)
+    window.resize(*SCREENSHOT_SIZE)
     window.show()
     written = []
     for key in window.pages:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ita_desktop.documents import labels as doc
+
+# Names the documents print are taken from the documents' table, so both say the same.
+
 APP_TITLE = "ITA Desktop"
 
 PAGES: dict[str, str] = {  # page key -> tab title (mnemonic digit in brackets)
@@ -35,30 +39,24 @@ SECTIONS: dict[str, str] = {  # narrative section key -> title
     "guidance": "แนวทางการยกระดับ",
 }
 
-DOCUMENTS: dict[str, str] = {  # export document key -> name
-    "analysis": "รายงานการวิเคราะห์ผลการประเมิน",
-    "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-    "results": "รายงานผลการดำเนินการตามมาตรการ",
-    "all": "ทุกเอกสาร",
-}
-
+DOCUMENTS: dict[str, str] = {key: doc.DOCUMENT_SHORT[key] for key in doc.DOCUMENT_KINDS}
 FORMATS: dict[str, str] = {"pdf": "PDF", "xlsx": "Excel (.xlsx)"}
 ROUND_NAMES: dict[int, str] = {6: "รอบ 6 เดือน", 12: "รอบ 12 เดือน"}
 WHOLE_YEAR = "ตลอดปีงบประมาณ"
 
-MEASURE_COLUMNS = ("มาตรการ", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ตัวชี้วัดที่เกี่ยวข้อง")
-ISSUE_COLUMNS = ("ตัวชี้วัด", "คะแนน", "ประเด็นที่ต้องแก้ไข")
-PROGRESS_COLUMNS = ("มาตรการ", "สถานะ", "ผลผลิต (output)", "ผลลัพธ์ (outcome)")
+MEASURE_COLUMNS = (doc.COL_MEASURE, doc.COL_STEPS, doc.COL_RESPONSIBLE, doc.COL_PERIOD, doc.COL_LINKED)
+ISSUE_COLUMNS = (doc.COL_INDICATOR, doc.COL_SCORE, doc.COL_ISSUE)
+PROGRESS_COLUMNS = (doc.COL_MEASURE, doc.COL_STATUS, doc.COL_OUTPUT, doc.COL_OUTCOME)
 PROGRESS_FIELDS: dict[str, str] = {
-    "output": "ผลผลิต (output)",
-    "outcome": "ผลลัพธ์ (outcome)",
+    "output": doc.COL_OUTPUT,
+    "outcome": doc.COL_OUTCOME,
     "problems": "ปัญหาอุปสรรค",
     "suggestions": "ข้อเสนอแนะ",
     "evidence": "หลักฐาน/เอกสารอ้างอิง",
 }
 
-OVERALL = "คะแนนรวม"
-LEVEL = "ระดับผลการประเมิน"
+OVERALL = doc.OVERALL
+LEVEL = doc.LEVEL
 TARGET = "ค่าเป้าหมาย"
 THRESHOLD = "เกณฑ์จุดแข็ง"
 FISCAL_YEAR = "ปีงบประมาณ"

@@ -7,8 +7,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ita_desktop.domain.models import Measure, Period
-from ita_desktop.thai.dates import month_span_text
+from ita_desktop.documents.text import period_text
+from ita_desktop.domain.models import Measure
 from ita_desktop.thai.normalize import normalize_name
 from ui import labels
 
@@ -17,22 +17,13 @@ Index = QModelIndex | QPersistentModelIndex
 MeasureRole = Qt.ItemDataRole.UserRole + 1
 
 
-def period_text(p: Period) -> str:
-    """How the plan prints a period: ตลอดปีงบประมาณ, a month span, or the free text."""
-    if p.text:
-        return p.text
-    if p.whole_year or not (p.start_month and p.start_year and p.end_month and p.end_year):
-        return labels.WHOLE_YEAR
-    return month_span_text(p.start_month, p.start_year, p.end_month, p.end_year,
-                           abbreviated=True, thai_digits=False)
-
-
 class MeasuresModel(QAbstractTableModel):
     """Rows are the plan's measures in order; the title is edited in place via `on_edit`."""
 
     def __init__(self, on_edit: Callable[[Measure, Measure], None] | None = None) -> None:
         super().__init__()
         self.measures: list[Measure] = []
+        self.fiscal_year = 0  # the year the plan runs in: the assessment's year + 1
         self._on_edit = on_edit
 
     def set_measures(self, measures: list[Measure]) -> None:
@@ -82,8 +73,7 @@ class MeasuresModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
-    @staticmethod
-    def _text(m: Measure, column: int) -> str:
+    def _text(self, m: Measure, column: int) -> str:
         if column == TITLE:
             return m.title
         if column == STEPS:
@@ -91,7 +81,7 @@ class MeasuresModel(QAbstractTableModel):
         if column == RESPONSIBLE:
             return "\n".join(m.responsible)
         if column == PERIOD:
-            return period_text(m.period)
+            return period_text(m.period, self.fiscal_year)
         return ", ".join(str(n) for n in sorted(m.indicators))
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,6 +36,7 @@ EDITED = "ข้อความที่แก้ไขเองแล้ว —
 
 class AnalysisPage(Page):
     key = "analysis"
+    SCROLLS = False
     WATCHES = (kinds.SCORES, kinds.ASSESSMENT, kinds.ORGANIZATION)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -49,80 +51,89 @@ class AnalysisPage(Page):
         self.threshold_error = QLabel()
         self.threshold_error.setStyleSheet("color: #b71c1c;")
         self.threshold_edit.error_changed.connect(self.threshold_error.setText)
-        threshold_label = QLabel("เกณฑ์จุดแข็ง: ตัวชี้วัดที่ได้คะแนนตั้งแต่ (&T)")
+        threshold_label = QLabel("เกณฑ์จุดแข็ง: คะแนนตั้งแต่ (&T)")
         threshold_label.setBuddy(self.threshold_edit)
         self.strengths_label = QLabel()
         self.weaknesses_label = QLabel()
         for label in (self.strengths_label, self.weaknesses_label):
             label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         top = QGroupBox("จุดแข็งและจุดที่ต้องพัฒนา")
-        grid = QGridLayout(top)
+        column = QVBoxLayout(top)
         row = QHBoxLayout()
         row.addWidget(threshold_label)
         row.addWidget(self.threshold_edit)
-        row.addWidget(QLabel("คะแนนขึ้นไป"))
-        row.addWidget(self.threshold_error, 1)
-        grid.addLayout(row, 0, 0, 1, 2)
-        grid.addWidget(QLabel("<b>จุดแข็ง</b>"), 1, 0)
-        grid.addWidget(QLabel("<b>จุดที่ต้องพัฒนา</b>"), 1, 1)
-        grid.addWidget(self.strengths_label, 2, 0)
-        grid.addWidget(self.weaknesses_label, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        row.addWidget(QLabel("ขึ้นไป"))
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self.threshold_error)
+        self.threshold_error.hide()
+        self.threshold_edit.error_changed.connect(lambda e: self.threshold_error.setVisible(bool(e)))
+        column.addWidget(QLabel("<b>จุดแข็ง</b>"))
+        column.addWidget(self.strengths_label)
+        column.addWidget(QLabel("<b>จุดที่ต้องพัฒนา</b>"))
+        column.addWidget(self.weaknesses_label)
+        column.addStretch(1)
 
-        self.sections = QListWidget()
+        self.sections = QComboBox()
         self.sections.addItems([labels.SECTIONS[k] for k in SECTIONS])
-        self.sections.setMaximumWidth(230)
-        self.sections.currentRowChanged.connect(self._show_section)
+        self.sections.currentIndexChanged.connect(self._show_section)
+        sections_label = QLabel("หัวข้อ (&N)")
+        sections_label.setBuddy(self.sections)
         self.text_edit = CommitTextEdit()
-        self.text_edit.setMinimumHeight(180)
+        self.text_edit.setMinimumHeight(120)
+        self.text_edit.setAccessibleName("ข้อความวิเคราะห์")
         self.text_edit.committed.connect(self._commit_text)
         self.text_state = QLabel()
         self.text_state.setWordWrap(True)
+        self.text_state.setStyleSheet("color: #555;")
         self.regenerate_button = QPushButton("สร้างข้อความใหม่ (&R)")
         self.regenerate_button.clicked.connect(self.regenerate)
-        narrative = QGroupBox("ข้อความวิเคราะห์ (&N)")
-        text_col = QVBoxLayout()
-        text_col.addWidget(self.text_edit, 1)
-        state_row = QHBoxLayout()
-        state_row.addWidget(self.text_state, 1)
-        state_row.addWidget(self.regenerate_button)
-        text_col.addLayout(state_row)
-        n_layout = QHBoxLayout(narrative)
-        n_layout.addWidget(self.sections)
-        n_layout.addLayout(text_col, 1)
+        narrative = QGroupBox("ข้อความวิเคราะห์")
+        n_layout = QVBoxLayout(narrative)
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(sections_label)
+        pick_row.addWidget(self.sections, 1)
+        pick_row.addWidget(self.regenerate_button)
+        n_layout.addLayout(pick_row)
+        n_layout.addWidget(self.text_edit, 1)
+        n_layout.addWidget(self.text_state)
 
-        issues = QGroupBox("ประเด็นที่ต้องแก้ไขรายเครื่องมือและรายตัวชี้วัด")
-        i_layout = QVBoxLayout(issues)
-        tools_row = QHBoxLayout()
-        self.tool_issue_edits: dict[str, CommitTextEdit] = {}
-        for code in ("IIT", "EIT", "OIT"):
-            col = QVBoxLayout()
-            col.addWidget(QLabel(f"<b>{code}</b>"))
-            edit = CommitTextEdit()
-            edit.setMaximumHeight(110)
-            edit.setAccessibleName(f"ประเด็นที่ต้องแก้ไข {code}")
-            edit.committed.connect(lambda text, c=code, e=edit: self._commit_tool_issue(c, text, e))
-            col.addWidget(edit)
-            tools_row.addLayout(col)
-            self.tool_issue_edits[code] = edit
-        i_layout.addLayout(tools_row)
         self.issues_model = IssuesModel(self._commit_indicator_issue)
         self.issues_view = QTableView()
         self.issues_view.setModel(self.issues_model)
         self.issues_view.setWordWrap(True)
+        self.issues_view.setAccessibleName("ประเด็นที่ต้องแก้ไขรายตัวชี้วัด")
         header = self.issues_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ISSUE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.issues_view.setMinimumHeight(200)
-        i_layout.addWidget(self.issues_view)
+        self.issues_view.verticalHeader().hide()
+        self.issues_view.setMinimumHeight(160)
+        by_indicator = QGroupBox("ประเด็นที่ต้องแก้ไขรายตัวชี้วัด (ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข)")
+        QVBoxLayout(by_indicator).addWidget(self.issues_view)
 
+        by_tool = QGroupBox("ประเด็นที่ต้องแก้ไขรายเครื่องมือ")
+        tools_form = QFormLayout(by_tool)
+        self.tool_issue_edits: dict[str, CommitTextEdit] = {}
+        for code in ("IIT", "EIT", "OIT"):
+            edit = CommitTextEdit()
+            edit.setMinimumHeight(48)
+            edit.setAccessibleName(f"ประเด็นที่ต้องแก้ไข {code}")
+            edit.committed.connect(lambda text, c=code, e=edit: self._commit_tool_issue(c, text, e))
+            tools_form.addRow(f"<b>{code}</b>", edit)
+            self.tool_issue_edits[code] = edit
+
+        upper = QHBoxLayout()
+        upper.addWidget(top, 2)
+        upper.addWidget(narrative, 3)
+        lower = QHBoxLayout()
+        lower.addWidget(by_indicator, 3)
+        lower.addWidget(by_tool, 2)
         layout = QVBoxLayout(self.body)
-        layout.addWidget(top)
-        layout.addWidget(narrative, 1)
-        layout.addWidget(issues)
-        self.sections.setCurrentRow(0)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(upper, 1)
+        layout.addLayout(lower, 1)
 
     # loading -----------------------------------------------------------------------------
     def load(self) -> None:
@@ -146,7 +157,7 @@ class AnalysisPage(Page):
                                      a.issues_by_indicator.get(ind.number, ""))
                                     for ind in a.rules.indicators])
         self.issues_view.resizeRowsToContents()
-        self._show_section(self.sections.currentRow())
+        self._show_section(self.sections.currentIndex())
 
     def current_key(self) -> str:
         """The section whose text the editor holds."""

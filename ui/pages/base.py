@@ -22,6 +22,7 @@ class Page(QWidget):
     key = ""
     WATCHES: tuple[str, ...] = ()
     needs_assessment = True
+    SCROLLS = True  # False for pages whose tables and text boxes scroll by themselves
 
     def __init__(self, workspace: Workspace, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,11 +33,14 @@ class Page(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.body = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.body)
-        self._stack.addWidget(scroll)
+        if self.SCROLLS:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(self.body)
+            self._stack.addWidget(scroll)
+        else:
+            self._stack.addWidget(self.body)
         self._stack.addWidget(self.hint)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

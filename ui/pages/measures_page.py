@@ -20,16 +20,18 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.domain.models import Measure
 from ui import workspace as kinds
-from ui.models.measures_model import STEPS, TITLE, MeasuresModel
+from ui.models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TITLE, MeasuresModel
 from ui.pages.base import Page
 from ui.undo import AddMeasureCommand, DeleteMeasureCommand, MoveMeasureCommand, edit_measure
 from ui.widgets.measure_editor import MeasureEditor
 
 NEW_TITLE = "มาตรการใหม่"
+COLUMN_WIDTHS = {RESPONSIBLE: 170, PERIOD: 150, INDICATORS: 90}
 
 
 class MeasuresPage(Page):
     key = "measures"
+    SCROLLS = False
     WATCHES = (kinds.MEASURES, kinds.ORGANIZATION)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -44,9 +46,14 @@ class MeasuresPage(Page):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag(
+            int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)))
+        header.setMinimumHeight(int(header.fontMetrics().height() * 2.4))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STEPS, QHeaderView.ResizeMode.Stretch)
+        for column, width in COLUMN_WIDTHS.items():
+            self.view.setColumnWidth(column, width)
+        self.view.setColumnHidden(STEPS, True)  # long; shown and edited in the form beside
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setAccessibleName("ตารางมาตรการ")
 
@@ -82,7 +89,7 @@ class MeasuresPage(Page):
         editor_box = QGroupBox("รายละเอียดมาตรการที่เลือก")
         QVBoxLayout(editor_box).addWidget(self.editor)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        left = QGroupBox("แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
+        left = self.plan_box = QGroupBox()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.view)
@@ -100,12 +107,16 @@ class MeasuresPage(Page):
         ws = self.workspace
         a = self.assessment()
         org = ws.organization()
+        plan_year = a.year + 1  # the plan answers this year's results and runs the next year
         if a.id != self.assessment_id:
             self.assessment_id = a.id
-            self.editor.set_context(a.rules, org.units if org else [], a.year)
+            self.editor.set_context(a.rules, org.units if org else [], plan_year)
             self.model.set_measures([])
-        elif org is not None and org.units != self.editor._units:
-            self.editor.set_context(a.rules, org.units, a.year)
+            self.model.fiscal_year = plan_year
+            self.plan_box.setTitle(f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+                                   f"ปีงบประมาณ พ.ศ. {plan_year} (จากผลการประเมินปี {a.year})")
+        elif org is not None and org.units != self.editor.units:
+            self.editor.set_context(a.rules, org.units, plan_year)
         selected = self.selected_measure()
         self.model.set_measures(ws.repo.measures(a.id))
         row = self.model.row_of(selected.id) if selected else -1

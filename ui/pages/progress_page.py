@@ -37,6 +37,7 @@ ROUND_FIELDS = {"summary": "สรุปผลการดำเนินงา�
 
 class ProgressPage(Page):
     key = "progress"
+    SCROLLS = False
     WATCHES = (kinds.MEASURES, kinds.PROGRESS, kinds.SETTINGS)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -78,6 +79,10 @@ class ProgressPage(Page):
         self.fields: dict[str, CommitTextEdit] = {}
         self.detail = QGroupBox("ผลการดำเนินงานของมาตรการที่เลือก")
         form = QFormLayout(self.detail)
+        self.measure_label = QLabel()
+        self.measure_label.setWordWrap(True)
+        self.measure_label.setStyleSheet("font-weight: bold;")
+        form.addRow(self.measure_label)
         status_label = QLabel("สถานะ (&T)")
         status_label.setBuddy(self.status_combo)
         form.addRow(status_label, self.status_combo)
@@ -125,7 +130,9 @@ class ProgressPage(Page):
         ws = self.workspace
         a = self.assessment()
         self.assessment_id = a.id
-        self.range_label.setText(f"({round_range(a.year, self.round, thai_digits=False)})")
+        plan_year = a.year + 1
+        self.range_label.setText(f"ปีงบประมาณ พ.ศ. {plan_year} "
+                                 f"({round_range(plan_year, self.round, thai_digits=False)})")
         current = self.view.currentIndex().row()
         selected_id = self.model.rows[current][0].id if 0 <= current < len(self.model.rows) else None
         progress = ws.repo.progress(a.id, self.round)
@@ -150,7 +157,7 @@ class ProgressPage(Page):
             return
         m, entry = self.model.rows[row]
         self.entry = copy.deepcopy(entry) if entry else ProgressEntry(m.id, self.round)
-        self.detail.setTitle(f"ผลการดำเนินงาน: {m.title}")
+        self.measure_label.setText(m.title)
         self._loading = True
         try:
             status = self.entry.status or STATUSES[0]

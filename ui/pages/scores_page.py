@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -61,10 +61,15 @@ class ScoresPage(Page):
         self.tools_layout = QVBoxLayout(self.tools_box)
         self.tools_layout.setContentsMargins(0, 0, 0, 0)
 
-        summary = QGroupBox("ผลที่คำนวณได้ (ตามเกณฑ์ของปีนี้)")
-        form = QFormLayout(summary)
+        summary = QFrame()
+        summary.setObjectName("summary")
+        summary.setStyleSheet("#summary { border: 1px solid #b8c4d6; border-radius: 4px;"
+                              " background: #f4f7fb; }")
+        summary.setToolTip("ผลที่คำนวณได้ตามเกณฑ์ของปีนี้ คำนวณใหม่ทุกครั้งที่พิมพ์")
+        strip = QGridLayout(summary)
+        strip.setContentsMargins(10, 2, 10, 2)
         self.overall_label = QLabel()
-        self.overall_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.overall_label.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.level_label = QLabel()
         self.level_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.target_label = QLabel()
@@ -72,31 +77,40 @@ class ScoresPage(Page):
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet("color: #8a5a00;")
-        form.addRow(labels.OVERALL, self.overall_label)
-        form.addRow(labels.LEVEL, self.level_label)
-        form.addRow(labels.TARGET, self.target_label)
-        form.addRow(self.warnings_label)
+        for column, (caption, value) in enumerate(((labels.OVERALL, self.overall_label),
+                                                   (labels.LEVEL, self.level_label),
+                                                   (labels.TARGET, self.target_label))):
+            strip.addWidget(QLabel(caption), 0, 2 * column)
+            strip.addWidget(value, 0, 2 * column + 1)
+        note = QLabel("คำนวณตามเกณฑ์ของปีนี้ทันทีที่พิมพ์")
+        note.setStyleSheet("color: #555;")
+        strip.addWidget(note, 0, 6, Qt.AlignmentFlag.AlignRight)
+        strip.setColumnStretch(5, 1)
+        strip.addWidget(self.warnings_label, 1, 0, 1, 7)
 
         self.chart = ScoreChart()
         chart_box = QGroupBox("คะแนนรายตัวชี้วัดเทียบค่าเป้าหมาย")
         QVBoxLayout(chart_box).addWidget(self.chart)
 
         right = QVBoxLayout()
-        right.addWidget(summary)
         right.addWidget(self._build_official())
         right.addWidget(chart_box)
         right.addStretch(1)
         columns = QHBoxLayout()
-        columns.addWidget(self.tools_box, 5)
-        columns.addLayout(right, 6)
+        columns.addWidget(self.tools_box, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(6)
         layout.addWidget(self.error_label)
+        layout.addWidget(summary)
         layout.addLayout(columns)
 
     # building ----------------------------------------------------------------------------
     def _build_official(self) -> QGroupBox:
         box = QGroupBox("ผลที่ประกาศโดยสำนักงาน ป.ป.ช. (ถ้ามี)")
         grid = QGridLayout(box)
+        grid.setVerticalSpacing(3)
         names = {"IIT": "IIT", "EIT": "EIT", "OIT": "OIT", "overall": labels.OVERALL}
         for row, key in enumerate(OFFICIAL_FIGURES):
             edit = ScoreEdit(f"{names[key]} ที่ประกาศ")
@@ -106,7 +120,7 @@ class ScoresPage(Page):
             badge = QLabel()
             grid.addWidget(QLabel(names[key]), row, 0)
             grid.addWidget(edit, row, 1)
-            grid.addWidget(badge, row, 2)
+            grid.addWidget(badge, row, 2, Qt.AlignmentFlag.AlignLeft)
             self.official_edits[key], self.badges[key] = edit, badge
         self.official_level = QComboBox()
         self.official_level.setEditable(True)
@@ -116,7 +130,7 @@ class ScoresPage(Page):
         row = len(OFFICIAL_FIGURES)
         grid.addWidget(QLabel(labels.LEVEL), row, 0)
         grid.addWidget(self.official_level, row, 1)
-        grid.addWidget(self.badges["level"], row, 2)
+        grid.addWidget(self.badges["level"], row, 2, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(2, 1)
         return box
 
@@ -130,6 +144,7 @@ class ScoresPage(Page):
         for tool in a.rules.tools:
             box = QGroupBox(labels.tool_label(tool.code, tool.name))
             grid = QGridLayout(box)
+            grid.setVerticalSpacing(3)
             grid.setColumnStretch(0, 1)
             for row, ind in enumerate(a.rules.indicators_of(tool.code)):
                 edit = ScoreEdit(labels.indicator_label(ind.number, ind.name))

@@ -33,7 +33,7 @@ class MeasureEditor(QWidget):
         self.measure: Measure | None = None
         self._loading = False
         self._months: list[tuple[int, int]] = []
-        self._units: list[str] = []
+        self.units: list[str] = []
         self._period_touched = False
 
         self.title_edit = CommitLineEdit()
@@ -50,9 +50,10 @@ class MeasureEditor(QWidget):
         self.kpi_edit = CommitLineEdit()
         self.monitoring_edit = CommitLineEdit()
 
+        for combo in (self.start_month, self.end_month):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         period_row = QHBoxLayout()
-        period_row.addWidget(self.whole_year)
-        period_row.addWidget(QLabel("ตั้งแต่"))
+        period_row.addWidget(QLabel("หรือตั้งแต่"))
         period_row.addWidget(self.start_month)
         period_row.addWidget(QLabel("ถึง"))
         period_row.addWidget(self.end_month)
@@ -65,7 +66,8 @@ class MeasureEditor(QWidget):
         self._row(form, "ชื่อมาตรการ (&M)", self.title_edit)
         self._row(form, "ขั้นตอน/วิธีการ (&S)", self.steps_edit)
         self._row(form, "ผู้รับผิดชอบ (&U)", self.units_list)
-        self._row(form, "ระยะเวลา (&P)", self.whole_year, period_row)
+        self._row(form, "ระยะเวลา (&P)", self.whole_year)
+        form.addRow("", period_row)
         form.addRow("", self.period_note)
         form.addRow("ตัวชี้วัดที่เกี่ยวข้อง", self.indicators_grid)
         self._row(form, "ตัวชี้วัดความสำเร็จ", self.kpi_edit)
@@ -88,7 +90,7 @@ class MeasureEditor(QWidget):
     # loading -----------------------------------------------------------------------------
     def set_context(self, rules: Rules, units: list[str], fiscal_year: int) -> None:
         """The indicators, units and months one can pick (the selected year's)."""
-        self._units = list(units)
+        self.units = list(units)
         self._months = fiscal_year_months(fiscal_year)
         for combo in (self.start_month, self.end_month):
             combo.clear()
@@ -115,7 +117,7 @@ class MeasureEditor(QWidget):
             self.kpi_edit.set_value(m.kpi)
             self.monitoring_edit.set_value(m.monitoring)
             self.units_list.clear()
-            for unit in self._units + [u for u in m.responsible if u not in self._units]:
+            for unit in self.units + [u for u in m.responsible if u not in self.units]:
                 item = QListWidgetItem(unit)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = unit in m.responsible

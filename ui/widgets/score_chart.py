@@ -14,8 +14,8 @@ from ita_desktop.thai.numbers import format_score
 TOOL_COLORS = {"IIT": QColor("#1565c0"), "EIT": QColor("#2e7d32"), "OIT": QColor("#ef6c00")}
 BELOW_TARGET = QColor("#c62828")
 GRID = QColor("#d0d4da")
-ROW_HEIGHT = 26
-MARGIN = 8
+ROW_HEIGHT = 22
+MARGIN = 4
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,24 @@ class ScoreChart(QWidget):
         x = x_of(self.target)
         p.setPen(QPen(BELOW_TARGET, 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, top - 2), QPointF(x, top + row * len(self.bars)))
-        caption = f"ค่าเป้าหมาย {format_score(self.target, thai_digits=False)}"
-        cw = fm.horizontalAdvance(caption) + 8
-        p.drawText(QRectF(min(x - cw / 2, self.width() - cw - MARGIN), MARGIN, cw, row),
-                   Qt.AlignmentFlag.AlignCenter, caption)
+        self._legend(p, fm, row)
+
+    def _legend(self, p: QPainter, fm: QFontMetricsF, row: int) -> None:
+        """Top row: what the colours and the dashed line mean."""
+        x = float(MARGIN)
+        box = fm.height() * 0.6
+        for code, color in TOOL_COLORS.items():
+            p.fillRect(QRectF(x, MARGIN + (row - box) / 2, box, box), color)
+            x += box + 4
+            p.setPen(self.palette().text().color())
+            p.drawText(QRectF(x, MARGIN, fm.horizontalAdvance(code) + 4, row),
+                       Qt.AlignmentFlag.AlignVCenter, code)
+            x += fm.horizontalAdvance(code) + 16
+        p.setPen(QPen(BELOW_TARGET, 2, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(x, MARGIN + row / 2), QPointF(x + 24, MARGIN + row / 2))
+        x += 30
+        caption = f"ค่าเป้าหมาย {format_score(self.target, thai_digits=False)} " \
+                  "(กรอบแดง = ต่ำกว่าค่าเป้าหมาย)"
+        p.setPen(self.palette().text().color())
+        p.drawText(QRectF(x, MARGIN, self.width() - x, row), Qt.AlignmentFlag.AlignVCenter, caption)
         p.end()
