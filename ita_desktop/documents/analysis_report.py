@@ -106,14 +106,14 @@ def ranking_table(ctx: ReportContext, num: Numbering) -> Table:
     show_change = a.previous_year is not None and any(
         str(r.indicator) in a.change for r in a.ranking)
     header = [L.COL_RANK, L.COL_INDICATOR, L.COL_TOOL_SHORT, L.COL_SCORE]
-    widths = [0.1, 0.52, 0.14, 0.12]
+    widths = [0.1, 0.46, 0.14, 0.14]
     if show_change:
         header.append(L.COL_CHANGE.format(year=a.previous_year))
         widths.append(0.16)
     rows = []
     for r in a.ranking:
         cells = [Cell.of(str(r.rank), align="center"),
-                 Cell.of(f"{r.name} ({L.COL_INDICATOR}ที่ {r.indicator})"),
+                 Cell.of(r.name),
                  Cell.of(r.tool, align="center"), Cell.of(score(r.score), align="center")]
         if show_change:
             delta = a.change.get(str(r.indicator))
@@ -183,10 +183,10 @@ def issues(ctx: ReportContext, num: Numbering) -> list[Block]:
             rows.append(Row([Cell.of(f"{ind.number}. {ind.name}"),
                              Cell.of(score(ctx.assessment.scores.get(ind.number)), align="center"),
                              Cell.of(paragraphs(issue) or [L.NO_ISSUE],
-                                     align="justify" if issue else "center")]))
+                                     align="left" if issue else "center")]))
         rows.append(Row([Cell.of(L.TOOL_OVERALL.format(code=tool.code), bold=True),
                          Cell.of(paragraphs(_tool_issue(ctx, tool.code)) or [L.NO_ISSUE],
-                                 span=2, align="justify")]))
+                                 span=2)]))
     return [Heading(L.H_ISSUES.format(n=4)),
             Table([0.3, 0.14, 0.56], [header], rows,
                   caption=L.CAPTION_ISSUES.format(n=num.table()))]
