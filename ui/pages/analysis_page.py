@@ -25,7 +25,7 @@ from ita_desktop.thai.numbers import format_score
 from ui import labels
 from ui import workspace as kinds
 from ui.models.issues_model import ISSUE_COLUMN, IssuesModel
-from ui.pages.base import Page
+from ui.pages.base import Page, scrolled
 from ui.undo import ChangeCommand
 from ui.widgets.fields import CommitTextEdit
 from ui.widgets.score_edit import ScoreEdit
@@ -125,11 +125,11 @@ class AnalysisPage(Page):
             self.tool_issue_edits[code] = edit
 
         upper = QHBoxLayout()
-        upper.addWidget(top, 2)
+        upper.addWidget(scrolled(top), 2)
         upper.addWidget(narrative, 3)
         lower = QHBoxLayout()
         lower.addWidget(by_indicator, 3)
-        lower.addWidget(by_tool, 2)
+        lower.addWidget(scrolled(by_tool), 2)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(upper, 1)

@@ -12,6 +12,15 @@ from ui.undo import History
 from ui.workspace import Workspace
 
 
+def scrolled(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area (its minimum size no longer widens the window)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
+
+
 class Page(QWidget):
     """A main page; refreshes from the database when shown or when its data changes.
 
@@ -34,11 +43,7 @@ class Page(QWidget):
         self.hint.setWordWrap(True)
         self.body = QWidget()
         if self.SCROLLS:
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(self.body)
-            self._stack.addWidget(scroll)
+            self._stack.addWidget(scrolled(self.body))
         else:
             self._stack.addWidget(self.body)
         self._stack.addWidget(self.hint)

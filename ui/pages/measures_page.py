@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ita_desktop.domain.models import Measure
 from ui import workspace as kinds
 from ui.models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TITLE, MeasuresModel
-from ui.pages.base import Page
+from ui.pages.base import Page, scrolled
 from ui.undo import AddMeasureCommand, DeleteMeasureCommand, MoveMeasureCommand, edit_measure
 from ui.widgets.measure_editor import MeasureEditor
 
@@ -82,7 +82,6 @@ class MeasuresPage(Page):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.count_label = QLabel()
-        buttons.addWidget(self.count_label)
 
         self.editor = MeasureEditor()
         self.editor.edited.connect(self._edited_in_form)
@@ -93,8 +92,9 @@ class MeasuresPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.view)
+        left_layout.addWidget(self.count_label)
         splitter.addWidget(left)
-        splitter.addWidget(editor_box)
+        splitter.addWidget(scrolled(editor_box))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)

@@ -27,7 +27,7 @@ from ita_desktop.thai.dates import round_range
 from ui import labels
 from ui import workspace as kinds
 from ui.models.progress_model import ProgressModel
-from ui.pages.base import Page
+from ui.pages.base import Page, scrolled
 from ui.undo import ChangeCommand, edit_progress
 from ui.widgets.fields import CommitTextEdit
 
@@ -110,7 +110,7 @@ class ProgressPage(Page):
         left_layout.addWidget(overall)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrolled(self.detail))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)

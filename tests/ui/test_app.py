@@ -1,0 +1,102 @@
+"""Start-up: the first start opens the demo, --screenshots writes every page, geometry is kept."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from ita_desktop.demo.builder import SEEDS
+from ita_desktop.paths import demo_db_path
+from ui.app import create_window, run_app
+from ui.labels import PAGES
+from ui.settings import UiSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="demo seeds not there yet")
+
+
+def test_screenshots_write_one_png_per_page(qtbot, sample_db, tmp_path):
+    out = tmp_path / "shots"
+    assert run_app(db=sample_db, screenshots=out) == 0
+    files = sorted(p.name for p in out.iterdir())
+    assert files == sorted(f"{key}.png" for key in PAGES)
+    for name in files:
+        image = QImage(str(out / name))
+        assert image.width() >= 1000 and image.height() >= 600
+
+
+@needs_seeds
+def test_first_start_builds_and_opens_the_demo_with_its_banner(qtbot):
+    assert not demo_db_path().exists()
+    window = create_window(None)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.workspace.repo is not None, timeout=30000)
+    assert window.workspace.path == demo_db_path()
+    assert window.workspace.is_demo
+    window.show()
+    assert window.banner.isVisible()
+    assert "ข้อมูลตัวอย่าง" in window.banner.label.text()
+    assert len(window.workspace.repo.organizations()) >= 4
+    assert "ข้อมูลตัวอย่าง" in window.windowTitle()
+
+
+def test_an_ordinary_file_shows_no_banner(window):
+    assert not window.workspace.is_demo
+    assert not window.banner.isVisible()
+
+
+def test_geometry_and_page_are_remembered(qtbot, sample_db):
+    window = create_window(sample_db)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1000, 700)
+    window.show_page("measures")
+    saved = window.saveGeometry()
+    window.close()
+    # (the offscreen test screen is 800x600, so restoring clamps the size: compare the bytes)
+    assert UiSettings().geometry == saved
+    again = create_window(sample_db)
+    qtbot.addWidget(again)
+    assert again.tabs.currentIndex() == list(PAGES).index("measures")
+    assert UiSettings().recent_files[0] == sample_db.resolve()
+
+
+def test_without_db_the_last_file_is_reopened(qtbot, sample_db):
+    UiSettings().add_recent(sample_db)
+    window = create_window(None)
+    qtbot.addWidget(window)
+    assert window.workspace.path == sample_db
+
+
+def test_broken_file_gives_a_thai_message_and_an_empty_window(qtbot, tmp_path, message_boxes):
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"this is not a database" * 100)
+    window = create_window(broken)
+    qtbot.addWidget(window)
+    assert window.workspace.repo is None
+    assert any("เสียหาย" in text for text in message_boxes)
+    window.show()
+    page = window.pages["scores"]
+    window.show_page("scores")
+    assert "ยังไม่ได้เปิดฐานข้อมูล" in page.hint.text()
+
+
+def _run_gui(args: list[str], env_extra: dict[str, str], tmp_path: Path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ITA_DESKTOP_DATA_DIR=str(tmp_path / "d"),
+               **env_extra)
+    return subprocess.run([sys.executable, "-m", "ita_desktop", "gui", *args], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_cli_screenshots_and_quit_after_first_paint(sample_db, tmp_path):
+    done = _run_gui(["--db", str(sample_db), "--screenshots", str(tmp_path / "s")], {}, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "s").glob("*.png"))) == len(PAGES)
+    painted = _run_gui(["--db", str(sample_db)], {"ITA_DESKTOP_QUIT_AFTER_PAINT": "1"}, tmp_path)
+    assert painted.returncode == 0, painted.stderr
+    assert painted.stdout.startswith("first-paint ")
