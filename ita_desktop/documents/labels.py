@@ -140,7 +140,6 @@ COL_PERIOD = "ระยะเวลาดำเนินการ"
 COL_MONITORING = "การกำกับติดตาม"
 COL_LINKED = "ตัวชี้วัดที่เกี่ยวข้อง"
 KPI = "ตัวชี้วัดความสำเร็จ: {kpi}"
-WHOLE_YEAR = "ตลอดปีงบประมาณ พ.ศ. {year}"
 INDICATOR_REF = "ตัวชี้วัดที่ {number} {name}"
 NONE_GIVEN = "–"
 

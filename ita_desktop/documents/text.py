@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ita_desktop.domain.models import Period
+from ita_desktop.domain.periods import period_text as shared_period_text
 from ita_desktop.documents import labels as L
-from ita_desktop.thai.dates import fiscal_year_range, month_span_text
 from ita_desktop.thai.digits import localize_digits
 from ita_desktop.thai.numbers import format_score
 
@@ -73,15 +74,14 @@ def join_thai(items: list[str]) -> str:
 
 
 def period_text(p: Period, fiscal_year: int) -> str:
-    """When a measure runs, in Thai, with Arabic digits (localised later)."""
-    if p.text.strip():
-        return p.text.strip()
-    if p.whole_year or p.start_month is None or p.end_month is None:
-        return L.WHOLE_YEAR.format(year=fiscal_year) + " (" + fiscal_year_range(
-            fiscal_year, abbreviated=True, thai_digits=False) + ")"
+    """When a measure runs (the core's wording), Arabic digits; localised with the document.
 
-    def year_of(month: int, given: int | None) -> int:
-        return given if given else (fiscal_year - 1 if month >= 10 else fiscal_year)
+    Months without a year get the fiscal year's own: October–December fall in the year before.
+    """
+    if not p.text.strip() and not p.whole_year and p.start_month and p.end_month:
+        def year_of(month: int, given: int | None) -> int:
+            return given if given else (fiscal_year - 1 if month >= 10 else fiscal_year)
 
-    return month_span_text(p.start_month, year_of(p.start_month, p.start_year), p.end_month,
-                           year_of(p.end_month, p.end_year), abbreviated=False, thai_digits=False)
+        p = replace(p, start_year=year_of(p.start_month, p.start_year),
+                    end_year=year_of(p.end_month, p.end_year))
+    return shared_period_text(p, fiscal_year, thai_digits=False)
