@@ -68,8 +68,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         workspace.database_changed.connect(self._database_changed)
-        workspace.changed.connect(lambda _k: self.statusBar().showMessage("บันทึกแล้ว", 2000))
-        self.history.indexChanged.connect(lambda _i: self._update_title())
+        # commands act on one organisation's year: undoing one you no longer see would confuse
+        workspace.selection_changed.connect(self.history.clear)
+        workspace.changed.connect(self._saved)
+        self.history.indexChanged.connect(self._update_title)
         self._restore_geometry()
         self._database_changed()
 
@@ -140,7 +142,10 @@ class MainWindow(QMainWindow):
         self.path_label.setText(str(ws.path) if ws.path else labels.NO_DATABASE)
         self._update_title()
 
-    def _update_title(self) -> None:
+    def _saved(self, _kind: str) -> None:
+        self.statusBar().showMessage("บันทึกแล้ว", 2000)
+
+    def _update_title(self, *_args: object) -> None:
         path = self.workspace.path
         name = "ข้อมูลตัวอย่าง" if self.workspace.is_demo else (path.name if path else "")
         self.setWindowTitle(f"{name} — {labels.APP_TITLE}" if name else labels.APP_TITLE)
