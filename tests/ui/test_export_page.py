@@ -46,19 +46,24 @@ def test_export_runs_in_the_background_with_the_chosen_options(window, qtbot, tm
     page.document_combo.setCurrentIndex(page.document_combo.findData("results"))
     page.round_combo.setCurrentIndex(page.round_combo.findData(12))
     page.thai_digits.setChecked(False)
-    page.format_group.button(1).setChecked(True)  # Excel
     task = page.start_export()
     assert task is not None and not task.done
     assert page.progress.isVisible() and not page.export_button.isEnabled()
     qtbot.waitUntil(lambda: task.done, timeout=10000)
     call = fake_export[0]
     assert (call["year"], call["fmt"], call["document"], call["round_months"],
-            call["thai_digits"]) == (2564, "xlsx", "results", 12, False)
-    assert call["out"].exists() and call["out"].suffix == ".xlsx"
+            call["thai_digits"]) == (2564, "pdf", "results", 12, False)
+    assert call["out"].exists() and call["out"].suffix == ".pdf"
     assert page.last_output == call["out"]
     assert page.open_file_button.isVisible() and page.open_folder_button.isVisible()
     assert "ส่งออกเรียบร้อย" in page.status_label.text()
     assert page.export_button.isEnabled()
+    page.format_group.button(1).setChecked(True)  # Excel: one workbook with every table
+    assert not page.document_combo.isEnabled()
+    task = page.start_export()
+    qtbot.waitUntil(lambda: task.done, timeout=10000)
+    assert fake_export[1]["fmt"] == "xlsx" and fake_export[1]["document"] == "all"
+    assert fake_export[1]["out"].suffix == ".xlsx"
 
 
 def test_export_failure_is_shown_in_thai(window, qtbot, tmp_path, monkeypatch, message_boxes):

@@ -69,6 +69,7 @@ class ExportPage(Page):
         super().__init__(*args, **kwargs)
         self.task: Task | None = None
         self.last_output: Path | None = None
+        self._digits_for: int | None = None  # assessment whose digit setting the box shows
 
         self.document_combo = QComboBox()
         for key, name in labels.DOCUMENTS.items():
@@ -81,7 +82,12 @@ class ExportPage(Page):
             button.setChecked(i == 0)
             self.format_group.addButton(button, i)
             format_row.addWidget(button)
+        self.format_note = QLabel("ไฟล์ Excel รวมทุกตารางไว้ในไฟล์เดียว")
+        self.format_note.setStyleSheet("color: #555;")
+        self.format_note.hide()
+        format_row.addWidget(self.format_note)
         format_row.addStretch(1)
+        self.format_group.idToggled.connect(lambda _i, _on: self._format_changed())
         self.round_combo = QComboBox()
         for months, name in labels.ROUND_NAMES.items():
             self.round_combo.addItem(name, months)
@@ -96,12 +102,14 @@ class ExportPage(Page):
 
         options = QGroupBox("ตัวเลือกเอกสาร")
         form = QFormLayout(options)
-        for text, field in (("เอกสาร (&D)", self.document_combo), ("รูปแบบไฟล์", format_row),
-                            ("รอบรายงานผล (&R)", self.round_combo), ("ตัวเลข", self.thai_digits),
-                            ("บันทึกไว้ที่ (&F)", folder_row)):
+        for text, field, buddy in (("รูปแบบไฟล์", format_row, None),
+                                   ("เอกสาร (&D)", self.document_combo, self.document_combo),
+                                   ("รอบรายงานผล (&R)", self.round_combo, self.round_combo),
+                                   ("ตัวเลข", self.thai_digits, None),
+                                   ("บันทึกไว้ที่ (&F)", folder_row, self.folder_edit)):
             label = QLabel(text)
-            if not isinstance(field, QHBoxLayout):
-                label.setBuddy(field)
+            if buddy is not None:
+                label.setBuddy(buddy)
             form.addRow(label, field)
 
         self.export_button = QPushButton("ส่งออก (&E)")
@@ -119,9 +127,11 @@ class ExportPage(Page):
             lambda: self._open(self.last_output.parent if self.last_output else None))
         for b in (self.open_file_button, self.open_folder_button):
             b.hide()
+        self.export_button.setMinimumWidth(160)
         action_row = QHBoxLayout()
         action_row.addWidget(self.export_button)
         action_row.addWidget(self.progress, 1)
+        action_row.addStretch(0)
         action_row.addWidget(self.open_file_button)
         action_row.addWidget(self.open_folder_button)
 
@@ -131,7 +141,17 @@ class ExportPage(Page):
         layout.addWidget(self.status_label)
         layout.addStretch(1)
 
+    def _format_changed(self) -> None:
+        excel = self.format_group.checkedButton().property("fmt") == "xlsx"
+        self.format_note.setVisible(excel)
+        self.document_combo.setEnabled(not excel)
+        self.round_combo.setEnabled(not excel)
+
     def load(self) -> None:
+        a = self.assessment()
+        if a.id != self._digits_for:  # default: how this office prints its documents
+            self._digits_for = a.id
+            self.thai_digits.setChecked(self.workspace.repo.settings(a.id).thai_digits)
         available = export_available()
         self.export_button.setEnabled(available and (self.task is None or self.task.done))
         if not available:
@@ -147,10 +167,10 @@ class ExportPage(Page):
         ws = self.workspace
         org = ws.organization()
         fmt = self.format_group.checkedButton().property("fmt")
-        document = self.document_combo.currentData()
+        document = self.document_combo.currentData() if fmt == "pdf" else "all"
         round_months = self.round_combo.currentData()
         name = _UNSAFE.sub("_", f"ITA_{ws.year}_{org.name if org else ''}_{document}").strip("_")
-        if document in ("results", "all"):
+        if document in ("results", "all") and fmt == "pdf":
             name += f"_{round_months}เดือน"
         folder = Path(self.folder_edit.text().strip() or default_folder())
         return {"org_id": ws.org_id, "year": ws.year, "fmt": fmt, "document": document,
