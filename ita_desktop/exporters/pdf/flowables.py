@@ -1,0 +1,225 @@
+"""ThaiParagraph: a platypus Flowable that shapes, breaks and justifies Thai text itself.
+
+Public API:
+    ThaiParagraph(text, style, markup=True)
+        Like reportlab.platypus.Paragraph for Thai. `text` is ReportLab paragraph markup
+        (<b>, <i>, <u>, <strike>, <font color/size/name>, <super>, <sub>, <a href>, <br/>,
+        entities); escape user data with escape(). Honours style.fontName/fontSize/leading/
+        textColor/alignment (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)/leftIndent/rightIndent/
+        firstLineIndent/spaceBefore/spaceAfter/backColor/allowWidows/allowOrphans and splits
+        across frames and pages. TA_JUSTIFY gives Thai distributed justification: every line but
+        the last (and those ending in <br/>) is stretched to the full width, the extra space
+        going to word gaps, and also between character clusters when word gaps alone would
+        grow too wide.
+    thai_paragraph(text, style) -> ThaiParagraph
+        For plain user text: escapes &, <, > and turns newlines into line breaks.
+    escape(text) -> str
+        Escape plain text for use inside paragraph markup.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape as _xml_escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.paraparser import ParaParser
+
+from ita_desktop.exporters.pdf.fonts import ThaiTTFont, font_name, register_fonts
+from ita_desktop.exporters.pdf.linebreak import (HARD_BREAK, Item, Line, Run, break_lines,
+                                                 build_units, cluster_gaps)
+from ita_desktop.exporters.pdf.render import Fmt, draw_boxes
+from reportlab.pdfbase import pdfmetrics
+
+DESCENT = 0.28  # of the font size: room kept under the last baseline of a line box
+_MAX_WORD_GAP = 0.08  # em; poppler reads a gap over 0.1 em between words as a space
+_MIN_FILL = 0.75  # a justified line shorter than this share of the width stays ragged
+
+
+def escape(text: str) -> str:
+    """Escape &, < and > so plain text can go inside paragraph markup."""
+    return _xml_escape(text)
+
+
+def thai_paragraph(text: str, style: ParagraphStyle) -> "ThaiParagraph":
+    """A paragraph of plain (unmarked) user text; newlines become line breaks."""
+    return ThaiParagraph(escape(text).replace("\r\n", "\n").replace("\n", "<br/>"), style)
+
+
+def _thai_font(name: str, bold: bool, italic: bool) -> str:
+    try:
+        if isinstance(pdfmetrics.getFont(name), ThaiTTFont):
+            return name
+    except KeyError:
+        pass
+    return font_name(bold, italic)
+
+
+def parse_runs(text: str, style: ParagraphStyle, markup: bool = True) -> list[Run]:
+    """Formatted runs of a paragraph (markup parsed with ReportLab's ParaParser)."""
+    register_fonts()
+    base = Fmt(_thai_font(style.fontName, False, False), float(style.fontSize), style.textColor)
+    if not markup or ("<" not in text and "&" not in text):
+        return [(text, base)]
+    _, frags, _ = ParaParser().parse(text, style)
+    if frags is None:
+        raise ValueError(f"bad paragraph markup: {text[:80]!r}")
+    runs: list[Run] = []
+    for f in frags:
+        if getattr(f, "lineBreak", False):
+            runs.append(HARD_BREAK)
+            continue
+        kinds = {u[1] for u in getattr(f, "us_lines", ())}
+        link = f.link[0][1] if getattr(f, "link", None) else None
+        fmt = Fmt(_thai_font(f.fontName, f.bold, f.italic), float(f.fontSize), f.textColor,
+                  float(f.rise or 0), "underline" in kinds, "strike" in kinds, link)
+        runs.append((f.text, fmt))
+    return runs
+
+
+class ThaiParagraph(Flowable):
+    """A paragraph of Thai (and Latin) text; see the module docstring."""
+
+    def __init__(self, text: str, style: ParagraphStyle, markup: bool = True) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self._markup = markup
+        self._items: list[Item] | None = None
+        self._continued = False   # a tail left by split(): no first-line indent, no spaceBefore
+        self._ends_broken = False  # a head made by split(): its last line is not the last
+        self._lines: list[Line] = []
+        self._laid_width = -1.0
+
+    @classmethod
+    def _part(cls, src: "ThaiParagraph", items: list[Item], continued: bool,
+              ends_broken: bool) -> "ThaiParagraph":
+        part = cls(src.text, src.style, src._markup)
+        part._items = items
+        part._continued = continued
+        part._ends_broken = ends_broken
+        return part
+
+    def __repr__(self) -> str:
+        return f"ThaiParagraph({self.text[:40]!r})"
+
+    # ---- layout -------------------------------------------------------------------------
+    @property
+    def items(self) -> list[Item]:
+        if self._items is None:
+            self._items = build_units(parse_runs(self.text, self.style, self._markup))
+        return self._items
+
+    def _first_indent(self) -> float:
+        return 0.0 if self._continued else float(self.style.firstLineIndent or 0)
+
+    def _layout(self, avail_width: float) -> list[Line]:
+        if avail_width != self._laid_width:
+            st = self.style
+            width = avail_width - st.leftIndent - st.rightIndent
+            self._lines = break_lines(self.items, width - self._first_indent(), width)
+            if self._ends_broken and self._lines:
+                self._lines[-1].hard = False
+            self._laid_width = avail_width
+        return self._lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        self.height = len(self._layout(availWidth)) * self.style.leading
+        return availWidth, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return 0.0 if self._continued else float(self.style.spaceBefore or 0)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return 0.0 if self._ends_broken else float(self.style.spaceAfter or 0)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        lines = self._layout(availWidth)
+        st = self.style
+        n = int((availHeight + 1e-6) // st.leading)
+        if n >= len(lines):
+            return [self]
+        if len(lines) - n == 1 and not getattr(st, "allowWidows", 1):
+            n -= 1
+        if n == 1 and not getattr(st, "allowOrphans", 0):
+            n = 0
+        if n <= 0:
+            return []
+        head = [u for line in lines[:n] for u in _line_items(line)]
+        tail = [u for line in lines[n:] for u in _line_items(line)]
+        if head and head[-1] is HARD_BREAK:
+            head.pop()
+        if tail and tail[-1] is HARD_BREAK:
+            tail.pop()
+        return [ThaiParagraph._part(self, head, self._continued, True),
+                ThaiParagraph._part(self, tail, True, self._ends_broken)]
+
+    # ---- drawing ------------------------------------------------------------------------
+    def draw(self) -> None:
+        st = self.style
+        canv = self.canv
+        lines = self._layout(self.width)
+        leading = st.leading
+        if st.backColor is not None:
+            canv.saveState()
+            canv.setFillColor(st.backColor)
+            canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+            canv.restoreState()
+        full = self.width - st.leftIndent - st.rightIndent
+        y = self.height - leading + DESCENT * st.fontSize
+        for i, line in enumerate(lines):
+            indent = self._first_indent() if i == 0 else 0.0
+            avail = full - indent
+            x = st.leftIndent + indent
+            gaps = [0.0] * len(line.boxes)
+            inner: dict[int, float] | None = None
+            align = st.alignment
+            if align == TA_JUSTIFY and not line.hard:
+                inner = _justify(line, avail, gaps)
+            elif align == TA_CENTER:
+                x += (avail - line.width) / 2.0
+            elif align == TA_RIGHT:
+                x += avail - line.width
+            if line.boxes:
+                draw_boxes(canv, x, y, line.boxes, gaps, inner)
+            y -= leading
+
+
+def _line_items(line: Line) -> list[Item]:
+    items: list[Item] = list(line.units)
+    if line.hard:
+        items.append(HARD_BREAK)
+    return items
+
+
+def _justify(line: Line, avail: float, gaps: list[float]) -> dict[int, float] | None:
+    """Fill `gaps` (and return inter-cluster extras) so the line spans `avail` exactly.
+
+    Like Word's Thai distributed alignment, the extra space is shared by word gaps and the
+    gaps between Thai character clusters. Word gaps get at most _MAX_WORD_GAP em each: wider
+    gaps between two words make text extractors (poppler) insert a space that is not in the
+    text; cluster gaps lie inside a word's /ActualText span and take the rest. Lines far too
+    short to stretch stay ragged."""
+    extra = avail - line.width
+    if extra <= 0.01 or line.width < _MIN_FILL * avail:
+        return None
+    boxes = line.boxes
+    words = [i for i, s in enumerate(line.stretch) if s]
+    tight = [i for i in words if not (boxes[i].space or boxes[i - 1].space)]
+    loose = [i for i in words if boxes[i].space or boxes[i - 1].space]
+    clusters = {i: g for i, b in enumerate(boxes) if (g := cluster_gaps(b))}
+    n_clusters = sum(len(g) for g in clusters.values())
+    if not words and not n_clusters:
+        return None
+    share = extra / (len(words) + n_clusters)
+    tight_gap = share
+    if tight and (loose or n_clusters):
+        tight_gap = min(share, min(_MAX_WORD_GAP * b.fmt.size for b in boxes))
+        share = (extra - tight_gap * len(tight)) / (len(loose) + n_clusters)
+    for i in tight:
+        gaps[i] = tight_gap
+    for i in loose:
+        gaps[i] = share
+    return {i: share for i in clusters} or None
