@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -60,6 +61,23 @@ class UiSettings:
         path = Path(path).resolve()
         items = [p for p in self.recent_files if p.resolve() != path]
         self._s.setValue("files/recent", [str(p) for p in [path, *items][:MAX_RECENT]])
+
+    @staticmethod
+    def _selection_key(path: Path) -> str:
+        return "selection/" + hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:16]
+
+    def selection(self, path: Path) -> tuple[int, int | None] | None:
+        """The organisation and year last shown from this file."""
+        value = str(self._s.value(self._selection_key(path), "") or "")
+        parts = value.split(",")
+        try:
+            return int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1] else None
+        except ValueError:
+            return None
+
+    def set_selection(self, path: Path, org_id: int | None, year: int | None) -> None:
+        if org_id is not None:
+            self._s.setValue(self._selection_key(path), f"{org_id},{year or ''}")
 
     def last_file(self) -> Path | None:
         """The most recently opened file that still exists (reopened at start)."""

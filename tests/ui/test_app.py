@@ -100,3 +100,15 @@ def test_cli_screenshots_and_quit_after_first_paint(sample_db, tmp_path):
     painted = _run_gui(["--db", str(sample_db)], {"ITA_DESKTOP_QUIT_AFTER_PAINT": "1"}, tmp_path)
     assert painted.returncode == 0, painted.stderr
     assert painted.stdout.startswith("first-paint ")
+
+
+def test_the_last_organisation_and_year_are_shown_again(qtbot, sample_db):
+    window = create_window(sample_db)
+    qtbot.addWidget(window)
+    ws = window.workspace
+    first_org = ws.org_id
+    ws.select(first_org, 2564)
+    window.close()
+    again = create_window(sample_db)
+    qtbot.addWidget(again)
+    assert (again.workspace.org_id, again.workspace.year) == (first_org, 2564)

@@ -89,6 +89,8 @@ class ProgressPage(Page):
         for name, text in labels.PROGRESS_FIELDS.items():
             edit = CommitTextEdit()
             edit.setMinimumHeight(60)
+            edit.setMaximumHeight(96)
+            edit.setAccessibleName(text)
             edit.committed.connect(lambda _t, e=edit: self._commit_entry(e.session_key()))
             form.addRow(text, edit)
             self.fields[name] = edit

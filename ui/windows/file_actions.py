@@ -72,11 +72,20 @@ class FileActions(QObject):
         return self.task
 
     def _switch(self, repo: Repository, path: Path) -> None:
+        self.remember_selection()
         self.history.clear()
         self.workspace.open(repo, path, is_demo_path(path))
+        saved = self.settings.selection(path)
+        if saved is not None:
+            self.workspace.select(*saved)  # where the user left this file
         if not is_demo_path(path):
             self.settings.add_recent(path)
         self.opened.emit(str(path))
+
+    def remember_selection(self) -> None:
+        ws = self.workspace
+        if ws.path is not None:
+            self.settings.set_selection(ws.path, ws.org_id, ws.year)
 
     # menu actions ------------------------------------------------------------------------
     def new_database(self) -> None:

@@ -184,5 +184,7 @@ class MainWindow(QMainWindow):
                 if callable(commit):
                     commit()
         self.save_geometry()
+        self.files.remember_selection()
+        self.settings.sync()
         self.workspace.close()
         super().closeEvent(event)
