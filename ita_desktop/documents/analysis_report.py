@@ -113,7 +113,7 @@ def ranking_table(ctx: ReportContext, num: Numbering) -> Table:
     rows = []
     for r in a.ranking:
         cells = [Cell.of(str(r.rank), align="center"),
-                 Cell.of(r.name),
+                 Cell.of(r.name, nowrap=True),
                  Cell.of(r.tool, align="center"), Cell.of(score(r.score), align="center")]
         if show_change:
             delta = a.change.get(str(r.indicator))
@@ -180,7 +180,7 @@ def issues(ctx: ReportContext, num: Numbering) -> list[Block]:
                                  span=3, bold=True)], "group"))
         for ind in rules.indicators_of(tool.code):
             issue = ctx.assessment.issues_by_indicator.get(ind.number, "").strip()
-            rows.append(Row([Cell.of(f"{ind.number}. {ind.name}"),
+            rows.append(Row([Cell.of(f"{ind.number}. {ind.name}", nowrap=True),
                              Cell.of(score(ctx.assessment.scores.get(ind.number)), align="center"),
                              Cell.of(paragraphs(issue) or [L.NO_ISSUE],
                                      align="left" if issue else "center")]))

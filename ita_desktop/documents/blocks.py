@@ -57,6 +57,7 @@ class Cell:
     span: int = 1
     align: str = "left"  # left | center | right | justify
     bold: bool = False
+    nowrap: bool = False  # each line should fit whole: the column widens to hold it
 
     @classmethod
     def of(cls, text: str | list[str], **kw: object) -> Cell:

@@ -141,6 +141,7 @@ COL_MONITORING = "การกำกับติดตาม"
 COL_LINKED = "ตัวชี้วัดที่เกี่ยวข้อง"
 KPI = "ตัวชี้วัดความสำเร็จ: {kpi}"
 INDICATOR_REF = "ตัวชี้วัดที่ {number} {name}"
+INDICATOR_REF_LINES = "ตัวชี้วัดที่ {number}\n{name}"  # a narrow column: the name on its own line
 NONE_GIVEN = "–"
 
 # ---------------------------------------------------------------- implementation report

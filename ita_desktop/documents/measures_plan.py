@@ -33,7 +33,7 @@ def build(ctx: ReportContext, num: Numbering) -> list[Block]:
         Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
         Cell.of(period_text(m.period, ctx.next_year)),
         Cell.of(monitoring(m)),
-        Cell.of(indicator_refs(ctx, m)),
+        Cell.of(indicator_refs(ctx, m), nowrap=True),
     ]) for i, m in enumerate(ctx.measures, start=1)]
     table = Table(WIDTHS, [header], rows,
                   caption=L.CAPTION_MEASURES.format(n=num.table(), next_year=ctx.next_year))
@@ -62,7 +62,8 @@ def indicator_refs(ctx: ReportContext, m: Measure) -> list[str]:
     out = []
     for number in m.indicators:
         try:
-            out.append(L.INDICATOR_REF.format(number=number, name=rules.indicator(number).name))
+            out.append(L.INDICATOR_REF_LINES.format(number=number,
+                                                    name=rules.indicator(number).name))
         except KeyError:
             out.append(L.INDICATOR_REF.format(number=number, name="").strip())
     return out or [L.NONE_GIVEN]

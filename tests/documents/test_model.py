@@ -90,7 +90,7 @@ def test_measures_plan_one_row_per_measure(tmp_path: Path) -> None:
     (table,) = _tables(doc)
     assert len(table.rows) == 7 and len(table.header[0].cells) == 7
     assert table.rows[0].cells[2].paragraphs[0].startswith("๑) แต่งตั้งคณะทำงาน")
-    assert "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ" in table.rows[0].cells[6].paragraphs
+    assert "ตัวชี้วัดที่ ๔\nการใช้ทรัพย์สินของราชการ" in table.rows[0].cells[6].paragraphs
     assert "๒๕๖๕" in doc.title
 
 
