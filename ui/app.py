@@ -7,9 +7,9 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -82,7 +82,7 @@ def initial_database(db: Path | None, settings: UiSettings) -> Path:
     return demo_db_path()
 
 
-def create_window(db: Path | None = None, settings: UiSettings | None = None):  # noqa: ANN201
+def create_window(db: Path | None = None, settings: UiSettings | None = None):
     """Build the main window with its database open, without running the event loop."""
     from ui.errors import install_excepthook
     from ui.windows.main_window import MainWindow
@@ -96,7 +96,7 @@ def create_window(db: Path | None = None, settings: UiSettings | None = None):  
     return window
 
 
-def take_screenshots(window, folder: Path) -> list[Path]:  # noqa: ANN001
+def take_screenshots(window, folder: Path) -> list[Path]:
     """Render every page to folder/<page>.png (for the user guide and for review)."""
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
@@ -120,7 +120,7 @@ def take_screenshots(window, folder: Path) -> list[Path]:  # noqa: ANN001
 class _FirstPaint(QObject):
     """Benchmark hook: print the time to the first paint of the window, then quit."""
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.property("seen"):
             self.setProperty("seen", True)
             elapsed = time.perf_counter() - _START

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Iterator
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -61,7 +61,7 @@ def install_excepthook() -> None:
         log.error("uncaught", exc_info=(kind, exc, tb))
         try:
             show_error(None, exc)
-        except Exception:  # noqa: BLE001 - never raise from the hook
-            pass
+        except Exception:
+            log.exception("could not show the error")
 
     sys.excepthook = hook

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 import logging
-from typing import Any, Callable, Hashable
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -67,7 +68,7 @@ class _Command(QUndoCommand):
         self.history = history
 
     @property
-    def repo(self):  # noqa: ANN201 - Repository, typed loosely to avoid an import cycle
+    def repo(self):
         return self.history.workspace.repo
 
     def _guard(self, action: Callable[[], None]) -> None:

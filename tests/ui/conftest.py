@@ -24,7 +24,7 @@ def build_sample(path: Path) -> Path:
         repo.save_organization(Organization("องค์การบริหารส่วนตำบลตัวอย่าง", "องค์การบริหารส่วนตำบล"))
         a = repo.create_assessment(org_id, 2564)
         a.scores = {i: Decimal(v) for i, v in enumerate(TRANG_2564, start=1)}
-        a.threshold = Decimal("91")
+        a.threshold = Decimal(91)
         a.official.overall = Decimal("95.36")
         repo.save_assessment(a)
         titles = ["ประกาศเจตนารมณ์การต่อต้านการทุจริต", "จัดทำคู่มือการใช้ทรัพย์สินของราชการ",
@@ -53,7 +53,7 @@ def sample_db(_sample_master: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, sample_db: Path):  # noqa: ANN001, ANN201
+def window(qtbot, sample_db: Path):
     """The main window on the sample database, showing 2564 of the first organisation."""
     from ui.app import create_window
 

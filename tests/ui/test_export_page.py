@@ -28,8 +28,8 @@ def fake_export(monkeypatch):
         assert repo.organization(org_id).name == "เทศบาลตำบลทดสอบ"
         time.sleep(0.3)
         Path(out).write_bytes(b"%PDF-1.7 fake")
-        calls.append(dict(year=year, fmt=fmt, document=document, round_months=round_months,
-                          thai_digits=thai_digits, out=Path(out)))
+        calls.append({"year": year, "fmt": fmt, "document": document,
+                      "round_months": round_months, "thai_digits": thai_digits, "out": Path(out)})
         return Path(out)
 
     module = types.ModuleType(export_page.EXPORT_MODULE)

@@ -53,7 +53,7 @@ def test_threshold_changes_strengths(window, qtbot):
     page.threshold_edit.selectAll()
     qtbot.keyClicks(page.threshold_edit, "90")
     page.threshold_edit.commit()
-    assert window.workspace.assessment().threshold == Decimal("90")
+    assert window.workspace.assessment().threshold == Decimal(90)
     assert page.weaknesses_label.text() == "–"
 
 
@@ -155,3 +155,17 @@ def test_switching_year_clears_undo_and_shows_that_year(window):
     assert window.history.count() == 0
     assert page.edits[1].text() == ""
     assert page.overall_label.text() == "–"
+
+
+def test_issue_cells_keep_their_lines(window, qtbot):
+    window.show_page("analysis")
+    page = window.pages["analysis"]
+    view = page.issues_view
+    index = page.issues_model.index(0, 2)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index) or view.focusWidget()
+    editor.setPlainText("บรรทัดแรก\nบรรทัดที่สอง")
+    view.commitData(editor)
+    view.closeEditor(editor, view.itemDelegate().EndEditHint.NoHint)
+    assert window.workspace.assessment().issues_by_indicator[1] == "บรรทัดแรก\nบรรทัดที่สอง"

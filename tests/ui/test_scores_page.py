@@ -53,7 +53,7 @@ def test_a_pause_in_typing_saves_without_leaving_the_field(window, qtbot):
     edit.selectAll()
     qtbot.keyClicks(edit, "88")
     ws = window.workspace
-    qtbot.waitUntil(lambda: ws.assessment().scores[7] == Decimal("88"), timeout=3000)
+    qtbot.waitUntil(lambda: ws.assessment().scores[7] == Decimal(88), timeout=3000)
     assert edit.hasFocus()
 
 
@@ -80,7 +80,7 @@ def test_invalid_score_is_refused_with_a_message_and_nothing_saved(window, qtbot
     qtbot.keyClicks(edit, "93")
     edit.commit()
     assert not page.error_label.isVisible()
-    assert window.workspace.assessment().scores[2] == Decimal("93")
+    assert window.workspace.assessment().scores[2] == Decimal(93)
 
 
 def test_undo_and_redo_a_score(window, qtbot):
@@ -92,14 +92,14 @@ def test_undo_and_redo_a_score(window, qtbot):
     qtbot.keyClicks(edit, "0")  # one edit session: one undo step
     edit.commit()
     ws = window.workspace
-    assert ws.assessment().scores[1] == Decimal("90")
+    assert ws.assessment().scores[1] == Decimal(90)
     assert window.history.count() == 1
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ws.assessment().scores[1] == Decimal("94.42")
     assert edit.text() == "94.42"
     assert page.overall_label.text() == "95.36"
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert ws.assessment().scores[1] == Decimal("90")
+    assert ws.assessment().scores[1] == Decimal(90)
     assert edit.text() == "90.00"
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -14,6 +15,7 @@ from ui import labels
 
 TITLE, STEPS, RESPONSIBLE, PERIOD, INDICATORS = range(5)
 Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 MeasureRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -44,10 +46,10 @@ class MeasuresModel(QAbstractTableModel):
                 return row
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.measures)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(labels.MEASURE_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

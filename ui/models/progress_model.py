@@ -11,6 +11,7 @@ from ita_desktop.domain.models import STATUSES, Measure, ProgressEntry
 from ui import labels
 
 Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 NOT_STARTED = STATUSES[0]
 STATUS_COLORS = {STATUSES[0]: "#fdecea", STATUSES[1]: "#fff8e1", STATUSES[2]: "#e8f5e9"}
 
@@ -31,10 +32,10 @@ class ProgressModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(labels.PROGRESS_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

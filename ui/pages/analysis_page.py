@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from ui.pages.base import Page, scrolled
 from ui.undo import ChangeCommand
 from ui.widgets.fields import CommitTextEdit
 from ui.widgets.score_edit import ScoreEdit
+from ui.widgets.text_delegate import MultiLineDelegate
 
 GENERATED = "ข้อความที่โปรแกรมสร้างจากคะแนน (แก้ไขได้ การแก้ไขจะถูกบันทึกทันที)"
 EDITED = "ข้อความที่แก้ไขเองแล้ว — กด “สร้างข้อความใหม่” เพื่อกลับไปใช้ข้อความที่สร้างจากคะแนน"
@@ -102,6 +104,7 @@ class AnalysisPage(Page):
         self.issues_model = IssuesModel(self._commit_indicator_issue)
         self.issues_view = QTableView()
         self.issues_view.setModel(self.issues_model)
+        self.issues_view.setItemDelegateForColumn(ISSUE_COLUMN, MultiLineDelegate(self.issues_view))
         self.issues_view.setWordWrap(True)
         self.issues_view.setAccessibleName("ประเด็นที่ต้องแก้ไขรายตัวชี้วัด")
         header = self.issues_view.horizontalHeader()

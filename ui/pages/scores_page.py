@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -173,7 +174,7 @@ class ScoresPage(Page):
         self.official_level.addItems([""] + [g.label for g in a.rules.grades])
         order = [self.edits[i.number] for i in a.rules.indicators]
         order += [self.official_edits[k] for k in OFFICIAL_FIGURES] + [self.official_level]
-        for first, second in zip(order, order[1:]):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
     # loading -----------------------------------------------------------------------------

@@ -39,9 +39,9 @@ class CommitLineEdit(QLineEdit, _Debounce):
 
     def set_value(self, text: str) -> None:
         """Show stored text, unless the field already holds the same (do not disturb typing)."""
-        if normalize_name(self.text()) != text or not self.hasFocus():
-            if self.text() != text:
-                self.setText(text)
+        disturbs = self.hasFocus() and normalize_name(self.text()) == text
+        if not disturbs and self.text() != text:
+            self.setText(text)
         self._last = text
 
     def value(self) -> str:
@@ -77,13 +77,13 @@ class CommitTextEdit(QPlainTextEdit, _Debounce):
             self._timer.start()
 
     def set_value(self, text: str) -> None:
-        if normalize_text(self.toPlainText()) != text or not self.hasFocus():
-            if self.toPlainText() != text:
-                self._loading = True
-                try:
-                    self.setPlainText(text)
-                finally:
-                    self._loading = False
+        disturbs = self.hasFocus() and normalize_text(self.toPlainText()) == text
+        if not disturbs and self.toPlainText() != text:
+            self._loading = True
+            try:
+                self.setPlainText(text)
+            finally:
+                self._loading = False
         self._last = text
 
     def value(self) -> str:

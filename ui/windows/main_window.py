@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._database_changed()
 
     # menus -------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
