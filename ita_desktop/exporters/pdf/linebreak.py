@@ -9,8 +9,9 @@ Public API:
     break_lines(units, first_width, width) -> list[Line]
         Greedy filling. Lines end only between units (word boundaries) or at a hard break;
         spaces at line ends are dropped. A unit longer than a whole line is broken at the
-        best place inside it: after / . - ? & = _ in Latin text, between Thai character
-        clusters (TCC) in Thai text, between characters as a last resort.
+        best place inside it: URL style (after / : @ = &, before . , - _ ? # % ~) in Latin
+        text, between Thai character clusters (TCC) in Thai text, between characters (never
+        inside a cluster) as a last resort.
     cluster_gaps(box) -> list[int]
         Glyph indexes after which inter-cluster justification space may go (Thai only).
 
@@ -32,7 +33,8 @@ _EPS = 0.01
 _MIN_HEAD = 0.6  # a line shortened to avoid splitting a compound keeps this share of width
 NO_BREAK_BEFORE = set("ๆฯ)]}>,.:;!?%”’»…\"'-/")
 NO_BREAK_AFTER = set("([{<“‘«\"'-/")
-_URL_BREAK_AFTER = set("/.-?&=_,;:#")
+_BREAK_AFTER = set("/:@=&")
+_BREAK_BEFORE = set(".,-_?#%~")
 
 
 class _HardBreak:
@@ -305,9 +307,13 @@ def _cut(text: str, cuts: Iterable[int]) -> list[str]:
 
 
 def _preferred_cuts(text: str) -> list[int]:
-    """After URL punctuation in Latin text; at TCC boundaries around Thai text."""
-    cuts = [i + 1 for i, ch in enumerate(text[:-1]) if ch in _URL_BREAK_AFTER
-            and not is_thai(text[i + 1])]
+    """URL style (Chicago Manual): after / : @ = &, before . , - _ ? # % ~ (a line that ends
+    in "-" would also be read as a hyphenated word and joined by pdftotext); and at Thai
+    character clusters."""
+    cuts = [i + 1 for i, ch in enumerate(text[:-1]) if ch in _BREAK_AFTER
+            and text[i + 1] not in _BREAK_AFTER]
+    cuts += [i for i, ch in enumerate(text) if i and ch in _BREAK_BEFORE
+             and text[i - 1] not in _BREAK_BEFORE and text[i - 1] not in _BREAK_AFTER]
     cuts += _thai_cuts(text)
     return cuts
 
@@ -317,7 +323,8 @@ def _fallback_cuts(text: str) -> list[int]:
     cuts = set(_thai_cuts(text))
     for i in range(1, len(text)):
         a, b = text[i - 1], text[i]
-        if not is_thai(a) and not is_thai(b) and unicodedata.category(b) not in ("Mn", "Mc"):
+        if (not is_thai(a) and not is_thai(b) and a != "-"
+                and unicodedata.category(b) not in ("Mn", "Mc")):
             cuts.add(i)
     return sorted(cuts)
 

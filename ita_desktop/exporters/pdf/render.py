@@ -144,7 +144,7 @@ def _ops_for(doc: Any, box: Box) -> list[tuple[str, Any]]:
     if cache is None:
         cache = _ENCODED[doc] = {}
     shaped = box.shaped
-    key = (shaped.font_name, shaped.chars)
+    key = (shaped.font_name, shaped.text, shaped.chars)
     ops = cache.get(key)
     if ops is None:
         ops = cache[key] = _encode(doc, get_thai_font(box.fmt.font), shaped)
