@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QDir, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -64,9 +64,7 @@ def register_fonts(app: QApplication) -> None:
     font = QFont(FONT_FAMILY, FONT_POINT_SIZE)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
-    from PySide6.QtCore import QDir
-
-    QDir.addSearchPath("icons", str(resource("icons")))
+    QDir.addSearchPath("icons", str(resource("icons")))  # QIcon("icons:add.svg")
     app.setProperty("ita_fonts_registered", True)
 
 

@@ -112,3 +112,13 @@ def test_the_last_organisation_and_year_are_shown_again(qtbot, sample_db):
     again = create_window(sample_db)
     qtbot.addWidget(again)
     assert (again.workspace.org_id, again.workspace.year) == (first_org, 2564)
+
+
+def test_icons_are_found_by_name(qtbot):
+    from PySide6.QtGui import QIcon
+
+    from ui.app import ensure_app
+
+    ensure_app()
+    for name in ("ita-desktop", "add", "duplicate", "delete", "up", "down"):
+        assert not QIcon(f"icons:{name}.svg").pixmap(16, 16).isNull(), name

@@ -74,6 +74,7 @@ class ExportPage(Page):
         self.document_combo = QComboBox()
         for key, name in labels.DOCUMENTS.items():
             self.document_combo.addItem(name, key)
+        self.document_combo.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.format_group = QButtonGroup(self)
         format_row = QHBoxLayout()
         for i, (key, name) in enumerate(labels.FORMATS.items()):
@@ -140,12 +141,15 @@ class ExportPage(Page):
         layout.addLayout(action_row)
         layout.addWidget(self.status_label)
         layout.addStretch(1)
+        self._format_changed()
 
     def _format_changed(self) -> None:
         excel = self.format_group.checkedButton().property("fmt") == "xlsx"
         self.format_note.setVisible(excel)
         self.document_combo.setEnabled(not excel)
-        self.round_combo.setEnabled(not excel)
+        # the round matters only for the implementation report (alone or in the bundle)
+        self.round_combo.setEnabled(not excel and self.document_combo.currentData()
+                                    in ("results", "all"))
 
     def load(self) -> None:
         a = self.assessment()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -77,8 +77,10 @@ class MeasuresPage(Page):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.duplicate_button, self.delete_button, self.up_button,
-                  self.down_button):
+        for b, icon in ((self.add_button, "add"), (self.duplicate_button, "duplicate"),
+                        (self.delete_button, "delete"), (self.up_button, "up"),
+                        (self.down_button, "down")):
+            b.setIcon(QIcon(f"icons:{icon}.svg"))
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.count_label = QLabel()
@@ -95,8 +97,8 @@ class MeasuresPage(Page):
         left_layout.addWidget(self.count_label)
         splitter.addWidget(left)
         splitter.addWidget(scrolled(editor_box))
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self.body).addWidget(splitter)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())

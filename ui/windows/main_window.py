@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.history = History(workspace, self)
         self.files = FileActions(workspace, self.history, settings, self)
         self.setWindowTitle(labels.APP_TITLE)
+        self.setWindowIcon(QIcon("icons:ita-desktop.svg"))
 
         self.banner = DemoBanner()
         self.banner.new_requested.connect(self.files.new_database)
