@@ -7,10 +7,10 @@ Public API:
         entities); escape user data with escape(). Honours style.fontName/fontSize/leading/
         textColor/alignment (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)/leftIndent/rightIndent/
         firstLineIndent/spaceBefore/spaceAfter/backColor/allowWidows/allowOrphans and splits
-        across frames and pages. TA_JUSTIFY gives Thai distributed justification: every line but
-        the last (and those ending in <br/>) is stretched to the full width, the extra space
-        going to word gaps, and also between character clusters when word gaps alone would
-        grow too wide.
+        across frames and pages. Lines break only between words (see linebreak.py).
+        TA_JUSTIFY is Thai distributed justification: every line but the last (and those
+        ending in <br/>) is stretched to the full width, the extra space shared by word gaps
+        and the gaps between Thai character clusters; lines under 75% full stay ragged.
     thai_paragraph(text, style) -> ThaiParagraph
         For plain user text: escapes &, <, > and turns newlines into line breaks.
     escape(text) -> str

@@ -182,10 +182,9 @@ def register_fonts() -> str:
                 existing = None
             if not isinstance(existing, ThaiTTFont):
                 pdfmetrics.registerFont(ThaiTTFont(name, str(font_path(style))))
-        if pdfmetrics.getFont(FAMILY) is not None:
-            pdfmetrics.registerFontFamily(
-                FAMILY, normal=font_name(), bold=font_name(True), italic=font_name(False, True),
-                boldItalic=font_name(True, True))
+        pdfmetrics.registerFontFamily(
+            FAMILY, normal=font_name(), bold=font_name(True), italic=font_name(False, True),
+            boldItalic=font_name(True, True))
     return FAMILY
 
 

@@ -7,6 +7,11 @@ Public API:
         Uses the canvas' current fill colour unless `color` is given. Returns the width.
     Box / make_box(text, fmt) / draw_boxes(...)
         The building blocks the paragraph flowable uses: a Box is one shaped run in one format.
+
+Glyphs are written with explicit TJ positioning from HarfBuzz. Runs whose glyphs a text
+extractor could misread (zero-advance marks, raised marks, justification space between
+clusters) are wrapped in an /ActualText span holding the source text; every glyph also has a
+correct ToUnicode entry (fonts.py), for extractors that ignore ActualText.
 """
 
 from __future__ import annotations

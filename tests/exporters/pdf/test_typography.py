@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 from PIL import Image, ImageChops
 from reportlab.lib.fonts import tt2ps
 from reportlab.lib.pagesizes import A4
@@ -331,3 +333,37 @@ def test_table_cells_wrap_shaped_thai(tmp_path: Path) -> None:
     out = pdftotext(pdf)
     assert cell in squash(out) and "95.50" in out and not BAD.search(out)
     assert_clean(run_checker(pdf, cell))
+
+
+# ---- the line breaker on its own (fast, many cases) ------------------------------------
+VOCAB = ["ที่", "ซึ่ง", "น้ำ", "ญี่ปุ่น", "กำหนด", "มีส่วนร่วม", "ประชาชน", "การ", "ต่างๆ",
+         "หน่วยงาน", "ภาครัฐ", "(ITA)", "2567", "www.example.go.th/a-b?c=d", " ", " ", "  "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(hst.lists(hst.sampled_from(VOCAB), min_size=1, max_size=60),
+       hst.floats(min_value=40, max_value=400))
+def test_breaks_fall_between_words_or_inside_overlong_units(parts: list[str],
+                                                            width: float) -> None:
+    from ita_desktop.exporters.pdf.linebreak import Unit, break_lines, build_units
+
+    register_fonts()
+    text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    if not text:
+        return
+    items = build_units([(text, Fmt("Sarabun", 16.0))])
+    units = [u for u in items if isinstance(u, Unit)]
+    spans, pos = [], 0  # where each unit sits in `text`, and whether it may be cut inside
+    for u in units:
+        t = "".join(b.text for b in u.boxes)
+        pos = text.index(t, pos)
+        spans.append((pos, pos + len(t), u.width > width + 0.01))
+        pos += len(t)
+    lines = break_lines(items, width, width)
+    ends = line_ends(text, ["".join(b.text for b in ln.boxes) for ln in lines if ln.boxes])
+    allowed = cuts(split_words(text))
+    for end in ends[:-1]:
+        inside_long = any(a < end < b and long for a, b, long in spans)
+        assert end in allowed or inside_long, (text, end)
+    for ln in lines:
+        assert ln.width <= width + 0.01 or len(ln.boxes) == 1
