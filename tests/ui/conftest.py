@@ -62,6 +62,8 @@ def window(qtbot, sample_db: Path):
     win.workspace.select(win.workspace.org_id, 2564)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)  # keyboard focus behaves as for a person
     return win
 
 
