@@ -123,3 +123,23 @@ def test_official_figures_are_saved_and_compared(window, qtbot):
     assert window.workspace.assessment().official.iit == Decimal("92.50")
     assert "ไม่ตรงกับผลที่ประกาศ" in page.badges["IIT"].text()
     assert "92.39" in page.badges["IIT"].text()
+
+
+def test_ctrl_z_in_a_saved_field_undoes_the_saved_edit(window, qtbot):
+    page = _page(window)
+    edit = page.edits[1]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "90")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    ws = window.workspace
+    assert ws.assessment().scores[1] == Decimal(90)
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.assessment().scores[1] == Decimal("94.42")
+    assert edit.text() == "94.42" and window.history.index() == 0
+    qtbot.keyClick(edit, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert ws.assessment().scores[1] == Decimal(90)
+    # while typing, Ctrl+Z undoes the typing in the field, not a saved edit
+    qtbot.keyClicks(edit, "1")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.assessment().scores[1] == Decimal(90) and window.history.index() == 1

@@ -74,7 +74,7 @@ def test_a_year_of_work(qtbot, tmp_path):
         assert org.district == "Mueang" and org.units[-1] == "กองสาธารณสุขและสิ่งแวดล้อม"
         a = repo.assessment(org_id, 2567)
         assert [str(a.scores[n]) for n in range(1, 11)] == SCORES
-        assert a.official.overall == Decimal("93.26") and a.threshold == Decimal("90")
+        assert a.official.overall == Decimal("93.26") and a.threshold == Decimal(90)
         plan = repo.measures(a.id)
         assert plan[0].title == "Open channel for suggestions" and plan[0].indicators == [8]
         assert repo.progress(a.id, 6)[plan[0].id].status == "อยู่ระหว่างดำเนินการ"

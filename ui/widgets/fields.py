@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ita_desktop.thai.normalize import normalize_name, normalize_text
 
 COMMIT_DELAY_MS = 700  # a pause this long saves what was typed (nothing lost on a crash)
+
+
+def wants_app_undo(event: QEvent, pending: Callable[[], bool]) -> bool:
+    """Ctrl+Z / Ctrl+Y in a field: the field undoes its own typing while it has unsaved text,
+    otherwise the key goes to the window's undo history (the edits already saved)."""
+    if event.type() != QEvent.Type.ShortcutOverride or pending():
+        return False
+    key = event  # a QKeyEvent
+    return any(key.matches(k) for k in (QKeySequence.StandardKey.Undo,  # type: ignore[attr-defined]
+                                        QKeySequence.StandardKey.Redo)) or (
+        key.key() == Qt.Key.Key_Y  # type: ignore[attr-defined]
+        and key.modifiers() == Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
 
 
 class _Debounce:
@@ -46,6 +60,12 @@ class CommitLineEdit(QLineEdit, _Debounce):
 
     def value(self) -> str:
         return normalize_name(self.text())
+
+    def event(self, event: QEvent) -> bool:
+        if wants_app_undo(event, lambda: self.value() != self._last):
+            event.ignore()
+            return False
+        return super().event(event)
 
     def commit(self) -> None:
         self._timer.stop()
@@ -88,6 +108,12 @@ class CommitTextEdit(QPlainTextEdit, _Debounce):
 
     def value(self) -> str:
         return normalize_text(self.toPlainText())
+
+    def event(self, event: QEvent) -> bool:
+        if wants_app_undo(event, lambda: self.value() != self._last):
+            event.ignore()
+            return False
+        return super().event(event)
 
     def commit(self) -> None:
         self._timer.stop()

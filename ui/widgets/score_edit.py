@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES
 from ita_desktop.thai.numbers import ScoreFormatError, format_score, parse_score
-from ui.widgets.fields import COMMIT_DELAY_MS
+from ui.widgets.fields import COMMIT_DELAY_MS, wants_app_undo
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; background: #fff3f3; }"
 
@@ -69,6 +69,16 @@ class ScoreEdit(QLineEdit):
         if error or current != value:
             self.setText("" if value is None else format_score(value, thai_digits=False))
         self._set_error("")
+
+    def _pending(self) -> bool:
+        value, error = self.current()
+        return bool(error) or value != self._saved
+
+    def event(self, event: QEvent) -> bool:
+        if wants_app_undo(event, self._pending):
+            event.ignore()
+            return False
+        return super().event(event)
 
     def current(self) -> tuple[Decimal | None, str]:
         return check_score_text(self.text(), self.what)
