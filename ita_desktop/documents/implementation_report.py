@@ -6,12 +6,12 @@ from ita_desktop.documents import labels as L
 from ita_desktop.documents.blocks import Block, Cell, Heading, Paragraph, Row, Table
 from ita_desktop.documents.common import Numbering, signatures
 from ita_desktop.documents.context import ReportContext
-from ita_desktop.documents.measures_plan import steps
+from ita_desktop.documents.measures_plan import numbered_title, steps
 from ita_desktop.documents.text import lines, paragraphs, period_text, score
 from ita_desktop.domain.models import STATUSES, Measure, ProgressEntry
 from ita_desktop.thai.dates import round_range
 
-WIDTHS = [0.04, 0.15, 0.19, 0.10, 0.10, 0.16, 0.16, 0.10]
+WIDTHS = [0.17, 0.20, 0.10, 0.10, 0.16, 0.17, 0.10]
 
 
 def round_span(ctx: ReportContext) -> str:
@@ -37,14 +37,13 @@ def build(ctx: ReportContext, num: Numbering) -> list[Block]:
 
 def results_table(ctx: ReportContext, num: Numbering) -> Table:
     header = Row([Cell.of(h, align="center", bold=True) for h in (
-        L.COL_NO, L.COL_MEASURE, L.COL_STEPS, L.COL_PERIOD, L.COL_RESPONSIBLE, L.COL_OUTPUT,
+        L.COL_MEASURE, L.COL_STEPS, L.COL_PERIOD, L.COL_RESPONSIBLE, L.COL_OUTPUT,
         L.COL_OUTCOME, L.COL_STATUS)], "header")
     rows = []
     for i, m in enumerate(ctx.measures, start=1):
         entry = ctx.progress.get(m.id) if m.id is not None else None
         rows.append(Row([
-            Cell.of(str(i), align="center"),
-            Cell.of(m.title or L.NONE_GIVEN),
+            Cell.of(numbered_title(i, m)),
             Cell.of(steps(m)),
             Cell.of(period_text(m.period, ctx.next_year)),
             Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
@@ -71,7 +70,7 @@ def outcome(ctx: ReportContext, m: Measure, entry: ProgressEntry | None) -> list
             name = rules.indicator(number).name
         except KeyError:
             continue
-        ref = L.INDICATOR_REF.format(number=number, name=name)
+        ref = L.INDICATOR_REF_LINES.format(number=number, name=name)
         base = ctx.assessment.scores.get(number)
         after = ctx.next_scores.get(number)
         if base is None and after is None:

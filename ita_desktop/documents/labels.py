@@ -31,7 +31,7 @@ CONTENTS_PAGE = "หน้า"
 CONTENTS_TOPIC = "เรื่อง"
 CONTINUED = "(ต่อ)"
 PART = "ส่วนที่ {number}"
-PAGE_NUMBER = "- {page} -"
+PAGE_NUMBER = "– {page} –"  # en dashes: pdftotext drops a hyphen that ends a line
 SIGN = "ลงชื่อ"
 
 # ---------------------------------------------------------------- analysis report

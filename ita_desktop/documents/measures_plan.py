@@ -11,7 +11,7 @@ from ita_desktop.documents.context import ReportContext
 from ita_desktop.documents.text import join_thai, lines, period_text
 from ita_desktop.domain.models import Measure
 
-WIDTHS = [0.05, 0.19, 0.29, 0.13, 0.12, 0.12, 0.10]
+WIDTHS = [0.20, 0.31, 0.12, 0.12, 0.12, 0.13]
 _NUMBERED = re.compile(r"^\s*(?:[0-9๐-๙]+\s*[.)]|[-•–*])")
 
 
@@ -24,11 +24,10 @@ def build(ctx: ReportContext, num: Numbering) -> list[Block]:
     intro = L.MEASURES_INTRO.format(org=ctx.org.name, year=ctx.year, next_year=ctx.next_year,
                                     count=len(ctx.measures), focus=focus)
     header = Row([Cell.of(h, align="center", bold=True) for h in (
-        L.COL_NO, L.COL_MEASURE, L.COL_STEPS, L.COL_RESPONSIBLE, L.COL_PERIOD, L.COL_MONITORING,
+        L.COL_MEASURE, L.COL_STEPS, L.COL_RESPONSIBLE, L.COL_PERIOD, L.COL_MONITORING,
         L.COL_LINKED)], "header")
     rows = [Row([
-        Cell.of(str(i), align="center"),
-        Cell.of(m.title or L.NONE_GIVEN),
+        Cell.of(numbered_title(i, m)),
         Cell.of(steps(m)),
         Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
         Cell.of(period_text(m.period, ctx.next_year)),
@@ -38,6 +37,11 @@ def build(ctx: ReportContext, num: Numbering) -> list[Block]:
     table = Table(WIDTHS, [header], rows,
                   caption=L.CAPTION_MEASURES.format(n=num.table(), next_year=ctx.next_year))
     return [Paragraph(intro), table] + signatures(ctx)
+
+
+def numbered_title(i: int, m: Measure) -> str:
+    """"1. มาตรการ..." as the seeds number their measures."""
+    return f"{i}. {m.title.strip() or L.NONE_GIVEN}"
 
 
 def steps(m: Measure) -> list[str]:

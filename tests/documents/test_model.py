@@ -88,19 +88,20 @@ def test_measures_plan_one_row_per_measure(tmp_path: Path) -> None:
     doc = build_document(load_context(repo, org_id, 2564), "measures")
     repo.close()
     (table,) = _tables(doc)
-    assert len(table.rows) == 7 and len(table.header[0].cells) == 7
-    assert table.rows[0].cells[2].paragraphs[0].startswith("๑) แต่งตั้งคณะทำงาน")
-    assert "ตัวชี้วัดที่ ๔\nการใช้ทรัพย์สินของราชการ" in table.rows[0].cells[6].paragraphs
+    assert len(table.rows) == 7 and len(table.header[0].cells) == 6
+    assert table.rows[6].cells[0].paragraphs[0].startswith("๗. มาตรการที่ ๗")
+    assert table.rows[0].cells[1].paragraphs[0].startswith("๑) แต่งตั้งคณะทำงาน")
+    assert "ตัวชี้วัดที่ ๔\nการใช้ทรัพย์สินของราชการ" in table.rows[0].cells[5].paragraphs
     assert "๒๕๖๕" in doc.title
 
 
 def test_implementation_report_cites_scores_and_status(trang_ctx) -> None:
     doc = build_document(trang_ctx, "results")
     (table,) = _tables(doc)
-    outcome = table.rows[0].cells[6].paragraphs
+    outcome = table.rows[0].cells[5].paragraphs
     assert any("ตัวชี้วัดที่ ๔" in p and "๙๐.๗๖" in p for p in outcome)
-    assert table.rows[0].cells[7].paragraphs == ["ดำเนินการแล้วเสร็จ"]
-    assert table.rows[2].cells[7].paragraphs == ["ยังไม่ได้รายงานผล"]
+    assert table.rows[0].cells[6].paragraphs == ["ดำเนินการแล้วเสร็จ"]
+    assert table.rows[2].cells[6].paragraphs == ["ยังไม่ได้รายงานผล"]
     text = _text(doc)
     assert "บุคลากรบางส่วนยังไม่เข้าใจขั้นตอน" in text  # the round's own problems text
     assert "ควรจัดอบรมต่อเนื่องทุกปี" in text  # suggestions collected from the measures

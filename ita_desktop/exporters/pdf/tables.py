@@ -1,0 +1,276 @@
+"""GridTable: a table flowable that repeats its header with "(ต่อ)" and splits inside rows.
+
+ReportLab's Table cannot split one cell taller than a page; here a row that does not fit is cut
+between the lines of its paragraphs and continues on the next page as a continuation row, so
+a 5,000-character step neither crashes nor gets clipped. Row heights are cached per width, so
+a 300-page table is laid out in linear time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus.flowables import Flowable
+
+BIG = 1e7
+PAD_X = 5.0
+PAD_Y = 6.0  # single-line rows of numbers then stand > 2.2 em apart
+PARA_GAP = 2.0
+GRID = colors.HexColor("#4d4d4d")
+HEADER_FILL = colors.HexColor("#dfe5ee")
+GROUP_FILL = colors.HexColor("#f0f3f7")
+MIN_PIECE = 2  # lines: never leave a lonely first line of a row at the foot of a page
+KEEP_WHOLE = 340.0  # points: a table this short moves to the next page rather than split
+SPLIT_SHARE = 0.4  # rows shorter than this share of a page move whole instead of splitting
+MAX_MIN_SHARE = 0.45  # no column claims more than this share of the width for a long word
+
+
+@dataclass
+class GCell:
+    flows: list[Flowable]
+    span: int = 1
+
+
+@dataclass
+class GRow:
+    cells: list[GCell]
+    kind: str = "body"  # header | body | group | total
+    _heights: dict[float, float] = field(default_factory=dict, repr=False)
+
+
+def _flows_height(flows: list[Flowable], w: float) -> float:
+    h = 0.0
+    for i, f in enumerate(flows):
+        h += f.wrap(w, BIG)[1] + (PARA_GAP if i else 0.0)
+    return h
+
+
+def split_flows(flows: list[Flowable], w: float, h: float) -> tuple[list[Flowable],
+                                                                        list[Flowable]]:
+    """The flowables that fit in height h (the one that straddles cut between its lines)."""
+    head: list[Flowable] = []
+    used = 0.0
+    for i, f in enumerate(flows):
+        gap = PARA_GAP if head else 0.0
+        fh = f.wrap(w, BIG)[1]
+        if used + gap + fh <= h + 1e-6:
+            head.append(f)
+            used += gap + fh
+            continue
+        parts = f.split(w, h - used - gap) if h - used - gap > 0 else []
+        if len(parts) >= 2:
+            return head + [parts[0]], list(parts[1:]) + flows[i + 1:]
+        return head, flows[i:]
+    return head, []
+
+
+def fit_columns(fractions: list[float], minimum: list[float], avail: float) -> list[float]:
+    """Column widths from fractions, widened so each column holds its widest word.
+
+    The extra width is taken from the columns with room to spare, in proportion to it.
+    """
+    cols = [f * avail for f in fractions]
+    need = [min(m + 2 * PAD_X, avail * MAX_MIN_SHARE) for m in minimum]
+    if sum(need) >= avail:
+        return [avail * n / sum(need) for n in need]
+    for _ in range(len(cols)):
+        short = [i for i, c in enumerate(cols) if c < need[i] - 1e-6]
+        if not short:
+            break
+        deficit = sum(need[i] - cols[i] for i in short)
+        for i in short:
+            cols[i] = need[i]
+        spare = {i: cols[i] - need[i] for i in range(len(cols)) if i not in short
+                 and cols[i] > need[i]}
+        total = sum(spare.values())
+        if total <= 0:
+            break
+        take = min(deficit, total)
+        for i, room in spare.items():
+            cols[i] -= take * room / total
+    return cols
+
+
+class GridTable(Flowable):
+    """A grid of cells (each a list of flowables) with repeated header rows and a caption."""
+
+    def __init__(self, fractions: list[float], header: list[GRow], rows: list[GRow], *,
+                 caption: Flowable | None = None, caption_continued: Flowable | None = None,
+                 continued: bool = False, borders: bool = True, line_height: float = 20.0,
+                 min_widths: list[float] | None = None) -> None:
+        super().__init__()
+        self.fractions = fractions
+        self.min_widths = min_widths or [0.0] * len(fractions)  # widest unbreakable word
+        self.header = header
+        self.rows = rows
+        self.caption = caption
+        self.caption_continued = caption_continued
+        self.continued = continued
+        self.borders = borders
+        self.line_height = line_height  # one text line of the cells, for orphan control
+        self._w = -1.0
+
+    # ---------------------------------------------------------------- geometry
+    def _cols(self, avail: float) -> list[float]:
+        cached = getattr(self, "_cols_cache", None)
+        if cached is not None and cached[0] == avail:
+            return cached[1]
+        cols = fit_columns(self.fractions, self.min_widths, avail)
+        self._cols_cache = (avail, cols)
+        return cols
+
+    def _cell_widths(self, row: GRow, cols: list[float]) -> list[float]:
+        out, i = [], 0
+        for cell in row.cells:
+            out.append(sum(cols[i:i + cell.span]))
+            i += cell.span
+        return out
+
+    def _row_height(self, row: GRow, cols: list[float], avail: float) -> float:
+        h = row._heights.get(avail)
+        if h is None:
+            h = max((_flows_height(c.flows, w - 2 * PAD_X)
+                     for c, w in zip(row.cells, self._cell_widths(row, cols))), default=0.0)
+            h = row._heights[avail] = h + 2 * PAD_Y
+        return h
+
+    def _caption_flow(self) -> Flowable | None:
+        return self.caption_continued if self.continued else self.caption
+
+    def _top_height(self, avail: float) -> float:
+        cols = self._cols(avail)
+        cap = self._caption_flow()
+        h = cap.wrap(avail, BIG)[1] + cap.getSpaceAfter() if cap is not None else 0.0
+        return h + sum(self._row_height(r, cols, avail) for r in self.header)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        cols = self._cols(availWidth)
+        self._w = availWidth
+        self.width = availWidth
+        self.height = self._top_height(availWidth) + sum(
+            self._row_height(r, cols, availWidth) for r in self.rows)
+        return availWidth, self.height
+
+    def start_height(self, avail: float, page_h: float = 0.0) -> float:
+        """The least height the table needs where it starts (caption, header, a first row)."""
+        cols = self._cols(avail)
+        h = self._top_height(avail)
+        total = h + sum(self._row_height(r, cols, avail) for r in self.rows)
+        if total <= KEEP_WHOLE:
+            return total
+        piece = (MIN_PIECE + 1) * self.line_height + 2 * PAD_Y
+        for row in self.rows[:2]:
+            rh = self._row_height(row, cols, avail)
+            if row.kind != "group":
+                return h + (rh if rh <= SPLIT_SHARE * page_h else min(rh, piece))
+            h += rh
+        return h
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return 0.0 if self.continued else 6.0
+
+    # ---------------------------------------------------------------- splitting
+    def _part(self, rows: list[GRow], continued: bool) -> GridTable:
+        return GridTable(self.fractions, self.header, rows, caption=self.caption,
+                         caption_continued=self.caption_continued, continued=continued,
+                         borders=self.borders, line_height=self.line_height,
+                         min_widths=self.min_widths)
+
+    def _split_row(self, row: GRow, cols: list[float], room: float) -> tuple[GRow, GRow] | None:
+        inner = room - 2 * PAD_Y
+        if inner < MIN_PIECE * self.line_height:
+            return None
+        heads, tails = [], []
+        for cell, w in zip(row.cells, self._cell_widths(row, cols)):
+            head, tail = split_flows(cell.flows, w - 2 * PAD_X, inner)
+            heads.append(GCell(head, cell.span))
+            tails.append(GCell(tail, cell.span))
+        if not any(c.flows for c in heads) or not any(c.flows for c in tails):
+            return None
+        return GRow(heads, row.kind), GRow(tails, row.kind)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        cols = self._cols(availWidth)
+        room = availHeight - self._top_height(availWidth)
+        used, i = 0.0, 0
+        for i, row in enumerate(self.rows):
+            h = self._row_height(row, cols, availWidth)
+            if used + h > room + 1e-6:
+                break
+            used += h
+        else:
+            return [self]
+        total = self._top_height(availWidth) + used + sum(
+            self._row_height(r, cols, availWidth) for r in self.rows[i:])
+        if not self.continued and total <= KEEP_WHOLE:
+            return []  # short tables stay in one piece
+        if i > 0 and self.rows[i - 1].kind == "group":  # a group heading goes with its rows
+            if i == 1:
+                return []
+            return [self._part(self.rows[:i - 1], self.continued),
+                    self._part(self.rows[i - 1:], True)]
+        pieces = None
+        row_h = self._row_height(self.rows[i], cols, availWidth)
+        page_h = getattr(getattr(self, "_frame", None), "_height", None) or 0.0
+        if self.rows[i].kind != "group" and row_h > SPLIT_SHARE * page_h:
+            pieces = self._split_row(self.rows[i], cols, room - used)
+        if pieces is not None and i > 0 and self._row_height(pieces[1], cols, availWidth) < (
+                MIN_PIECE + 1) * self.line_height + 2 * PAD_Y:
+            pieces = None  # a row that nearly fits moves whole rather than leave a stub
+        if pieces is not None:
+            first = self._part(self.rows[:i] + [pieces[0]], self.continued)
+            return [first, self._part([pieces[1]] + self.rows[i + 1:], True)]
+        if i == 0:
+            return []
+        return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
+
+    # ---------------------------------------------------------------- drawing
+    def draw(self) -> None:
+        canv = self.canv
+        avail = self._w if self._w > 0 else self.width
+        cols = self._cols(avail)
+        y = self.height
+        cap = self._caption_flow()
+        if cap is not None:
+            _, ch = cap.wrap(avail, BIG)
+            y -= ch
+            cap.drawOn(canv, 0, y)
+            y -= cap.getSpaceAfter()
+        table_top = y
+        for row in [*self.header, *self.rows]:
+            h = self._row_height(row, cols, avail)
+            self._draw_row(canv, row, cols, avail, y, h)
+            y -= h
+        if self.borders:
+            canv.saveState()
+            canv.setStrokeColor(GRID)
+            canv.setLineWidth(0.8)
+            canv.rect(0, y, sum(cols), table_top - y, stroke=1, fill=0)
+            canv.restoreState()
+
+    def _draw_row(self, canv: Any, row: GRow, cols: list[float], avail: float, top: float,
+                  h: float) -> None:
+        fill = HEADER_FILL if row.kind == "header" else GROUP_FILL if row.kind == "group" else None
+        x = 0.0
+        canv.saveState()
+        if fill is not None and self.borders:
+            canv.setFillColor(fill)
+            canv.rect(0, top - h, sum(cols), h, stroke=0, fill=1)
+        for cell, w in zip(row.cells, self._cell_widths(row, cols)):
+            inner = w - 2 * PAD_X
+            content = _flows_height(cell.flows, inner)
+            y = top - PAD_Y
+            if row.kind == "header":  # header text sits in the middle of its cell
+                y -= (h - 2 * PAD_Y - content) / 2
+            for j, f in enumerate(cell.flows):
+                fh = f.wrap(inner, BIG)[1]
+                y -= fh + (PARA_GAP if j else 0.0)
+                f.drawOn(canv, x + PAD_X, y)
+            if self.borders:
+                canv.setStrokeColor(GRID)
+                canv.setLineWidth(0.5)
+                canv.rect(x, top - h, w, h, stroke=1, fill=0)
+            x += w
+        canv.restoreState()

@@ -1,0 +1,141 @@
+"""Headings that know their page, and a table of contents filled in one pass.
+
+Each contents line draws its page number as a PDF form XObject that is defined only when the
+whole document has been laid out (ReportLab allows forms used before they exist), so the
+contents show real page numbers without building the document twice.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import cm
+from reportlab.platypus.flowables import Flowable
+
+from ita_desktop.exporters.pdf import textflow as tf
+from ita_desktop.thai.digits import localize_digits
+
+BIG = 1e7
+PAGE_COLUMN = 1.6 * cm
+LEVEL_INDENT = 0.8 * cm
+DOT_GAP = 14.0  # > 12 pt: the leader is read as its own run, apart from the title
+MIN_LEADER = 24.0
+
+
+class Marks:
+    """Which page each heading landed on, shared by the headings and the contents."""
+
+    def __init__(self, thai_digits: bool) -> None:
+        self.pages: dict[str, int] = {}
+        self.leaders: dict[str, float] = {}  # key -> room for the dot leader, in points
+        self.thai_digits = thai_digits
+
+    def page_text(self, key: str) -> str:
+        page = self.pages.get(key)
+        return localize_digits(str(page), self.thai_digits) if page else "–"
+
+    def define_forms(self, canv: object, keys: list[str]) -> None:
+        """Draw every page number with its dot leader; called once the last page is done.
+
+        The leader is text (". . ."), drawn just before the number, so a text extractor reads
+        "title . . . ๕" and never mistakes a column of page numbers for a wrapped line.
+        """
+        dot = tf.width(". ", tf.BODY_SIZE)
+        for key in keys:
+            number = self.page_text(key)
+            number_w = tf.width(number, tf.BODY_SIZE)
+            room = max(MIN_LEADER, self.leaders.get(key, MIN_LEADER)) - number_w - 4
+            leader = (". " * max(2, int(room / dot))).rstrip()
+            canv.beginForm(_form(key), lowerx=-2000, lowery=-6, upperx=2,  # type: ignore[attr-defined]
+                           uppery=tf.BODY_SIZE * 1.2)
+            tf.line(canv, -number_w - 4, 0, leader, size=tf.BODY_SIZE, align="right")
+            tf.line(canv, 0, 0, number, size=tf.BODY_SIZE, align="right")
+            canv.endForm()  # type: ignore[attr-defined]
+
+
+def _form(key: str) -> str:
+    return f"pn_{key}"
+
+
+class HeadingFlow(Flowable):
+    """A heading paragraph that records its page, a PDF bookmark and an outline entry."""
+
+    def __init__(self, text: str, style_name: str, key: str | None, outline_level: int,
+                 marks: Marks) -> None:
+        super().__init__()
+        self.text = text
+        self.para = tf.para(text, style_name)
+        self.key = key
+        self.outline_level = outline_level
+        self.marks = marks
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = self.para.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return self.para.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.para.getSpaceAfter()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []  # a heading is never cut; it moves to the next page whole
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.key is not None:
+            self.marks.pages[self.key] = canv.getPageNumber()
+            canv.bookmarkHorizontal(self.key, 0, self.height + 4)
+            canv.addOutlineEntry(self.text, self.key, level=self.outline_level, closed=False)
+        self.para.drawOn(canv, 0, 0)
+
+
+class ContentsHeader(Flowable):
+    """The "เรื่อง ... หน้า" line above the entries."""
+
+    def __init__(self, topic: str, page: str) -> None:
+        super().__init__()
+        self.topic, self.page = topic, page
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = availWidth, tf.BODY_SIZE * 1.8
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = tf.BODY_SIZE * 0.6
+        tf.line(self.canv, 0, y, self.topic, bold=True)
+        tf.line(self.canv, self.width, y, self.page, bold=True, align="right")
+
+
+class ContentsEntry(Flowable):
+    """One contents line: title (wrapped), dot leader, page number form, a link."""
+
+    def __init__(self, text: str, level: int, key: str, marks: Marks) -> None:
+        super().__init__()
+        self.text = text
+        self.marks = marks
+        self.level = level
+        self.key = key
+        self.indent = LEVEL_INDENT * max(0, level)
+        self.bold = level <= 0
+        self.para = tf.para(text, "toc_bold" if self.bold else "toc")
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        text_w = availWidth - self.indent - PAGE_COLUMN
+        _, self.height = self.para.wrap(text_w, BIG)
+        self.height += 2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        text_w = self.width - self.indent - PAGE_COLUMN
+        self.para.drawOn(canv, self.indent, 2)
+        baseline = 2 + tf.BODY_SIZE * 0.28
+        one_line = tf.width(self.text, tf.BODY_SIZE, self.bold)
+        if one_line <= text_w:  # the leader runs from the title's end to the number
+            self.marks.leaders[self.key] = self.width - self.indent - one_line - DOT_GAP
+        canv.saveState()
+        canv.translate(self.width, baseline)
+        canv.doForm(_form(self.key))
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)

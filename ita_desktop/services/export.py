@@ -1,0 +1,109 @@
+"""Use case: export one organisation's year as PDF (or Excel), safely replacing the target file.
+
+The GUI calls `export_document` in a background thread; it touches no Qt and returns the path.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from ita_desktop.documents.labels import DOCUMENT_KINDS
+from ita_desktop.errors import ExportError, ItaError, ValidationError
+from ita_desktop.storage.repository import Repository
+
+FORMATS = ("pdf", "xlsx")
+ROUNDS = (6, 12)
+
+
+def export_document(repo: Repository, *, org_id: int, year: int, fmt: str = "pdf",
+                    document: str = "all", round_months: int = 12,
+                    thai_digits: bool | None = None, out: Path) -> Path:
+    """Write the document to `out` through a temporary file in the same folder.
+
+    thai_digits None follows the assessment's settings. Raises ValidationError for bad
+    arguments and ExportError (Thai message) when the file cannot be written.
+    """
+    out = Path(out)
+    _check(fmt, document, round_months, out)
+    tmp = _temporary(out)
+    try:
+        if fmt == "pdf":
+            _write_pdf(repo, org_id, year, document, round_months, thai_digits, tmp)
+        else:
+            _write_xlsx(repo, org_id, year, thai_digits, tmp)
+        os.replace(tmp, out)
+    except ItaError:
+        raise
+    except OSError as exc:
+        raise ExportError(_os_message(exc, out), f"{type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - the GUI shows a message, never a traceback
+        raise ExportError("สร้างเอกสารไม่สำเร็จ เกิดข้อผิดพลาดระหว่างจัดหน้าเอกสาร",
+                          f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
+
+
+def _check(fmt: str, document: str, round_months: int, out: Path) -> None:
+    if fmt not in FORMATS:
+        raise ValidationError(f"ไม่รู้จักรูปแบบไฟล์ “{fmt}” (ใช้ pdf หรือ xlsx)", f"format {fmt}")
+    if document not in DOCUMENT_KINDS:
+        raise ValidationError(
+            f"ไม่รู้จักเอกสาร “{document}” (ใช้ analysis, measures, results หรือ all)",
+            f"document {document}")
+    if round_months not in ROUNDS:
+        raise ValidationError("รอบการรายงานต้องเป็น 6 หรือ 12 เดือน", f"round {round_months}")
+    if out.is_dir():
+        raise ExportError(f"“{out}” เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์", "output is a directory")
+
+
+def _temporary(out: Path) -> Path:
+    """An empty temporary file next to `out`, so the final rename stays on one disk."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=f"{out.suffix}.part",
+                                    dir=out.parent)
+    except OSError as exc:
+        raise ExportError(_os_message(exc, out), f"{type(exc).__name__}: {exc}") from exc
+    os.close(fd)
+    return Path(name)
+
+
+def _write_pdf(repo: Repository, org_id: int, year: int, document: str, round_months: int,
+               thai_digits: bool | None, tmp: Path) -> None:
+    from ita_desktop.documents.bundle import build_document
+    from ita_desktop.documents.context import load_context
+    from ita_desktop.exporters.pdf.writer import write_pdf
+
+    ctx = load_context(repo, org_id, year, round_months=round_months, thai_digits=thai_digits)
+    write_pdf(build_document(ctx, document), tmp)
+
+
+def _write_xlsx(repo: Repository, org_id: int, year: int, thai_digits: bool | None,
+                tmp: Path) -> None:
+    try:
+        from ita_desktop.exporters.xlsx import export_xlsx
+    except ImportError as exc:
+        raise ExportError("ยังส่งออกเป็นไฟล์ Excel ไม่ได้ในรุ่นนี้", str(exc)) from exc
+    if thai_digits is None:
+        a = repo.assessment(org_id, year)
+        thai_digits = repo.settings(a.id).thai_digits  # type: ignore[arg-type]
+    export_xlsx(repo, org_id=org_id, year=year, out=tmp, thai_digits=thai_digits)
+
+
+def _os_message(exc: OSError, out: Path) -> str:
+    """A Thai sentence for what went wrong with the file system."""
+    code = exc.errno
+    if code == errno.ENOSPC or getattr(exc, "winerror", None) == 112:
+        return f"พื้นที่ในดิสก์ไม่พอ บันทึกไฟล์ {out.name} ไม่ได้ กรุณาเพิ่มพื้นที่ว่างแล้วลองใหม่"
+    if code == errno.ENOENT:
+        return f"ไม่พบโฟลเดอร์ {out.parent} กรุณาเลือกโฟลเดอร์ที่มีอยู่"
+    if code == errno.EROFS:
+        return f"โฟลเดอร์ {out.parent} เขียนไม่ได้ (อ่านได้อย่างเดียว) กรุณาเลือกที่บันทึกอื่น"
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EBUSY) \
+            or getattr(exc, "winerror", None) in (5, 32, 33):
+        return (f"บันทึกไฟล์ {out.name} ไม่ได้ ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น "
+                "หรือไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ กรุณาปิดไฟล์แล้วลองใหม่")
+    return f"บันทึกไฟล์ {out.name} ไม่สำเร็จ"
