@@ -31,8 +31,9 @@ from ita_desktop.thai.segmentation import split_words
 
 _EPS = 0.01
 _MIN_HEAD = 0.6  # a line shortened to avoid splitting a compound keeps this share of width
-NO_BREAK_BEFORE = set("ๆฯ)]}>,.:;!?%”’»…\"'-/")
-NO_BREAK_AFTER = set("([{<“‘«\"'-/")
+NBSP = set("\u00a0\u202f\u2007")  # no-break spaces: drawn as spaces, never a line end
+NO_BREAK_BEFORE = set("ๆฯ)]}>,.:;!?%”’»…\"'-/") | NBSP
+NO_BREAK_AFTER = set("([{<“‘«\"'-/") | NBSP
 _BREAK_AFTER = set("/:@=&")
 _BREAK_BEFORE = set(".,-_?#%~")
 
@@ -115,7 +116,7 @@ def _segment_units(runs: Sequence[tuple[str, Fmt]]) -> list[Unit]:
     pos = ri = 0
     for token in split_words(text):
         end = pos + len(token)
-        if token.isspace():
+        if token.isspace() and not NBSP.intersection(token):
             while bounds[ri][1] <= pos:
                 ri += 1
             box = make_box(token, bounds[ri][2])

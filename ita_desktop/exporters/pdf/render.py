@@ -62,9 +62,11 @@ class Box:
 
 
 def make_box(text: str, fmt: Fmt) -> Box:
-    """Shape `text` in `fmt`; whitespace becomes a single stretchable space."""
+    """Shape `text` in `fmt`; whitespace becomes a single stretchable space (no-break
+    spaces a plain, unbreakable one)."""
     if text.isspace():
-        return Box(" ", fmt, shape(" ", fmt.font), True)
+        nbsp = "\u00a0" in text or "\u202f" in text or "\u2007" in text
+        return Box(" ", fmt, shape(" ", fmt.font), not nbsp)
     return Box(text, fmt, shape(text, fmt.font))
 
 
