@@ -135,8 +135,8 @@ class AnalysisPage(Page):
         lower.addWidget(scrolled(by_tool), 2)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addLayout(upper, 1)
-        layout.addLayout(lower, 1)
+        layout.addLayout(upper, 3)
+        layout.addLayout(lower, 2)
 
     # loading -----------------------------------------------------------------------------
     def load(self) -> None:
