@@ -51,6 +51,7 @@ class ThaiTTFont(TTFont):
             if gid not in reverse or _better(cp, reverse[gid]):
                 reverse[gid] = cp
         self._reverse = reverse
+        self._natural: dict[int, str] = {}
         self.hb_font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(face._ttf_data)))
         self.upem = self.hb_font.face.upem
         self.scale = 1000.0 / self.upem  # font units -> PDF glyph-space units
@@ -61,6 +62,12 @@ class ThaiTTFont(TTFont):
 
     def natural_text(self, gid: int) -> str:
         """The text a glyph stands for on its own: its cmap character, else its name's."""
+        text = self._natural.get(gid)
+        if text is None:
+            text = self._natural[gid] = self._natural_text(gid)
+        return text
+
+    def _natural_text(self, gid: int) -> str:
         cp = self._reverse.get(gid)
         if cp is not None:
             return chr(cp)

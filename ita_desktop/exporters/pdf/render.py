@@ -71,8 +71,12 @@ def make_box(text: str, fmt: Fmt) -> Box:
 
 
 def _num(v: float) -> str:
-    r = round(v, 2)
-    return str(int(r)) if r == int(r) else f"{r:.2f}".rstrip("0")
+    """A number for a content stream, at most two decimals, no trailing zeros."""
+    s = "%.2f" % v
+    if s.endswith("00"):
+        s = s[:-3]
+        return "0" if s == "-0" else s
+    return s.rstrip("0")
 
 
 # a byte as it may appear inside a PDF literal string (content streams must stay ASCII)
@@ -188,7 +192,7 @@ def draw_boxes(canv: Any, x: float, y: float, boxes: Sequence[Box], gaps: Sequen
         gap = gaps[i] if i < len(gaps) else 0.0
         pending += gap
         pos += gap
-        if fmt.color is not None and fmt.color != cur_color:
+        if fmt.color is not None and fmt.color is not cur_color and fmt.color != cur_color:
             flush()
             code.append(_color_op(fmt.color) + " rg")
             cur_color = fmt.color
