@@ -143,3 +143,18 @@ def test_ctrl_z_in_a_saved_field_undoes_the_saved_edit(window, qtbot):
     qtbot.keyClicks(edit, "1")
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ws.assessment().scores[1] == Decimal(90) and window.history.index() == 1
+
+
+def test_correcting_a_bad_entry_counts_again_at_once(window, qtbot):
+    page = _page(window)
+    edit = page.edits[4]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "150")
+    assert page.overall_label.text() == "–"  # a bad entry counts as missing
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, "0.76")  # "10.76"
+    assert not page.error_label.isVisible()
+    assert page.tool_labels["IIT"].text() == "76.39"
+    assert window.workspace.assessment().scores[4] == Decimal("90.76")  # not yet saved

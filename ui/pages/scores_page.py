@@ -151,7 +151,8 @@ class ScoresPage(Page):
                 edit = ScoreEdit(labels.indicator_label(ind.number, ind.name))
                 edit.setMaximumWidth(110)
                 edit.live.connect(lambda v, n=ind.number: self._typed(n, v))
-                edit.error_changed.connect(lambda _e, n=ind.number: self._typed(n, None))
+                edit.error_changed.connect(  # a bad entry counts as missing until fixed
+                    lambda e, n=ind.number: self._typed(n, None) if e else None)
                 edit.error_changed.connect(self._show_errors)
                 edit.committed.connect(lambda v, n=ind.number, e=edit: self._commit(n, v, e))
                 name = QLabel(labels.indicator_label(ind.number, ind.name))

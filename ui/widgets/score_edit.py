@@ -89,12 +89,12 @@ class ScoreEdit(QLineEdit):
     # editing -----------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
         value, error = self.current()
+        self._set_error(error)  # before `live`, so listeners see the final state last
         if error:
             self._timer.stop()
         else:
             self.live.emit(value)
             self._timer.start()
-        self._set_error(error)
 
     def commit(self) -> None:
         self._timer.stop()
