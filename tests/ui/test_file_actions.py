@@ -64,3 +64,11 @@ def test_recent_menu_lists_opened_files(window, tmp_path):
     window.files.recent_menu.aboutToShow.emit()
     texts = [a.text() for a in window.files.recent_menu.actions()]
     assert texts[0].startswith("&1 second.sqlite") and texts[1].startswith("&2 sample.sqlite")
+
+
+def test_the_open_file_is_never_overwritten(window, sample_db, message_boxes):
+    assert not window.files.create(sample_db)
+    assert not window.files.save_copy_and_switch(sample_db)
+    assert not window.files.backup_to(sample_db)
+    assert all("เปิดใช้งานอยู่" in text for text in message_boxes[-3:])
+    assert window.workspace.repo.organizations()[0].name == "เทศบาลตำบลทดสอบ"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ita_desktop.demo.builder import build_demo
-from ita_desktop.errors import StorageError
+from ita_desktop.errors import StorageError, ValidationError
 from ita_desktop.paths import demo_db_path
 from ita_desktop.storage.repository import Repository
 from ui import labels
@@ -94,9 +94,15 @@ class FileActions(QObject):
         if name:
             self.create(Path(name))
 
+    def _refuse_open_file(self, path: Path) -> None:
+        current = self.workspace.path
+        if current is not None and Path(path).resolve() == current.resolve():
+            raise ValidationError("ไฟล์นี้เปิดใช้งานอยู่ กรุณาเลือกชื่อไฟล์อื่น", str(path))
+
     def create(self, path: Path) -> bool:
         """A new empty database file (an existing file is replaced only after the dialog asked)."""
         with reporting(self.window):
+            self._refuse_open_file(path)
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             return self.open_now(path)
@@ -119,6 +125,7 @@ class FileActions(QObject):
     def save_copy_and_switch(self, target: Path) -> bool:
         """Save As: copy everything to `target`, then keep working in the copy."""
         with reporting(self.window):
+            self._refuse_open_file(target)
             self.workspace.repo.save_copy(target)
             return self.open_now(target)
         return False
@@ -135,6 +142,7 @@ class FileActions(QObject):
 
     def backup_to(self, target: Path) -> bool:
         with reporting(self.window):
+            self._refuse_open_file(target)
             self.workspace.repo.save_copy(target)
             return True
         return False
