@@ -7,12 +7,12 @@ import sys
 import traceback
 from typing import Sequence
 
-from ita_desktop.cli import analyze, demo, gui, scores
+from ita_desktop.cli import analyze, demo, export, gui, scores
 from ita_desktop.cli.common import ThaiArgumentParser
 from ita_desktop.errors import ItaError, ValidationError
 from ita_desktop.paths import data_dir
 
-COMMANDS = [analyze, demo, scores, gui]
+COMMANDS = [analyze, demo, scores, export, gui]
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
