@@ -23,14 +23,21 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.paraparser import ParaParser
 
 from ita_desktop.exporters.pdf.fonts import ThaiTTFont, font_name, register_fonts
-from ita_desktop.exporters.pdf.linebreak import (HARD_BREAK, Item, Line, Run, break_lines,
-                                                 build_units, cluster_gaps)
+from ita_desktop.exporters.pdf.linebreak import (
+    HARD_BREAK,
+    Item,
+    Line,
+    Run,
+    break_lines,
+    build_units,
+    cluster_gaps,
+)
 from ita_desktop.exporters.pdf.render import Fmt, draw_boxes
-from reportlab.pdfbase import pdfmetrics
 
 DESCENT = 0.28  # of the font size: room kept under the last baseline of a line box
 _MAX_WORD_GAP = 0.08  # em; poppler reads a gap over 0.1 em between words as a space
@@ -42,7 +49,7 @@ def escape(text: str) -> str:
     return _xml_escape(text)
 
 
-def thai_paragraph(text: str, style: ParagraphStyle) -> "ThaiParagraph":
+def thai_paragraph(text: str, style: ParagraphStyle) -> ThaiParagraph:
     """A paragraph of plain (unmarked) user text; newlines become line breaks."""
     return ThaiParagraph(escape(text).replace("\r\n", "\n").replace("\n", "<br/>"), style)
 
@@ -93,8 +100,8 @@ class ThaiParagraph(Flowable):
         self._laid_width = -1.0
 
     @classmethod
-    def _part(cls, src: "ThaiParagraph", items: list[Item], continued: bool,
-              ends_broken: bool) -> "ThaiParagraph":
+    def _part(cls, src: ThaiParagraph, items: list[Item], continued: bool,
+              ends_broken: bool) -> ThaiParagraph:
         part = cls(src.text, src.style, src._markup)
         part._items = items
         part._continued = continued
@@ -124,18 +131,18 @@ class ThaiParagraph(Flowable):
             self._laid_width = avail_width
         return self._lines
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = len(self._layout(availWidth)) * self.style.leading
         return availWidth, self.height
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return 0.0 if self._continued else float(self.style.spaceBefore or 0)
 
-    def getSpaceAfter(self) -> float:  # noqa: N802
+    def getSpaceAfter(self) -> float:
         return 0.0 if self._ends_broken else float(self.style.spaceAfter or 0)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         lines = self._layout(availWidth)
         st = self.style
         n = int((availHeight + 1e-6) // st.leading)

@@ -114,7 +114,7 @@ class ThaiTTFont(TTFont):
         gid = self.face.charToGlyph.get(cp)  # a code ReportLab's own shaper invented
         return self.natural_text(gid) if gid is not None else ""
 
-    def addObjects(self, doc: object) -> None:  # noqa: N802 (ReportLab's name)
+    def addObjects(self, doc: object) -> None:
         """ReportLab's TTFont.addObjects, with a ToUnicode CMap that knows shaped glyphs."""
         try:
             state = self.state[doc]
@@ -126,7 +126,7 @@ class ThaiTTFont(TTFont):
             base_font_name = (b"".join((SUBSETN(n), b"+", self.face.name,
                                         self.face.subfontNameX))).decode("pdfdoc")
             pdf_font = pdfdoc.PDFTrueTypeFont()
-            pdf_font.__Comment__ = "Font %s subset %d" % (self.fontName, n)
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
             pdf_font.Name = internal_name
             pdf_font.BaseFont = base_font_name
             pdf_font.FirstChar = 0
@@ -158,16 +158,16 @@ def _utf16_hex(text: str) -> str:
 
 def _to_unicode_cmap(fontname: str, texts: list[str]) -> str:
     """A ToUnicode CMap for one 8-bit subset; code i extracts as texts[i]."""
-    entries = ["<%02X> <%s>" % (i, _utf16_hex(t)) for i, t in enumerate(texts) if t]
+    entries = [f"<{i:02X}> <{_utf16_hex(t)}>" for i, t in enumerate(texts) if t]
     lines = [
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        "/CIDSystemInfo", "<< /Registry (%s)" % fontname, "/Ordering (%s)" % fontname,
-        "/Supplement 0", ">> def", "/CMapName /%s def" % fontname, "/CMapType 2 def",
-        "1 begincodespacerange", "<00> <%02X>" % (len(texts) - 1), "endcodespacerange",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(texts) - 1:02X}>", "endcodespacerange",
     ]
     for start in range(0, len(entries), 100):  # at most 100 entries per block (PDF spec)
         chunk = entries[start:start + 100]
-        lines.append("%d beginbfchar" % len(chunk))
+        lines.append(f"{len(chunk)} beginbfchar")
         lines.extend(chunk)
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]

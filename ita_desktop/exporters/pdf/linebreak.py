@@ -21,9 +21,9 @@ No zero-width space or any other invisible character is ever inserted.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence, Union
 
 from ita_desktop.exporters.pdf.render import Box, Fmt, make_box
 from ita_desktop.exporters.pdf.shaping import thai_cuts as _thai_cuts
@@ -46,7 +46,7 @@ class _HardBreak:
 
 
 HARD_BREAK = _HardBreak()
-Run = Union[tuple[str, Fmt], _HardBreak]
+Run = tuple[str, Fmt] | _HardBreak
 
 
 @dataclass(slots=True)
@@ -70,7 +70,7 @@ class Line:
     units: list[Unit] = field(default_factory=list)
 
 
-Item = Union[Unit, _HardBreak]
+Item = Unit | _HardBreak
 
 
 def is_thai(ch: str) -> bool:
@@ -129,7 +129,7 @@ def _segment_units(runs: Sequence[tuple[str, Fmt]]) -> list[Unit]:
             k = ri
             start = pos
             while start < end:
-                b0, b1, fmt = bounds[k]
+                _, b1, fmt = bounds[k]
                 stop = min(end, b1)
                 piece = text[start:stop]
                 # keep combining marks with their base letter even across a format change

@@ -17,8 +17,9 @@ correct ToUnicode entry (fonts.py), for extractors that ignore ActualText.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import Color
@@ -28,7 +29,7 @@ from ita_desktop.exporters.pdf.shaping import Shaped, shape
 
 _SPACES = re.compile(r"(\s+)")
 # per PDF document: (font name, glyph chars) -> encoded operator list
-_ENCODED: "WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, Any]]]]" = (
+_ENCODED: WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, Any]]]] = (
     WeakKeyDictionary())
 
 
@@ -48,7 +49,7 @@ class Fmt:
 class Box:
     """One shaped run of text in one format; `width` is in points."""
 
-    __slots__ = ("text", "fmt", "shaped", "width", "space")
+    __slots__ = ("fmt", "shaped", "space", "text", "width")
 
     def __init__(self, text: str, fmt: Fmt, shaped: Shaped, space: bool = False) -> None:
         self.text = text
@@ -72,7 +73,7 @@ def make_box(text: str, fmt: Fmt) -> Box:
 
 def _num(v: float) -> str:
     """A number for a content stream, at most two decimals, no trailing zeros."""
-    s = "%.2f" % v
+    s = f"{v:.2f}"
     if s.endswith("00"):
         s = s[:-3]
         return "0" if s == "-0" else s
@@ -80,7 +81,7 @@ def _num(v: float) -> str:
 
 
 # a byte as it may appear inside a PDF literal string (content streams must stay ASCII)
-_BYTE_ESC = [chr(b) if 32 <= b < 127 and b not in (40, 41, 92) else "\\%03o" % b
+_BYTE_ESC = [chr(b) if 32 <= b < 127 and b not in (40, 41, 92) else f"\\{b:03o}"
              for b in range(256)]
 
 

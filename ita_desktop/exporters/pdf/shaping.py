@@ -21,7 +21,7 @@ from pythainlp.tokenize.tcc import tcc_pos
 from ita_desktop.exporters.pdf.fonts import ThaiTTFont, get_thai_font
 
 _SARA_AM, _NIKHAHIT, _SARA_AA = "\u0e33", "\u0e4d", "\u0e32"
-_CACHE: dict[tuple[str, str], "Shaped"] = {}
+_CACHE: dict[tuple[str, str], Shaped] = {}
 _CACHE_LIMIT = 200_000
 _SNAP = 4.0  # 1/1000 em: moving a glyph this little is invisible
 
@@ -29,8 +29,19 @@ _SNAP = 4.0  # 1/1000 em: moving a glyph this little is invisible
 class Shaped:
     """One shaped run. Positions are in 1/1000 em; multiply by size/1000 for points."""
 
-    __slots__ = ("text", "font_name", "chars", "pre", "post", "yoff", "starts", "width",
-                 "has_y", "needs_span", "_gaps")
+    __slots__ = (
+        "_gaps",
+        "chars",
+        "font_name",
+        "has_y",
+        "needs_span",
+        "post",
+        "pre",
+        "starts",
+        "text",
+        "width",
+        "yoff",
+    )
 
     def __init__(self, text: str, font_name: str, chars: str, pre: list[float],
                  post: list[float], yoff: list[float], starts: list[int], width: float,

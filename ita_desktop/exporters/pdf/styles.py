@@ -21,7 +21,8 @@ Public API:
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib import colors

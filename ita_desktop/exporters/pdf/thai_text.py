@@ -41,8 +41,13 @@ from ita_desktop.exporters.pdf.fonts import FAMILY, font_name, register_fonts
 from ita_desktop.exporters.pdf.render import draw_text
 from ita_desktop.exporters.pdf.shaping import shape
 from ita_desktop.exporters.pdf.shaping import text_width as _run_width
-from ita_desktop.exporters.pdf.styles import (canvas_kwargs, make_styles, table_cell,
-                                              thai_table, thai_table_style)
+from ita_desktop.exporters.pdf.styles import (
+    canvas_kwargs,
+    make_styles,
+    table_cell,
+    thai_table,
+    thai_table_style,
+)
 
 __all__ = [
     "FAMILY", "ThaiParagraph", "canvas_kwargs", "draw_text", "escape", "font_name",

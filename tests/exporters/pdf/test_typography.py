@@ -3,6 +3,7 @@ pdfplumber, pdftoppm) rather than by trusting the layout code."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -24,9 +25,18 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from ita_desktop.exporters.pdf.fonts import ThaiTTFont, get_thai_font
 from ita_desktop.exporters.pdf.render import Box, Fmt, draw_boxes
 from ita_desktop.exporters.pdf.shaping import Shaped
-from ita_desktop.exporters.pdf.thai_text import (ThaiParagraph, canvas_kwargs, draw_text,
-                                                 escape, make_styles, register_fonts, shape,
-                                                 text_width, thai_paragraph, thai_table)
+from ita_desktop.exporters.pdf.thai_text import (
+    ThaiParagraph,
+    canvas_kwargs,
+    draw_text,
+    escape,
+    make_styles,
+    register_fonts,
+    shape,
+    text_width,
+    thai_paragraph,
+    thai_table,
+)
 from ita_desktop.thai.segmentation import split_words
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -278,7 +288,7 @@ def test_long_url_breaks_after_punctuation_and_stays_in_the_frame(tmp_path: Path
     line_ends(text, texts)
     url_lines = [t for t in texts if t.strip() and t.strip() in url]
     assert len(url_lines) >= 3
-    for this, nxt in zip(url_lines, url_lines[1:]):  # URL style: after / : = &, before . - ?
+    for this, nxt in itertools.pairwise(url_lines):  # URL style: after / : = &, before . - ?
         assert this[-1] in "/:=&" or nxt[0] in ".-_?", texts
     assert url in squash(pdftotext(pdf))
 
