@@ -82,7 +82,6 @@ def initial_database(db: Path | None, settings: UiSettings) -> Path:
 
 def create_window(db: Path | None = None, settings: UiSettings | None = None):
     """Build the main window with its database open, without running the event loop."""
-    from ui.errors import install_excepthook
     from ui.windows.main_window import MainWindow
     from ui.workspace import Workspace
 
@@ -90,7 +89,6 @@ def create_window(db: Path | None = None, settings: UiSettings | None = None):
     settings = settings or UiSettings()
     window = MainWindow(Workspace(), settings)
     window.open_initial(initial_database(db, settings))
-    install_excepthook()
     return window
 
 
@@ -129,8 +127,11 @@ class _FirstPaint(QObject):
 
 def run_app(db: Path | None = None, screenshots: Path | None = None) -> int:
     """Open the window (or write the screenshots) and run until it is closed."""
+    from ui.errors import install_excepthook
+
     setup_logging()
     app = ensure_app()
+    install_excepthook()  # a bug in a slot: logged and shown, the window keeps running
     window = create_window(db)
     if screenshots is not None:
         written = take_screenshots(window, Path(screenshots))

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="demo seeds not there yet")
 
 
-def test_screenshots_write_one_png_per_page(qtbot, sample_db, tmp_path):
+def test_screenshots_write_one_png_per_page(qtbot, sample_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
     out = tmp_path / "shots"
     assert run_app(db=sample_db, screenshots=out) == 0
     files = sorted(p.name for p in out.iterdir())
