@@ -107,13 +107,13 @@ class ExportPage(Page):
                                    ("เอกสาร (&D)", self.document_combo, self.document_combo),
                                    ("รอบรายงานผล (&R)", self.round_combo, self.round_combo),
                                    ("ตัวเลข", self.thai_digits, None),
-                                   ("บันทึกไว้ที่ (&F)", folder_row, self.folder_edit)):
+                                   ("บันทึกไว้ที่ (&L)", folder_row, self.folder_edit)):
             label = QLabel(text)
             if buddy is not None:
                 label.setBuddy(buddy)
             form.addRow(label, field)
 
-        self.export_button = QPushButton("ส่งออก (&E)")
+        self.export_button = QPushButton("ส่งออก (&X)")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
         self.progress = QProgressBar()

@@ -65,7 +65,7 @@ class OrganizationPage(Page):
         form = QFormLayout(details)
         for text, widget in (("ชื่อหน่วยงาน (&N)", self.name_edit),
                              ("ประเภท (&K)", self.kind_combo),
-                             ("อำเภอ (&I)", self.district_edit),
+                             ("อำเภอ (&D)", self.district_edit),
                              ("จังหวัด (&V)", self.province_edit)):
             label = QLabel(text)
             label.setBuddy(widget)

@@ -51,7 +51,7 @@ class ProgressPage(Page):
         round_row = QHBoxLayout()
         round_row.addWidget(QLabel("รอบการรายงาน:"))
         for months, text in labels.ROUND_NAMES.items():
-            button = QRadioButton(f"{text} (&{1 if months == 6 else 2})")
+            button = QRadioButton(text)  # arrow keys switch; digits belong to the tabs
             button.setChecked(months == self.round)
             self.round_buttons.addButton(button, months)
             round_row.addWidget(button)

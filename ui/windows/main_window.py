@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             edit_menu.addAction(action)
 
-        go_menu = bar.addMenu("ไปที่ (&G)")
+        go_menu = bar.addMenu("ไปที่ (&W)")
         for i, key in enumerate(self.pages):
             go_menu.addAction(self._action(f"{labels.PAGES[key]}", lambda i=i: self.show_page(i),
                                            f"Ctrl+{i + 1}"))
