@@ -44,3 +44,16 @@ def test_failure_hands_the_error_to_the_failure_callback(qtbot):
     qtbot.waitUntil(lambda: task.done, timeout=5000)
     assert isinstance(errors[0], ExportError) and errors[0].thai == "เขียนไฟล์ไม่ได้"
     assert task.error is errors[0]
+
+
+def test_a_slow_job_shows_a_busy_dialog_that_closes_after(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    task = run_in_background(time.sleep, 0.8, on_success=lambda r: None,
+                             on_failure=lambda e: None, parent=parent, label="กำลังเปิดฐานข้อมูล…")
+    dialog = task.dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=3000)
+    assert dialog.labelText() == "กำลังเปิดฐานข้อมูล…"
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert task.dialog is None
