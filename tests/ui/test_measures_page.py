@@ -125,3 +125,17 @@ def test_title_edited_in_the_table(window, qtbot):
     window.history.undo()
     assert _stored_titles(window)[0] == TITLES[0]
     assert page.model.data(page.model.index(0, TITLE)) == TITLES[0]
+
+
+def test_steps_edited_in_the_table_one_per_line(window):
+    page = _page(window)
+    page.steps_toggle.setChecked(True)
+    assert not page.view.isColumnHidden(1)
+    index = page.model.index(2, 1)
+    assert page.model.data(index, Qt.ItemDataRole.EditRole) == "ขั้นตอนที่หนึ่ง\nขั้นตอนที่สอง"
+    assert page.model.setData(index, "สำรวจ\n\n  จัดทำ\u200b \nเผยแพร่")
+    ws = window.workspace
+    assert ws.repo.measures(ws.assessment_id)[2].steps == ["สำรวจ", "จัดทำ", "เผยแพร่"]
+    assert page.model.data(index).startswith("1. สำรวจ\n2. จัดทำ")
+    window.history.undo()
+    assert ws.repo.measures(ws.assessment_id)[2].steps == ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"]

@@ -24,7 +24,7 @@ def test_measures_model(qtmodeltester):
     qtmodeltester.check(model)
     assert model.setData(model.index(1, 0), "ข ใหม่")
     assert edits == ["ข ใหม่"]
-    assert not model.setData(model.index(1, 1), "steps are edited in the form")
+    assert not model.setData(model.index(1, 3), "the period is picked in the form")
     model.set_measures(MEASURES[:1])
     qtmodeltester.check(model)
 

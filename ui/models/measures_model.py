@@ -10,10 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ita_desktop.documents.text import period_text
 from ita_desktop.domain.models import Measure
-from ita_desktop.thai.normalize import normalize_name
+from ita_desktop.thai.normalize import normalize_name, normalize_text
 from ui import labels
 
 TITLE, STEPS, RESPONSIBLE, PERIOD, INDICATORS = range(5)
+EDITABLE = (TITLE, STEPS)  # the rest is picked in the form beside the table
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 MeasureRole = Qt.ItemDataRole.UserRole + 1
@@ -71,6 +72,8 @@ class MeasuresModel(QAbstractTableModel):
             return self._text(m, index.column())
         if role == Qt.ItemDataRole.EditRole and index.column() == TITLE:
             return m.title
+        if role == Qt.ItemDataRole.EditRole and index.column() == STEPS:
+            return "\n".join(m.steps)  # one step a line, without the printed numbers
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
@@ -88,18 +91,26 @@ class MeasuresModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == TITLE:
+        if index.isValid() and index.column() in EDITABLE:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != TITLE or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid() or index.column() not in EDITABLE \
+                or role != Qt.ItemDataRole.EditRole:
             return False
         old = self.measures[index.row()]
-        title = normalize_name(str(value or ""))
-        if not title or title == old.title:
-            return False
-        new = replace(old, title=title)
+        if index.column() == TITLE:
+            title = normalize_name(str(value or ""))
+            if not title or title == old.title:
+                return False
+            new = replace(old, title=title)
+        else:
+            steps = [line for line in (normalize_name(x) for x in
+                                       normalize_text(str(value or "")).split("\n")) if line]
+            if steps == old.steps:
+                return False
+            new = replace(old, steps=steps)
         self.measures[index.row()] = new
         self.dataChanged.emit(index, index)
         if self._on_edit is not None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,9 +25,10 @@ from ui.models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TIT
 from ui.pages.base import Page, scrolled
 from ui.undo import AddMeasureCommand, DeleteMeasureCommand, MoveMeasureCommand, edit_measure
 from ui.widgets.measure_editor import MeasureEditor
+from ui.widgets.text_delegate import MultiLineDelegate
 
 NEW_TITLE = "มาตรการใหม่"
-COLUMN_WIDTHS = {RESPONSIBLE: 170, PERIOD: 150, INDICATORS: 90}
+COLUMN_WIDTHS = {STEPS: 260, RESPONSIBLE: 170, PERIOD: 150, INDICATORS: 90}
 
 
 class MeasuresPage(Page):
@@ -53,7 +55,10 @@ class MeasuresPage(Page):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS.items():
             self.view.setColumnWidth(column, width)
-        self.view.setColumnHidden(STEPS, True)  # long; shown and edited in the form beside
+        self.view.setItemDelegateForColumn(STEPS, MultiLineDelegate(self.view))
+        self.steps_toggle = QCheckBox("แสดงขั้นตอนในตาราง")
+        self.steps_toggle.toggled.connect(lambda on: self.view.setColumnHidden(STEPS, not on))
+        self.view.setColumnHidden(STEPS, True)  # long: shown in the form beside, or on demand
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setAccessibleName("ตารางมาตรการ")
 
@@ -94,7 +99,11 @@ class MeasuresPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.view)
-        left_layout.addWidget(self.count_label)
+        under = QHBoxLayout()
+        under.addWidget(self.count_label)
+        under.addStretch(1)
+        under.addWidget(self.steps_toggle)
+        left_layout.addLayout(under)
         splitter.addWidget(left)
         splitter.addWidget(scrolled(editor_box))
         splitter.setStretchFactor(0, 1)
