@@ -85,6 +85,8 @@ def test_broken_file_gives_a_thai_message_and_an_empty_window(qtbot, tmp_path, m
     page = window.pages["scores"]
     window.show_page("scores")
     assert "ยังไม่ได้เปิดฐานข้อมูล" in page.hint.text()
+    assert window.banner.isVisible() and window.banner.new_button.isVisible()
+    assert "ยังไม่ได้เปิดฐานข้อมูล" in window.banner.label.text()
 
 
 def _run_gui(args: list[str], env_extra: dict[str, str], tmp_path: Path):

@@ -9,6 +9,8 @@ from ui import labels
 
 
 class DemoBanner(QFrame):
+    """Also shown, with another text, while no database is open: New and Open are at hand."""
+
     new_requested = Signal()
     open_requested = Signal()
 
@@ -30,3 +32,6 @@ class DemoBanner(QFrame):
         layout.addWidget(self.new_button)
         layout.addWidget(self.open_button)
         self.setAccessibleName("ข้อมูลตัวอย่าง")
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)

@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
     # state -------------------------------------------------------------------------------
     def _database_changed(self) -> None:
         ws = self.workspace
-        self.banner.setVisible(ws.repo is not None and ws.is_demo)
+        # the strip with New/Open shows for the demo, and when no file could be opened
+        self.banner.show_message(labels.DEMO_BANNER if ws.repo is not None else labels.NO_DATABASE)
+        self.banner.setVisible(ws.repo is None or ws.is_demo)
         for action in (self.save_as_action, self.backup_action):
             action.setEnabled(ws.repo is not None)
         self.path_label.setText(str(ws.path) if ws.path else labels.NO_DATABASE)
