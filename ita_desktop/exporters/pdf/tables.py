@@ -9,7 +9,7 @@ a 300-page table is laid out in linear time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from reportlab.lib import colors
 from reportlab.platypus.flowables import Flowable
@@ -99,8 +99,10 @@ class GridTable(Flowable):
     def __init__(self, fractions: list[float], header: list[GRow], rows: list[GRow], *,
                  caption: Flowable | None = None, caption_continued: Flowable | None = None,
                  continued: bool = False, borders: bool = True, line_height: float = 20.0,
-                 min_widths: list[float] | None = None) -> None:
+                 min_widths: list[float] | None = None,
+                 continued_mark: Callable[[], Flowable] | None = None) -> None:
         super().__init__()
+        self.continued_mark = continued_mark  # shown in an emptied first cell of a cut row
         self.fractions = fractions
         self.min_widths = min_widths or [0.0] * len(fractions)  # widest unbreakable word
         self.header = header
@@ -176,19 +178,28 @@ class GridTable(Flowable):
         return GridTable(self.fractions, self.header, rows, caption=self.caption,
                          caption_continued=self.caption_continued, continued=continued,
                          borders=self.borders, line_height=self.line_height,
-                         min_widths=self.min_widths)
+                         min_widths=self.min_widths, continued_mark=self.continued_mark)
 
-    def _split_row(self, row: GRow, cols: list[float], room: float) -> tuple[GRow, GRow] | None:
+    def _split_row(self, row: GRow, cols: list[float], room: float,
+                   page_h: float) -> tuple[GRow, GRow] | None:
+        """The row cut at `room`: a head that fits and a continuation row, or None."""
         inner = room - 2 * PAD_Y
         if inner < MIN_PIECE * self.line_height:
             return None
+        widths = self._cell_widths(row, cols)
+        if row.cells and widths:  # the first cell (the row's title) is never cut when short
+            first = _flows_height(row.cells[0].flows, widths[0] - 2 * PAD_X)
+            if inner < first <= SPLIT_SHARE * page_h:
+                return None
         heads, tails = [], []
-        for cell, w in zip(row.cells, self._cell_widths(row, cols)):
+        for cell, w in zip(row.cells, widths):
             head, tail = split_flows(cell.flows, w - 2 * PAD_X, inner)
             heads.append(GCell(head, cell.span))
             tails.append(GCell(tail, cell.span))
         if not any(c.flows for c in heads) or not any(c.flows for c in tails):
             return None
+        if not tails[0].flows and heads[0].flows and self.continued_mark is not None:
+            tails[0] = GCell([self.continued_mark()], tails[0].span)
         return GRow(heads, row.kind), GRow(tails, row.kind)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
@@ -215,7 +226,7 @@ class GridTable(Flowable):
         row_h = self._row_height(self.rows[i], cols, availWidth)
         page_h = getattr(getattr(self, "_frame", None), "_height", None) or 0.0
         if self.rows[i].kind != "group" and row_h > SPLIT_SHARE * page_h:
-            pieces = self._split_row(self.rows[i], cols, room - used)
+            pieces = self._split_row(self.rows[i], cols, room - used, page_h)
         if pieces is not None and i > 0 and self._row_height(pieces[1], cols, availWidth) < (
                 MIN_PIECE + 1) * self.line_height + 2 * PAD_Y:
             pieces = None  # a row that nearly fits moves whole rather than leave a stub

@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
@@ -150,7 +151,8 @@ class _Flow:
                             "caption")
         return GridTable(t.fractions(), [row(r) for r in t.header], [row(r) for r in t.rows],
                          caption=caption, caption_continued=continued,
-                         line_height=size * 1.4, min_widths=_min_widths(t, size))
+                         line_height=size * 1.4, min_widths=_min_widths(t, size),
+                         continued_mark=lambda: tf.para(L.CONTINUED, tf.cell_style(size, "left")))
 
     def signatures(self, s: B.Signatures) -> Flowable:
         cells = []
@@ -309,6 +311,7 @@ def _image(data: bytes | None) -> ImageReader | None:
 def write_pdf(doc: B.Document, target: Path | str | BinaryIO) -> int:
     """Write the document as PDF to a path or binary file; returns the number of pages."""
     register_fonts()
+    rl_config.useA85 = 0  # binary streams: ASCII85 costs a quarter more bytes and much time
     marks = Marks(doc.thai_digits)
     flow = _Flow(doc, marks)
     out = str(target) if isinstance(target, Path) else target

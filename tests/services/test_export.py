@@ -1,0 +1,90 @@
+"""The export use case: temporary file then rename, Thai errors, PDF and Excel dispatch."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from ita_desktop.errors import ExportError, ValidationError
+from ita_desktop.services import export as export_service
+from ita_desktop.services.export import export_document
+from tests.documents.fixtures import trang
+
+
+@pytest.fixture
+def trang_repo(tmp_path: Path):
+    repo, org_id = trang(tmp_path / "t.sqlite", measures=2)
+    yield repo, org_id
+    repo.close()
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".part")]
+
+
+def test_writes_pdf_and_replaces_the_old_file(trang_repo, tmp_path: Path) -> None:
+    repo, org_id = trang_repo
+    out = tmp_path / "รายงาน ITA.pdf"
+    out.write_bytes(b"old")
+    assert export_document(repo, org_id=org_id, year=2564, out=out) == out
+    assert out.read_bytes().startswith(b"%PDF-") and not _leftovers(tmp_path)
+
+
+def test_a_failure_keeps_the_old_file(trang_repo, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, org_id = trang_repo
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"old")
+
+    def broken(*args: object, **kw: object) -> None:
+        raise RuntimeError("layout exploded")
+
+    monkeypatch.setattr(export_service, "_write_pdf", broken)
+    with pytest.raises(ExportError) as info:
+        export_document(repo, org_id=org_id, year=2564, out=out)
+    assert "สร้างเอกสารไม่สำเร็จ" in info.value.thai
+    assert out.read_bytes() == b"old" and not _leftovers(tmp_path)
+
+
+@pytest.mark.parametrize("code, words", [
+    (errno.ENOSPC, "พื้นที่ในดิสก์ไม่พอ"),
+    (errno.EACCES, "เปิดอยู่ในโปรแกรมอื่น"),
+])
+def test_file_system_errors_are_thai(trang_repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     code: int, words: str) -> None:
+    repo, org_id = trang_repo
+    out = tmp_path / "report.pdf"
+
+    def failing_replace(src: object, dst: object) -> None:
+        raise (PermissionError if code == errno.EACCES else OSError)(code, os.strerror(code))
+
+    monkeypatch.setattr(export_service.os, "replace", failing_replace)
+    with pytest.raises(ExportError) as info:
+        export_document(repo, org_id=org_id, year=2564, out=out)
+    assert words in info.value.thai and not out.exists() and not _leftovers(tmp_path)
+
+
+def test_missing_folder_and_directory_target(trang_repo, tmp_path: Path) -> None:
+    repo, org_id = trang_repo
+    with pytest.raises(ExportError, match="ไม่พบโฟลเดอร์"):
+        export_document(repo, org_id=org_id, year=2564, out=tmp_path / "no" / "r.pdf")
+    with pytest.raises(ExportError, match="เป็นโฟลเดอร์"):
+        export_document(repo, org_id=org_id, year=2564, out=tmp_path)
+
+
+def test_bad_arguments_are_validation_errors(trang_repo, tmp_path: Path) -> None:
+    repo, org_id = trang_repo
+    out = tmp_path / "r.pdf"
+    for kw in ({"fmt": "docx"}, {"document": "minutes"}, {"round_months": 9}, {"year": 2570}):
+        with pytest.raises(ValidationError):
+            export_document(repo, **{"org_id": org_id, "year": 2564, "out": out, **kw})
+    assert not out.exists() and not _leftovers(tmp_path)
+
+
+def test_excel_goes_to_the_xlsx_exporter(trang_repo, tmp_path: Path) -> None:
+    repo, org_id = trang_repo
+    out = export_document(repo, org_id=org_id, year=2564, fmt="xlsx", out=tmp_path / "s.xlsx")
+    assert out.read_bytes().startswith(b"PK")
