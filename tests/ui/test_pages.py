@@ -169,3 +169,39 @@ def test_issue_cells_keep_their_lines(window, qtbot):
     view.commitData(editor)
     view.closeEditor(editor, view.itemDelegate().EndEditHint.NoHint)
     assert window.workspace.assessment().issues_by_indicator[1] == "บรรทัดแรก\nบรรทัดที่สอง"
+
+
+def test_logo_is_stored_shown_and_removed(window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QPixmap
+    from PySide6.QtWidgets import QFileDialog
+
+    pixmap = QPixmap(64, 64)
+    pixmap.fill(QColor("#1565c0"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(bytes(data))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(logo), ""))
+    window.show_page("organization")
+    page = window.pages["organization"]
+    page.choose_logo()
+    assert window.workspace.organization().logo == logo.read_bytes()
+    assert not page.logo_label.pixmap().isNull() and page.remove_logo_button.isEnabled()
+    page.set_logo(None)
+    assert window.workspace.organization().logo is None
+    assert page.logo_label.text() == "ไม่มีตราสัญลักษณ์"
+
+
+def test_a_file_that_is_not_a_picture_is_refused(window, tmp_path, monkeypatch, message_boxes):
+    from PySide6.QtWidgets import QFileDialog
+
+    bad = tmp_path / "notes.png"
+    bad.write_text("not a picture")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window.show_page("organization")
+    window.pages["organization"].choose_logo()
+    assert "ใช้เป็นตราสัญลักษณ์ไม่ได้" in message_boxes[-1]
+    assert window.workspace.organization().logo is None
