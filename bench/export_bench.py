@@ -1,0 +1,138 @@
+"""Benchmark of the PDF export (not a test): the demo's full report, a 300-page document.
+
+Run: python bench/export_bench.py  — prints a table (times are medians of several runs).
+Aims (issue 3): demo full report < 1 s in process, >= 100 pages/s, demo report < 300 KB.
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+COLD = """
+import sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+from ita_desktop.storage.repository import Repository
+from ita_desktop.services.export import export_document
+repo = Repository.open(sys.argv[1])
+org = repo.find_organization(None)
+t1 = time.perf_counter()
+export_document(repo, org_id=org.id, year=repo.years(org.id)[-1], out=Path(sys.argv[2]))
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t1)
+"""
+
+
+def median_time(action, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def page_count(path: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
+
+
+def grow_plan(repo, org_id: int, year: int, target: int) -> None:
+    """Copy the demo's measures (with their progress) until the plan has `target` measures."""
+    a = repo.assessment(org_id, year)
+    base = repo.measures(a.id)
+    n = len(base)
+    while n < target:
+        for m in base:
+            if n >= target:
+                break
+            progress = repo.progress_of_measure(m.id)
+            copy = replace(m, id=None, title=f"{m.title} (ชุดที่ {n // len(base) + 1})")
+            new_id = repo.save_measure(a.id, copy)
+            for p in progress:
+                repo.save_progress(replace(p, id=None, measure_id=new_id))
+            n += 1
+
+
+def main() -> None:
+    from ita_desktop.demo.builder import build_demo
+    from ita_desktop.services.export import export_document
+
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db = folder / "demo.sqlite"
+        build_demo(db).close()
+        out = folder / "demo.pdf"
+
+        # 1. the demo's full report (first organisation, latest year, all three documents)
+        colds = []
+        for _ in range(3):
+            proc = subprocess.run([sys.executable, "-c", COLD, str(db), str(out)], cwd=ROOT,
+                                  capture_output=True, text=True, check=True)
+            colds.append([float(x) for x in proc.stdout.split()])
+        rows.append(("demo report, first export in a fresh process (s)",
+                     f"{statistics.median(c[1] for c in colds):.3f}"))
+        rows.append(("  (imports + open database before it) (s)",
+                     f"{statistics.median(c[0] for c in colds):.3f}"))
+
+        from ita_desktop.storage.repository import Repository
+
+        repo = Repository.open(db)
+        org = repo.find_organization(None)
+        year = repo.years(org.id)[-1]  # type: ignore[arg-type]
+
+        def demo() -> None:
+            export_document(repo, org_id=org.id, year=year, out=out)  # type: ignore[arg-type]
+
+        demo()
+        warm = median_time(demo, 5)
+        n_demo = page_count(out)
+        rows.append(("demo report, warm (s)", f"{warm:.3f}"))
+        rows.append(("demo report pages", str(n_demo)))
+        rows.append(("demo report size (KB)", f"{out.stat().st_size / 1024:.0f}"))
+
+        # 2. a ~300-page document: the demo plan grown to hundreds of measures
+        grow_plan(repo, org.id, year, 300)  # type: ignore[arg-type]
+        big = folder / "big.pdf"
+
+        def long_doc() -> None:
+            export_document(repo, org_id=org.id, year=year, document="all",  # type: ignore[arg-type]
+                            out=big)
+
+        long_doc()
+        t = median_time(long_doc, 3)
+        n_big = page_count(big)
+        rows.append(("long document: all three, plan of 300 measures, pages", str(n_big)))
+        rows.append(("long document time (s)", f"{t:.2f}"))
+        rows.append(("long document pages per second", f"{n_big / t:.0f}"))
+        rows.append(("long document size (KB)", f"{big.stat().st_size / 1024:.0f}"))
+
+        tracemalloc.start()
+        long_doc()
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        rows.append(("long document peak Python memory, tracemalloc (MB)",
+                     f"{peak / 2**20:.1f}"))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        rows.append(("process peak RSS so far (MB)", f"{rss / 1024:.0f}"))
+        repo.close()
+    width = max(len(name) for name, _ in rows)
+    print(f"{'ITA Desktop PDF export':<{width}}  value")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
