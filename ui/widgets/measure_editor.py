@@ -63,6 +63,7 @@ class MeasureEditor(QWidget):
         self.period_note.setStyleSheet("color: #555;")
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
         self._row(form, "ชื่อมาตรการ (&M)", self.title_edit)
         self._row(form, "ขั้นตอน/วิธีการ (&S)", self.steps_edit)
         self._row(form, "ผู้รับผิดชอบ (&U)", self.units_list)
