@@ -217,11 +217,6 @@ class GridTable(Flowable):
             self._row_height(r, cols, availWidth) for r in self.rows[i:])
         if not self.continued and total <= KEEP_WHOLE:
             return []  # short tables stay in one piece
-        if i > 0 and self.rows[i - 1].kind == "group":  # a group heading goes with its rows
-            if i == 1:
-                return []
-            return [self._part(self.rows[:i - 1], self.continued),
-                    self._part(self.rows[i - 1:], True)]
         pieces = None
         row_h = self._row_height(self.rows[i], cols, availWidth)
         page_h = getattr(getattr(self, "_frame", None), "_height", None) or 0.0
@@ -233,6 +228,8 @@ class GridTable(Flowable):
         if pieces is not None:
             first = self._part(self.rows[:i] + [pieces[0]], self.continued)
             return [first, self._part([pieces[1]] + self.rows[i + 1:], True)]
+        if i > 0 and self.rows[i - 1].kind == "group":  # a group heading goes with its rows
+            i -= 1
         if i == 0:
             return []
         return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
