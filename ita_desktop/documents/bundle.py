@@ -106,9 +106,10 @@ def _part(number: int, kind: str, ctx: ReportContext, extra: str = "") -> Headin
 def _all(ctx: ReportContext) -> list[Block]:
     num = Numbering()
     subtitles = [
-        f"{L.DOCUMENT_SHORT['analysis']} {L.FISCAL_YEAR.format(year=ctx.year)}",
-        f"{L.DOCUMENT_SHORT['measures']} {L.FISCAL_YEAR.format(year=ctx.next_year)}",
-        f"{L.DOCUMENT_SHORT['results']} {_round_line(ctx)}",
+        L.COVER_ITEM.format(n=1, name=L.DOCUMENT_SHORT["analysis"], year=ctx.year),
+        L.COVER_ITEM.format(n=2, name=L.DOCUMENT_SHORT["measures"], year=ctx.next_year),
+        L.COVER_ITEM_ROUND.format(n=3, name=L.DOCUMENT_SHORT["results"], months=ctx.round_months,
+                                  year=ctx.next_year),
     ]
     out = _front(ctx, "all", _preface_text(ctx, L.PREFACE_ALL), toc=True, subtitles=subtitles)
     out += [PageBreak(), _part(1, "analysis", ctx)] + analysis_report.build(ctx, num)

@@ -23,6 +23,8 @@ DOCUMENT_SHORT: dict[str, str] = {  # what the GUI's export choices show
 }
 
 FISCAL_YEAR = "ประจำปีงบประมาณ พ.ศ. {year}"
+COVER_ITEM = "{n}. {name} ปี {year}"  # the bundle's cover lists its three documents
+COVER_ITEM_ROUND = "{n}. {name} ปี {year} รอบ {months} เดือน"
 ROUND = "รอบ {months} เดือน ({span})"
 PLACE = "อำเภอ{district} จังหวัด{province}"
 PREFACE = "คำนำ"

@@ -68,6 +68,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "cover_org": _style("cover_org", 22, bold=True, align=TA_CENTER),
         "cover_text": _style("cover_text", 18, align=TA_CENTER),
         "cover_year": _style("cover_year", 20, bold=True, align=TA_CENTER),
+        "cover_item": _style("cover_item", 16, align=TA_CENTER),
     }
 
 

@@ -272,7 +272,9 @@ class CoverFlow(Flowable):
         if c.place:
             who.append(tf.para(c.place, "cover_text"))
         year = [tf.para(c.year_line, "cover_year")] if c.year_line else []
-        year += [tf.para(s, "cover_text") for s in c.subtitle_lines]
+        if c.subtitle_lines:
+            year.append(Spacer(1, 0.6 * cm))
+        year += [tf.para(s, "cover_item") for s in c.subtitle_lines]
         return [(title, 0.0), (who, 3 * cm), (year, 3 * cm)]
 
     def draw(self) -> None:

@@ -80,3 +80,22 @@ def test_long_urls_wrap_inside_their_cells(tmp_path: Path) -> None:
     path = export_document(repo, org_id=org_id, year=2564, document="all", out=tmp_path / "a.pdf")
     repo.close()
     assert URL in _chars(path).replace(" ", "")
+
+
+def test_logo_on_the_cover_and_a_broken_logo_ignored(tmp_path: Path) -> None:
+    image = pytest.importorskip("PIL.Image")
+    import io
+
+    buffer = io.BytesIO()
+    image.new("RGB", (120, 90), (30, 80, 160)).save(buffer, "PNG")
+    repo, org_id = trang(tmp_path / "t.sqlite", measures=1)
+    org = repo.organization(org_id)
+    for logo, images in ((buffer.getvalue(), 1), (b"not an image", 0)):
+        org.logo = logo
+        repo.save_organization(org)
+        path = export_document(repo, org_id=org_id, year=2564, document="analysis",
+                               out=tmp_path / "a.pdf")
+        listed = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", str(path)],
+                                capture_output=True, text=True).stdout.splitlines()[2:]
+        assert len(listed) == images
+    repo.close()
