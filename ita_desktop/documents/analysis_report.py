@@ -96,7 +96,7 @@ def summary_table(ctx: ReportContext, num: Numbering) -> Table:
         total.append(Cell.of(score(official.overall), align="center"))
         level.append(Cell.of(official.level or "–", align="center"))
     rows += [Row(total, "total"), Row(level, "total")]
-    widths = [0.52, 0.16, 0.16] + ([0.16] if show_official else [])
+    widths = [0.58, 0.12, 0.15, 0.15] if show_official else [0.66, 0.16, 0.18]
     return Table(widths, [Row([Cell.of(h, align="center", bold=True) for h in header], "header")],
                  rows, caption=L.CAPTION_SUMMARY.format(n=num.table(), year=ctx.year))
 

@@ -21,6 +21,7 @@ PARA_GAP = 2.0
 GRID = colors.HexColor("#4d4d4d")
 HEADER_FILL = colors.HexColor("#dfe5ee")
 GROUP_FILL = colors.HexColor("#f0f3f7")
+MIN_ROWS = 3  # rows kept together at either end of a table split between rows
 MIN_PIECE = 2  # lines: never leave a lonely first line of a row at the foot of a page
 KEEP_WHOLE = 340.0  # points: a table this short moves to the next page rather than split
 SPLIT_SHARE = 0.4  # rows shorter than this share of a page move whole instead of splitting
@@ -230,6 +231,10 @@ class GridTable(Flowable):
             return [first, self._part([pieces[1]] + self.rows[i + 1:], True)]
         if i > 0 and self.rows[i - 1].kind == "group":  # a group heading goes with its rows
             i -= 1
+        if len(self.rows) - i < MIN_ROWS <= i:  # no lonely last rows on the next page
+            i = max(len(self.rows) - MIN_ROWS, MIN_ROWS)
+        if 0 < i < MIN_ROWS and len(self.rows) > MIN_ROWS and not self.continued:
+            i = 0  # nor a lonely first row or two under the header here
         if i == 0:
             return []
         return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
