@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Union
 
 
 @dataclass
@@ -152,8 +151,8 @@ class Orientation:
     landscape: bool
 
 
-Block = Union[Cover, TableOfContents, Heading, Paragraph, Table, BarChart, TrendChart,
-              Signatures, Spacer, PageBreak, Orientation]
+Block = (Cover | TableOfContents | Heading | Paragraph | Table | BarChart | TrendChart
+         | Signatures | Spacer | PageBreak | Orientation)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ita_desktop.documents import analysis_report, implementation_report, measures_plan
 from ita_desktop.documents import labels as L

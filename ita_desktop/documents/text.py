@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from ita_desktop.domain.models import Period
 from ita_desktop.domain.periods import period_text as shared_period_text
-from ita_desktop.documents import labels as L
 from ita_desktop.thai.digits import localize_digits
 from ita_desktop.thai.numbers import format_score
 

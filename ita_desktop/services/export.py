@@ -39,7 +39,7 @@ def export_document(repo: Repository, *, org_id: int, year: int, fmt: str = "pdf
         raise
     except OSError as exc:
         raise ExportError(_os_message(exc, out), f"{type(exc).__name__}: {exc}") from exc
-    except Exception as exc:  # noqa: BLE001 - the GUI shows a message, never a traceback
+    except Exception as exc:
         raise ExportError("สร้างเอกสารไม่สำเร็จ เกิดข้อผิดพลาดระหว่างจัดหน้าเอกสาร",
                           f"{type(exc).__name__}: {exc}") from exc
     finally:

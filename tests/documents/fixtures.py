@@ -37,7 +37,7 @@ def trang(path: Path, *, measures: int = 3, long_step: int = 0, history: bool = 
         repo.save_assessment(old)
     a = repo.create_assessment(org_id, 2564)
     a.scores = _scores(TRANG_2564)
-    a.threshold = Decimal("91")
+    a.threshold = Decimal(91)
     a.issues_by_indicator = {4: "จัดทำคู่มือการใช้ทรัพย์สินของราชการ และประกาศให้บุคลากรทราบ"}
     a.issues_by_tool = {"OIT": f"เผยแพร่ข้อมูลให้เป็นปัจจุบันบนเว็บไซต์ {URL}"}
     repo.save_assessment(a)

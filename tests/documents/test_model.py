@@ -38,7 +38,7 @@ def test_analysis_report_figures_come_from_the_core(trang_ctx) -> None:
     assert "เทศบาลนครตรัง" in text and "๙๕.๓๖" in text and "AA" in text
     assert "๙๐.๗๖" in text and "๙๒.๗๖" not in text  # seed 001's inconsistency cannot happen
     assert any(isinstance(b, TableOfContents) for b in doc.blocks)
-    assert [h.text for h in doc.headings()][0] == "๑. หลักการและเหตุผล"
+    assert next(h.text for h in doc.headings()) == "๑. หลักการและเหตุผล"
     # what each strength measures is printed with it
     assert "เป็นคะแนนจากการประเมินการรับรู้ของบุคลากรภายในหน่วยงาน" in text
 

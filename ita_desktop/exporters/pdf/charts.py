@@ -6,8 +6,9 @@ since a graphics String would be drawn unshaped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect
@@ -57,7 +58,7 @@ class _Chart(Flowable):
             return "–"
         return format_score(Decimal(str(value)), places, thai_digits=self.thai_digits)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self._title = tf.para(self.title, "chart_title")
         self._title_h = self._title.wrap(availWidth, 1e7)[1]
@@ -113,26 +114,26 @@ class IndicatorBars(_Chart):
         for tick in range(0, int(top_max) + 1, step):
             x = x0 + tick * scale
             d.add(Line(x, bottom, x, top, strokeColor=GRIDLINE, strokeWidth=0.5))
-            labels.append((x, bottom - 14, self.num(tick, 0), dict(size=SMALL, align="center")))
+            labels.append((x, bottom - 14, self.num(tick, 0), {"size": SMALL, "align": "center"}))
         d.add(Line(x0, bottom, x0, top, strokeColor=AXIS, strokeWidth=0.8))
         for n, item in enumerate(spec.items):
             y_mid = top - pitch * (n + 0.5)
             labels.append((4, y_mid - label_size * 0.3, item.label,
-                           dict(size=label_size, align="left")))
+                           {"size": label_size, "align": "left"}))
             if item.value is None:
-                labels.append((x0 + 4, y_mid - SMALL * 0.3, "–", dict(size=SMALL)))
+                labels.append((x0 + 4, y_mid - SMALL * 0.3, "–", {"size": SMALL}))
                 continue
             bar_w = _f(item.value) * scale
             d.add(Rect(x0, y_mid - pitch * 0.32, bar_w, pitch * 0.64, strokeColor=None,
                        fillColor=_color(item.group, n)))
             labels.append((x0 + bar_w + 3, y_mid - SMALL * 0.3, self.num(item.value),
-                           dict(size=SMALL)))
+                           {"size": SMALL}))
         if spec.target is not None:
             xt = x0 + _f(spec.target) * scale
             d.add(Line(xt, bottom - 2, xt, top + 4, strokeColor=TARGET, strokeWidth=1.2,
                        strokeDashArray=[4, 3]))
-            labels.append((xt, top + 6, spec.target_label, dict(size=SMALL, align="center",
-                                                                color=TARGET)))
+            labels.append((xt, top + 6, spec.target_label, {"size": SMALL, "align": "center",
+                                                                "color": TARGET}))
         labels += _legend(d, spec.legend, width / 2, 8)
         return d, labels
 
@@ -161,20 +162,20 @@ class ColumnBars(_Chart):
             y = bottom + tick * scale
             d.add(Line(x0, y, x1, y, strokeColor=GRIDLINE, strokeWidth=0.5))
             labels.append((x0 - 4, y - SMALL * 0.3, self.num(tick, 0),
-                           dict(size=SMALL, align="right")))
+                           {"size": SMALL, "align": "right"}))
         d.add(Line(x0, bottom, x1, bottom, strokeColor=AXIS, strokeWidth=0.8))
         slot = (x1 - x0) / max(len(spec.items), 1)
         for n, item in enumerate(spec.items):
             xc = x0 + slot * (n + 0.5)
-            labels.append((xc, bottom - 16, item.label, dict(size=LABEL, align="center")))
+            labels.append((xc, bottom - 16, item.label, {"size": LABEL, "align": "center"}))
             if item.value is None:
-                labels.append((xc, bottom + 4, "–", dict(size=SMALL, align="center")))
+                labels.append((xc, bottom + 4, "–", {"size": SMALL, "align": "center"}))
                 continue
             h = _f(item.value) * scale
             d.add(Rect(xc - slot * 0.28, bottom, slot * 0.56, h, strokeColor=None,
                        fillColor=_color(item.group, n)))
             labels.append((xc, bottom + h + 4, self.num(item.value),
-                           dict(size=SMALL, align="center", bold=True)))
+                           {"size": SMALL, "align": "center", "bold": True}))
         if spec.target is not None:
             yt = bottom + _f(spec.target) * scale
             d.add(Line(x0, yt, x1, yt, strokeColor=TARGET, strokeWidth=1.2,
@@ -214,7 +215,7 @@ class Trend(_Chart):
         while tick <= hi + 1e-9:
             d.add(Line(x0, y_of(tick), x1, y_of(tick), strokeColor=GRIDLINE, strokeWidth=0.5))
             labels.append((x0 - 4, y_of(tick) - SMALL * 0.3, self.num(tick, 0),
-                           dict(size=SMALL, align="right")))
+                           {"size": SMALL, "align": "right"}))
             tick += step
         n = len(spec.years)
         slot = (x1 - x0) / max(n, 1)
@@ -223,7 +224,7 @@ class Trend(_Chart):
             return x0 + slot * (i + 0.5)
 
         for i, year in enumerate(spec.years):
-            labels.append((x_of(i), bottom - 16, year, dict(size=LABEL, align="center")))
+            labels.append((x_of(i), bottom - 16, year, {"size": LABEL, "align": "center"}))
         if spec.target is not None:
             d.add(Line(x0, y_of(_f(spec.target)), x1, y_of(_f(spec.target)), strokeColor=TARGET,
                        strokeWidth=1.2, strokeDashArray=[4, 3]))
@@ -243,7 +244,7 @@ class Trend(_Chart):
                         d.add(Rect(x_of(i) + 6, y_of(_f(v)) - 7, w + 4, SMALL + 1,
                                    fillColor=colors.white, strokeColor=None))
                         labels.append((x_of(i) + 8, y_of(_f(v)) - SMALL * 0.3, text,
-                                       dict(size=SMALL, bold=True)))
+                                       {"size": SMALL, "bold": True}))
         labels += _legend(d, [(s.group, s.label) for s in spec.series], (x0 + x1) / 2, 8,
                           spec.target_label if spec.target is not None else "")
         return d, labels
@@ -258,12 +259,12 @@ def _legend(d: Drawing, entries: list[tuple[str, str]], center: float, y: float,
     labels: Labels = []
     for k, ((group, label), w) in enumerate(zip(entries, widths)):
         d.add(Rect(x, y, 10, 10, strokeColor=None, fillColor=_color(group, k)))
-        labels.append((x + 14, y + 1, label, dict(size=SMALL)))
+        labels.append((x + 14, y + 1, label, {"size": SMALL}))
         x += w
     if target:
         d.add(Line(x, y + 5, x + 18, y + 5, strokeColor=TARGET, strokeWidth=1.2,
                    strokeDashArray=[4, 3]))
-        labels.append((x + 22, y + 1, target, dict(size=SMALL, color=TARGET)))
+        labels.append((x + 22, y + 1, target, {"size": SMALL, "color": TARGET}))
     return labels
 
 

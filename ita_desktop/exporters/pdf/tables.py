@@ -8,8 +8,9 @@ a 300-page table is laid out in linear time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus.flowables import Flowable
@@ -148,7 +149,7 @@ class GridTable(Flowable):
         h = cap.wrap(avail, BIG)[1] + cap.getSpaceAfter() if cap is not None else 0.0
         return h + sum(self._row_height(r, cols, avail) for r in self.header)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         cols = self._cols(availWidth)
         self._w = availWidth
         self.width = availWidth
@@ -171,7 +172,7 @@ class GridTable(Flowable):
             h += rh
         return h
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return 0.0 if self.continued else 6.0
 
     # ---------------------------------------------------------------- splitting
@@ -203,7 +204,7 @@ class GridTable(Flowable):
             tails[0] = GCell([self.continued_mark()], tails[0].span)
         return GRow(heads, row.kind), GRow(tails, row.kind)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         cols = self._cols(availWidth)
         room = availHeight - self._top_height(availWidth)
         used, i = 0.0, 0

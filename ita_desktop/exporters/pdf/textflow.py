@@ -16,8 +16,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
-from ita_desktop.exporters.pdf.fonts import font_name, register_fonts
 from ita_desktop.exporters.pdf.flowables import thai_paragraph
+from ita_desktop.exporters.pdf.fonts import font_name, register_fonts
 from ita_desktop.exporters.pdf.linebreak import build_units
 from ita_desktop.exporters.pdf.render import Fmt, draw_text
 from ita_desktop.exporters.pdf.shaping import text_width

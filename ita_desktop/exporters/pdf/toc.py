@@ -67,17 +67,17 @@ class HeadingFlow(Flowable):
         self.outline_level = outline_level
         self.marks = marks
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = self.para.wrap(availWidth, availHeight)
         return self.width, self.height
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return self.para.getSpaceBefore()
 
-    def getSpaceAfter(self) -> float:  # noqa: N802
+    def getSpaceAfter(self) -> float:
         return self.para.getSpaceAfter()
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []  # a heading is never cut; it moves to the next page whole
 
     def draw(self) -> None:
@@ -96,7 +96,7 @@ class ContentsHeader(Flowable):
         super().__init__()
         self.topic, self.page = topic, page
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, tf.BODY_SIZE * 1.8
         return self.width, self.height
 
@@ -119,7 +119,7 @@ class ContentsEntry(Flowable):
         self.bold = level <= 0
         self.para = tf.para(text, "toc_bold" if self.bold else "toc")
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         text_w = availWidth - self.indent - PAGE_COLUMN
         _, self.height = self.para.wrap(text_w, BIG)

@@ -76,7 +76,7 @@ class _Template(BaseDocTemplate):
         tf.line(canv, width / 2, height - HEADER_FROM_TOP, L.PAGE_NUMBER.format(page=page),
                 size=tf.BODY_SIZE, align="center")
 
-    def _endBuild(self) -> None:  # noqa: N802 (ReportLab's name)
+    def _endBuild(self) -> None:
         self._doSave = 0
         super()._endBuild()
         self.marks.define_forms(self.canv, self.toc_keys)
@@ -181,7 +181,7 @@ class KeepWithNext(CondPageBreak):
         super().__init__(0)
         self.group = group  # one or more headings, then the first content flowable
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         h = 0.0
         for f in self.group[:-1]:
             h += f.wrap(availWidth, availHeight)[1] + f.getSpaceBefore() + f.getSpaceAfter()
@@ -261,7 +261,7 @@ class CoverFlow(Flowable):
         self.cover = cover
         self.logo = _image(cover.logo)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, availHeight - 1
         return self.width, self.height
 
