@@ -234,9 +234,15 @@ class GridTable(Flowable):
             i -= 1
         if len(self.rows) - i < MIN_ROWS <= i:  # no lonely last rows on the next page
             i = max(len(self.rows) - MIN_ROWS, MIN_ROWS)
-        if 0 < i < MIN_ROWS and len(self.rows) > MIN_ROWS and not self.continued:
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        if 0 < i < MIN_ROWS and len(self.rows) > MIN_ROWS and not self.continued and not at_top:
             i = 0  # nor a lonely first row or two under the header here
         if i == 0:
+            if at_top:  # on an empty page something must give: cut the first row anywhere
+                pieces = self._split_row(self.rows[0], cols, room, 0.0)
+                if pieces is not None:
+                    return [self._part([pieces[0]], self.continued),
+                            self._part([pieces[1]] + self.rows[1:], True)]
             return []
         return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
 

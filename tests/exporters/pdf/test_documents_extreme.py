@@ -99,3 +99,19 @@ def test_logo_on_the_cover_and_a_broken_logo_ignored(tmp_path: Path) -> None:
                                 capture_output=True, text=True, check=False).stdout.splitlines()[2:]
         assert len(listed) == images
     repo.close()
+
+
+def test_every_demo_document_renders(demo_db: Path, tmp_path: Path) -> None:
+    """The demo's real documents, every organisation, year, kind and round."""
+    from ita_desktop.storage.repository import Repository
+
+    repo = Repository.open(demo_db)
+    try:
+        for org in repo.organizations():
+            for year in repo.years(org.id):  # type: ignore[arg-type]
+                for kind, months in (("all", 12), ("results", 6)):
+                    path = export_document(repo, org_id=org.id, year=year, document=kind,  # type: ignore[arg-type]
+                                           round_months=months, out=tmp_path / "d.pdf")
+                    assert org.name.replace(" ", "") in re.sub(r"\s+", "", _text(path))
+    finally:
+        repo.close()
