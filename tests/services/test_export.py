@@ -88,3 +88,7 @@ def test_excel_goes_to_the_xlsx_exporter(trang_repo, tmp_path: Path) -> None:
     repo, org_id = trang_repo
     out = export_document(repo, org_id=org_id, year=2564, fmt="xlsx", out=tmp_path / "s.xlsx")
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_warm_up_loads_without_error() -> None:
+    export_service.warm_up()
