@@ -83,6 +83,8 @@ def indicator_paragraph(a: Analysis, rules: Rules, number: int, strong: bool) ->
 
 
 def strengths_text(a: Analysis, rules: Rules) -> str:
+    if not a.ranking:
+        return templates()["no_scores"]
     if not a.strengths:
         return _t("strengths_none", threshold=_limit(a.threshold))
     names = _names([rules.indicator(n).name for n in a.strengths])
@@ -91,6 +93,8 @@ def strengths_text(a: Analysis, rules: Rules) -> str:
 
 
 def weaknesses_text(a: Analysis, rules: Rules) -> str:
+    if not a.ranking:
+        return templates()["no_scores"]
     if not a.weaknesses:
         return _t("weaknesses_none", threshold=_limit(a.threshold))
     names = _names([rules.indicator(n).name for n in a.weaknesses])
@@ -101,6 +105,8 @@ def weaknesses_text(a: Analysis, rules: Rules) -> str:
 
 def tool_issue_text(a: Analysis, rules: Rules, code: str) -> str:
     tool = rules.tool(code)
+    if a.tools.get(code) is None:
+        return _t("tool_issue_missing", tool_name=tool.name, code=code)
     first = _t("tool_issue", tool_name=tool.name, code=code, score=_score(a.tools.get(code)))
     weak = [n for n in a.weaknesses if rules.indicator(n).tool == code]
     if weak:
@@ -110,6 +116,8 @@ def tool_issue_text(a: Analysis, rules: Rules, code: str) -> str:
 
 
 def guidance_text(a: Analysis) -> str:
+    if not a.ranking:
+        return templates()["no_scores"]
     items = [row for row in a.leverage if row.potential_gain > 0][:GUIDANCE_ITEMS]
     if not items:
         return templates()["guidance_full"]

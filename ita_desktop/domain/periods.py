@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ita_desktop.domain.models import Period
-from ita_desktop.thai.dates import month_span_text
+from ita_desktop.thai.dates import FISCAL_YEAR_START_MONTH, month_span_text
 from ita_desktop.thai.digits import localize_digits
 
 
@@ -13,5 +13,12 @@ def period_text(period: Period, plan_year: int, thai_digits: bool = True) -> str
         return localize_digits(period.text, thai_digits)
     if period.whole_year or not (period.start_month and period.end_month):
         return localize_digits(f"ตลอดปีงบประมาณ พ.ศ. {plan_year}", thai_digits)
-    return month_span_text(period.start_month, period.start_year or plan_year, period.end_month,
-                           period.end_year or plan_year, thai_digits=thai_digits)
+    start_year = period.start_year or fiscal_calendar_year(period.start_month, plan_year)
+    end_year = period.end_year or fiscal_calendar_year(period.end_month, plan_year)
+    return month_span_text(period.start_month, start_year, period.end_month, end_year,
+                           thai_digits=thai_digits)
+
+
+def fiscal_calendar_year(month: int, fiscal_year: int) -> int:
+    """The Buddhist-era calendar year of a month within a fiscal year (ต.ค.–ธ.ค. fall a year earlier)."""
+    return fiscal_year - 1 if month >= FISCAL_YEAR_START_MONTH else fiscal_year

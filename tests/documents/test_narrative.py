@@ -61,3 +61,10 @@ def test_missed_target_and_next_level() -> None:
 def test_user_text_wins_over_generated() -> None:
     assert section_text("results", {"results": "สร้าง"}, {"results": "  แก้เอง "}) == "แก้เอง"
     assert section_text("results", {"results": "สร้าง"}, {"results": "  "}) == "สร้าง"
+
+
+def test_no_scores_says_so_everywhere() -> None:
+    texts = _texts(scores={})
+    for key in ("strengths", "weaknesses", "guidance"):
+        assert "ยังไม่ได้กรอกคะแนน" in texts[key]
+    assert "ยังไม่ได้กรอกคะแนนตัวชี้วัดของ" in texts["issues_IIT"]
