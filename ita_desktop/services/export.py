@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -34,6 +35,7 @@ def export_document(repo: Repository, *, org_id: int, year: int, fmt: str = "pdf
             _write_pdf(repo, org_id, year, document, round_months, thai_digits, tmp)
         else:
             _write_xlsx(repo, org_id, year, thai_digits, tmp)
+        os.chmod(tmp, _file_mode(out))
         os.replace(tmp, out)
     except ItaError:
         raise
@@ -69,6 +71,15 @@ def _check(fmt: str, document: str, round_months: int, out: Path) -> None:
         raise ValidationError("รอบการรายงานต้องเป็น 6 หรือ 12 เดือน", f"round {round_months}")
     if out.is_dir():
         raise ExportError(f"“{out}” เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์", "output is a directory")
+
+
+def _file_mode(out: Path) -> int:
+    """Keep the permissions of the file being replaced; a new file is readable by all (0644),
+    not private like the temporary file it is written through."""
+    try:
+        return stat.S_IMODE(out.stat().st_mode)
+    except FileNotFoundError:
+        return 0o644
 
 
 def _temporary(out: Path) -> Path:

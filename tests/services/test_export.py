@@ -92,3 +92,18 @@ def test_excel_goes_to_the_xlsx_exporter(trang_repo, tmp_path: Path) -> None:
 
 def test_warm_up_loads_without_error() -> None:
     export_service.warm_up()
+
+
+def test_new_file_is_not_private(tmp_path, demo_db) -> None:
+    import stat as _stat
+
+    from ita_desktop.services.export import export_document
+    from ita_desktop.storage.repository import Repository
+
+    repo = Repository.open(demo_db)
+    org = repo.organizations()[0]
+    out = export_document(repo, org_id=org.id, year=2564, fmt="xlsx", out=tmp_path / "r.xlsx")
+    assert _stat.S_IMODE(out.stat().st_mode) == 0o644
+    out.chmod(0o600)
+    export_document(repo, org_id=org.id, year=2564, fmt="xlsx", out=out)
+    assert _stat.S_IMODE(out.stat().st_mode) == 0o600
