@@ -55,6 +55,12 @@ PROGRESS_FIELDS: dict[str, str] = {
     "evidence": "หลักฐาน/เอกสารอ้างอิง",
 }
 
+INDICATOR_COLUMNS = ("ที่", "เครื่องมือ", "ชื่อตัวชี้วัด", "คำอธิบาย")
+GRADE_COLUMNS = ("ระดับ", "คะแนนรวมตั้งแต่", "ทุกเครื่องมือตั้งแต่")
+SIGNATORY_COLUMNS = ("ชื่อ–สกุล", "ตำแหน่ง")
+THAI_DIGITS = "เลขไทย (๐ ๑ ๒ ๓ …)"
+ARABIC_DIGITS = "เลขอารบิก (0 1 2 3 …)"
+
 OVERALL = doc.OVERALL
 LEVEL = doc.LEVEL
 TARGET = "ค่าเป้าหมาย"

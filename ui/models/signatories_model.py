@@ -1,0 +1,77 @@
+"""Who signs the documents: name and position per row, edited in place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ita_desktop.thai.normalize import normalize_name
+from ui import labels
+
+NAME, POSITION = range(2)
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
+Signatory = tuple[str, str]
+
+
+class SignatoriesModel(QAbstractTableModel):
+    """Editing a cell calls `on_change(new_list)`; the page adds, removes and moves rows."""
+
+    def __init__(self, on_change: Callable[[list[Signatory]], None] | None = None) -> None:
+        super().__init__()
+        self.rows: list[Signatory] = []
+        self._on_change = on_change
+
+    def set_rows(self, rows: list[Signatory]) -> None:
+        rows = [(str(n), str(p)) for n, p in rows]
+        if len(rows) == len(self.rows):
+            self.rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, POSITION))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(labels.SIGNATORY_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            cols = labels.SIGNATORY_COLUMNS
+            return cols[section] if 0 <= section < len(cols) else None
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (not index.isValid() or role != Qt.ItemDataRole.EditRole
+                or index.row() >= len(self.rows)):
+            return False
+        text = normalize_name(str(value or ""))
+        row = list(self.rows[index.row()])
+        if text == row[index.column()]:
+            return False
+        row[index.column()] = text
+        self.rows[index.row()] = (row[0], row[1])
+        self.dataChanged.emit(index, index)
+        if self._on_change is not None:
+            self._on_change(list(self.rows))
+        return True
