@@ -63,13 +63,13 @@ def default_folder() -> Path:
 
 class ExportPage(Page):
     key = "export"
-    WATCHES = (kinds.ORGANIZATION,)
+    WATCHES = (kinds.ORGANIZATION, kinds.SETTINGS)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.task: Task | None = None
         self.last_output: Path | None = None
-        self._digits_for: int | None = None  # assessment whose digit setting the box shows
+        self._digits_for: tuple[int, bool] | None = None  # (assessment, its stored digits)
 
         self.document_combo = QComboBox()
         for key, name in labels.DOCUMENTS.items():
@@ -153,9 +153,10 @@ class ExportPage(Page):
 
     def load(self) -> None:
         a = self.assessment()
-        if a.id != self._digits_for:  # default: how this office prints its documents
-            self._digits_for = a.id
-            self.thai_digits.setChecked(self.workspace.repo.settings(a.id).thai_digits)
+        stored = (a.id, self.workspace.repo.settings(a.id).thai_digits)
+        if stored != self._digits_for:  # default: how this office prints its documents
+            self._digits_for = stored
+            self.thai_digits.setChecked(stored[1])
         available = export_available()
         self.export_button.setEnabled(available and (self.task is None or self.task.done))
         if not available:

@@ -34,11 +34,12 @@ COLUMN_WIDTHS = {STEPS: 260, RESPONSIBLE: 170, PERIOD: 150, INDICATORS: 90}
 class MeasuresPage(Page):
     key = "measures"
     SCROLLS = False
-    WATCHES = (kinds.MEASURES, kinds.ORGANIZATION)
+    WATCHES = (kinds.MEASURES, kinds.ORGANIZATION, kinds.ASSESSMENT)  # (indicator names)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.assessment_id: int | None = None
+        self._indicator_names: list[tuple[int, str]] = []
         self.model = MeasuresModel(self._edited_in_table)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -119,15 +120,19 @@ class MeasuresPage(Page):
         a = self.assessment()
         org = ws.organization()
         plan_year = a.year + 1  # the plan answers this year's results and runs the next year
+        names = [(i.number, i.name) for i in a.rules.indicators]
         if a.id != self.assessment_id:
             self.assessment_id = a.id
+            self._indicator_names = names
             self.editor.set_context(a.rules, org.units if org else [], plan_year)
             self.model.set_measures([])
             self.model.fiscal_year = plan_year
             self.plan_box.setTitle(f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
                                    f"ปีงบประมาณ พ.ศ. {plan_year} (จากผลการประเมินปี {a.year})")
-        elif org is not None and org.units != self.editor.units:
-            self.editor.set_context(a.rules, org.units, plan_year)
+        elif names != self._indicator_names or (org is not None
+                                                  and org.units != self.editor.units):
+            self._indicator_names = names  # renamed on the rules page
+            self.editor.set_context(a.rules, org.units if org else [], plan_year)
         selected = self.selected_measure()
         self.model.set_measures(ws.repo.measures(a.id))
         row = self.model.row_of(selected.id) if selected else -1
