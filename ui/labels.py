@@ -14,6 +14,7 @@ PAGES: dict[str, str] = {  # page key -> tab title (mnemonic digit in brackets)
     "analysis": "การวิเคราะห์",
     "measures": "มาตรการ",
     "progress": "ผลการดำเนินงาน",
+    "rules": "เกณฑ์และการพิมพ์",
     "export": "ส่งออก",
 }
 

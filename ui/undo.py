@@ -10,7 +10,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ita_desktop.domain.models import Measure, ProgressEntry
+from ita_desktop.domain.models import Measure, ProgressEntry, Rules
+from ita_desktop.rules.presets import check_rules
 from ui import workspace as kinds
 from ui.errors import show_error
 from ui.workspace import Workspace
@@ -233,3 +234,37 @@ def edit_progress(history: History, key: int, old: ProgressEntry, new: ProgressE
 
     history.push(ChangeCommand(history, "แก้ไขผลการดำเนินงาน", apply, copy.deepcopy(old),
                                copy.deepcopy(new), kinds.PROGRESS, merge_key))
+
+
+def edit_rules(history: History, assessment_id: int, old: Rules, new: Rules, text: str,
+               merge_key: Hashable | None = None) -> None:
+    """Replace the assessment's copy of its year's rules (the target goes with them).
+
+    Rules that cannot compute are refused here too: a stored copy must always load again.
+    """
+    check_rules(new)
+
+    def apply(rules: Rules) -> None:
+        repo = history.workspace.repo
+        check_rules(rules)
+        stored = repo.assessment_by_id(assessment_id)
+        stored.rules = copy.deepcopy(rules)
+        stored.target = rules.target
+        repo.save_assessment(stored)
+
+    history.push(ChangeCommand(history, text, apply, copy.deepcopy(old), copy.deepcopy(new),
+                               kinds.ASSESSMENT, merge_key))
+
+
+def set_setting(history: History, assessment_id: int, attr: str, old: Any, new: Any, text: str,
+                merge_key: Hashable | None = None) -> None:
+    """Change one print setting (digits, preface, signatories), reading the others fresh."""
+
+    def apply(value: Any) -> None:
+        repo = history.workspace.repo
+        settings = repo.settings(assessment_id)
+        setattr(settings, attr, copy.deepcopy(value))
+        repo.save_settings(assessment_id, settings)
+
+    history.push(ChangeCommand(history, text, apply, copy.deepcopy(old), copy.deepcopy(new),
+                               kinds.SETTINGS, merge_key))

@@ -24,6 +24,7 @@ from ui.pages.export_page import ExportPage
 from ui.pages.measures_page import MeasuresPage
 from ui.pages.organization_page import OrganizationPage
 from ui.pages.progress_page import ProgressPage
+from ui.pages.rules_page import RulesPage
 from ui.pages.scores_page import ScoresPage
 from ui.settings import UiSettings
 from ui.undo import History
@@ -33,7 +34,7 @@ from ui.windows.file_actions import FileActions, is_demo_path
 from ui.workspace import Workspace
 
 PAGE_CLASSES: tuple[type[Page], ...] = (OrganizationPage, ScoresPage, AnalysisPage, MeasuresPage,
-                                        ProgressPage, ExportPage)
+                                        ProgressPage, RulesPage, ExportPage)
 DEFAULT_SIZE = (1280, 820)
 
 
