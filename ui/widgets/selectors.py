@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -134,5 +135,35 @@ class SelectorBar(QWidget):
         with reporting(self):
             ws.repo.create_assessment(ws.org_id, year)
             ws.select(ws.org_id, year)
+            return True
+        return False
+
+    # deleting ----------------------------------------------------------------------------
+    def ask_delete_year(self) -> None:
+        """Confirm (naming organisation and year), then delete the selected year."""
+        ws = self.workspace
+        org = ws.organization()
+        if org is None or ws.year is None:
+            return
+        answer = QMessageBox.question(
+            self, "ลบปีงบประมาณ",
+            f"ลบปีงบประมาณ พ.ศ. {ws.year} ของ “{org.name}”?\n"
+            "คะแนน ข้อความวิเคราะห์ มาตรการ ผลการดำเนินงาน และการตั้งค่าการพิมพ์ของปีนี้"
+            "จะถูกลบทั้งหมด ปีอื่นไม่เปลี่ยนแปลง\n"
+            "การลบนี้เลิกทำไม่ได้ (ควรสำรองข้อมูลก่อน)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_year()
+
+    def delete_year(self) -> bool:
+        """Delete the selected year; the organisation's latest remaining year shows instead."""
+        ws = self.workspace
+        with reporting(self):
+            assessment_id = ws.assessment_id
+            if assessment_id is None:
+                return False
+            ws.repo.delete_assessment(assessment_id)
+            ws.select(ws.org_id)  # its latest year (or none); undo history is cleared with it
             return True
         return False

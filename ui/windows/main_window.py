@@ -70,12 +70,14 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         workspace.database_changed.connect(self._database_changed)
+        workspace.selection_changed.connect(self._selection_changed)
         # commands act on one organisation's year: undoing one you no longer see would confuse
         workspace.selection_changed.connect(self.history.clear)
         workspace.changed.connect(self._saved)
         self.history.indexChanged.connect(self._update_title)
         self._restore_geometry()
         self._database_changed()
+        self._selection_changed()
 
     # menus -------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -113,6 +115,10 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.delete_year_action = self._action("ลบปีงบประมาณนี้… (&D)",
+                                               self.selectors.ask_delete_year)
+        edit_menu.addAction(self.delete_year_action)
 
         go_menu = bar.addMenu("ไปที่ (&W)")
         for i, key in enumerate(self.pages):
@@ -145,6 +151,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(ws.repo is not None)
         self.path_label.setText(str(ws.path) if ws.path else labels.NO_DATABASE)
         self._update_title()
+
+    def _selection_changed(self) -> None:
+        ws = self.workspace
+        self.delete_year_action.setEnabled(ws.repo is not None and ws.year is not None)
 
     def _saved(self, _kind: str) -> None:
         self.statusBar().showMessage("บันทึกแล้ว", 2000)
