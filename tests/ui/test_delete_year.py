@@ -76,3 +76,17 @@ def test_other_organisations_are_untouched(window, answers):
     ws.repo.create_assessment(other.id, 2564)
     window.delete_year_action.trigger()
     assert ws.repo.years(other.id) == [2564]
+
+
+def test_text_being_typed_does_not_outlive_its_year(window, answers, message_boxes):
+    window.show_page("rules")
+    page = window.pages["rules"]
+    page.print_panel.preface_edit.setFocus()
+    page.print_panel.preface_edit.insertPlainText("คำนำที่ยังพิมพ์อยู่")  # not yet saved
+    page.weight_spins["IIT"].setValue(0.6)  # refused, shown beside the fields
+    window.delete_year_action.trigger()
+    assert window.workspace.year == 2565
+    assert message_boxes == []  # nothing tried to save into the deleted year afterwards
+    assert page.print_panel.preface_edit.toPlainText() == ""
+    assert not page.weights_error.isVisible()
+    assert page.weight_spins["IIT"].value() == pytest.approx(0.3)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import preset_for, rules_to_dict
 from ita_desktop.storage.repository import Repository
+from tests.ui.test_keyboard import _visible_mnemonics
 from ui.app import create_window
 from ui.models.grades_model import EACH_TOOL, LABEL, MINIMUM
 from ui.models.indicators_model import NAME
@@ -64,6 +65,8 @@ def test_refused_weights_can_be_dropped(window):
     page = _page(window)
     page.weight_spins["OIT"].setValue(0.9)
     assert page.revert_weights_button.isVisible()
+    letters = _visible_mnemonics(window)  # the button's Alt+V is free on this page
+    assert sorted({x for x in letters if letters.count(x) > 1}) == []
     page.revert_weights_button.click()
     assert page.weight_spins["OIT"].value() == pytest.approx(0.4)
     assert not page.weights_error.isVisible()

@@ -116,8 +116,7 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             edit_menu.addAction(action)
         edit_menu.addSeparator()
-        self.delete_year_action = self._action("ลบปีงบประมาณนี้… (&D)",
-                                               self.selectors.ask_delete_year)
+        self.delete_year_action = self._action("ลบปีงบประมาณนี้… (&D)", self.delete_year)
         edit_menu.addAction(self.delete_year_action)
 
         go_menu = bar.addMenu("ไปที่ (&W)")
@@ -188,7 +187,8 @@ class MainWindow(QMainWindow):
         self.settings.page = self.tabs.currentIndex()
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def commit_edits(self) -> None:
+        """Save what is being typed in any field now (before closing, or deleting its year)."""
         focus = QApplication.focusWidget()
         if focus is not None:
             focus.clearFocus()  # fields commit what is being typed when they lose focus
@@ -197,6 +197,13 @@ class MainWindow(QMainWindow):
                 commit = getattr(child, "commit", None)
                 if callable(commit):
                     commit()
+
+    def delete_year(self) -> None:
+        self.commit_edits()  # not left pending for a year that may be gone
+        self.selectors.ask_delete_year()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.commit_edits()
         self.save_geometry()
         self.files.remember_selection()
         self.settings.sync()
