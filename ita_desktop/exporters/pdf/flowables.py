@@ -30,6 +30,7 @@ from reportlab.platypus.paraparser import ParaParser
 from ita_desktop.exporters.pdf.fonts import ThaiTTFont, font_name, register_fonts
 from ita_desktop.exporters.pdf.linebreak import (
     HARD_BREAK,
+    JUSTIFY_MIN_FILL,
     Item,
     Line,
     Run,
@@ -41,7 +42,7 @@ from ita_desktop.exporters.pdf.render import Fmt, draw_boxes
 
 DESCENT = 0.28  # of the font size: room kept under the last baseline of a line box
 _MAX_WORD_GAP = 0.08  # em; poppler reads a gap over 0.1 em between words as a space
-_MIN_FILL = 0.75  # a justified line shorter than this share of the width stays ragged
+_MIN_FILL = JUSTIFY_MIN_FILL  # a justified line shorter than this share of the width: ragged
 
 
 def escape(text: str) -> str:
@@ -125,7 +126,8 @@ class ThaiParagraph(Flowable):
         if avail_width != self._laid_width:
             st = self.style
             width = avail_width - st.leftIndent - st.rightIndent
-            self._lines = break_lines(self.items, width - self._first_indent(), width)
+            self._lines = break_lines(self.items, width - self._first_indent(), width,
+                                      ragged=st.alignment != TA_JUSTIFY)
             if self._ends_broken and self._lines:
                 self._lines[-1].hard = False
             self._laid_width = avail_width

@@ -101,6 +101,19 @@ def cuts(tokens: list[str]) -> set[int]:
     return out
 
 
+def word_ends(text: str) -> set[int]:
+    """Where a line may end inside `text`: between the segmenter's words and between the
+    dictionary parts of a compound word (linebreak.sub_words)."""
+    from ita_desktop.exporters.pdf.linebreak import sub_words
+
+    out, pos = set(), 0
+    for word in split_words(text):
+        out.update(pos + c for c in sub_words(word))
+        pos += len(word)
+        out.add(pos)
+    return out
+
+
 def line_ends(source: str, lines: list[str]) -> list[int]:
     """Offsets in `source` where each extracted line ends (spaces at breaks are dropped)."""
     pos, ends = 0, []
@@ -265,11 +278,12 @@ def test_tone_marks_do_not_collide(tmp_path: Path) -> None:
 # ---- line breaking ---------------------------------------------------------------------
 @pytest.mark.parametrize("style", ["body", "body_justified"])
 def test_lines_end_only_at_word_boundaries(tmp_path: Path, style: str) -> None:
+    """...or between the dictionary parts of a compound word (sub_words)."""
     pdf = build(tmp_path / "narrow.pdf",
                 [thai_paragraph(LONG_THAI, make_styles(14)[style])], 150)
     lines = lines_of(pdf)
     assert len(lines) > 20
-    words = cuts(split_words(LONG_THAI))
+    words = word_ends(LONG_THAI)
     ends = line_ends(LONG_THAI, [text_of(line) for line in lines])
     assert [e for e in ends if e not in words] == []
     right = LEFT + 150
@@ -371,9 +385,122 @@ def test_breaks_fall_between_words_or_inside_overlong_units(parts: list[str],
         pos += len(t)
     lines = break_lines(items, width, width)
     ends = line_ends(text, ["".join(b.text for b in ln.boxes) for ln in lines if ln.boxes])
-    allowed = cuts(split_words(text))
+    allowed = word_ends(text)
     for end in ends[:-1]:
         inside_long = any(a < end < b and long for a, b, long in spans)
         assert end in allowed or inside_long, (text, end)
     for ln in lines:
         assert ln.width <= width + 0.01 or len(ln.boxes) == 1
+
+
+# ---- the break choice: compounds, short lines, long dictionary words -------------------
+NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
+# (text, a junction between two of the segmenter's words that joins a dictionary compound)
+COMPOUND_JUNCTIONS = [
+    ("มาตรการป้องกันการขัดกันระหว่างผลประโยชน์ส่วนตนกับผลประโยชน์ส่วนรวม", "ผล|ประโยชน์"),
+    ("ส่งเสริมให้ผู้มีส่วนได้ส่วนเสียมีส่วนร่วมในการดำเนินงานของหน่วยงาน", "ผู้มี|ส่วนได้ส่วนเสีย"),
+    ("เจ้าหน้าที่ยึดมั่นในการปฏิบัติหน้าที่อย่างซื่อสัตย์สุจริตและเป็นธรรม", "การ|ปฏิบัติหน้าที่"),
+    ("บุคลากรปฏิบัติตามกฎระเบียบและข้อบังคับของทางราชการอย่างเคร่งครัด", "กฎ|ระเบียบ"),
+    ("ผู้บริหารกำหนดแนวทางการดำเนินงานของหน่วยงานให้ชัดเจนและโปร่งใส", "แนว|ทางการ"),
+]
+JUNCTION_IDS = ["phon-prayot", "phu-mi-suan-dai-suan-sia", "kan-patibat", "kot-rabiap",
+                "naeo-thang"]
+
+
+def lay_out(text: str, width: float, ragged: bool, size: float = 14.0) -> list[str]:
+    from ita_desktop.exporters.pdf.linebreak import break_lines, build_units
+
+    register_fonts()
+    lines = break_lines(build_units([(text, Fmt("Sarabun", size))]), width, width,
+                        ragged=ragged)
+    for ln in lines:
+        assert ln.width <= width + 0.01, ("a line overflows", text, width)
+    return ["".join(b.text for b in ln.boxes) for ln in lines if ln.boxes]
+
+
+def test_sub_words_divide_compounds_into_dictionary_words() -> None:
+    from ita_desktop.exporters.pdf.linebreak import sub_words
+
+    def parts(word: str) -> list[str]:
+        cuts = [0, *sub_words(word), len(word)]
+        return [word[a:b] for a, b in itertools.pairwise(cuts)]
+
+    assert parts("ผลประโยชน์") == ["ผล", "ประโยชน์"]
+    assert parts("ทางการ") == ["ทาง", "การ"]
+    assert parts("กฎระเบียบ") == ["กฎ", "ระเบียบ"]
+    assert parts("ปฏิบัติหน้าที่") == ["ปฏิบัติ", "หน้าที่"]
+    assert parts(NACC) == ["สำนักงาน", "คณะ", "กรรมการ", "ป้องกัน", "และ", "ปราบปราม", "การ",
+                           "ทุจริต", "แห่งชาติ"]
+    assert sub_words("ITA-2567") == () and sub_words("ที่") == () and sub_words("ราชกx") == ()
+
+
+@pytest.mark.parametrize(("text", "junction"), COMPOUND_JUNCTIONS, ids=JUNCTION_IDS)
+def test_ragged_lines_end_before_a_compound_rather_than_inside_it(text: str,
+                                                                 junction: str) -> None:
+    """Left-aligned text (table cells) takes a shorter line rather than cut a compound,
+    wherever the compound fits on a line of its own."""
+    left, right = junction.split("|")
+    at = [m.start() + len(left) for m in re.finditer(left + right, text)]
+    assert at
+    for width in range(70, 330, 3):
+        lines = lay_out(text, width, ragged=True)
+        ends = line_ends(text, lines)[:-1]
+        if text_width(left + right, size=14) <= width:
+            assert not set(ends) & set(at), (width, lines)
+        assert set(ends) <= word_ends(text), (width, lines)
+
+
+@pytest.mark.parametrize(("text", "junction"), COMPOUND_JUNCTIONS, ids=JUNCTION_IDS)
+def test_justified_lines_keep_compounds_while_the_lines_stay_full(text: str,
+                                                                  junction: str) -> None:
+    """Justified text cuts a compound only where every other end leaves the line a fifth
+    empty or worse (stretched too far, or ragged)."""
+    left, right = junction.split("|")
+    at = {m.start() + len(left) for m in re.finditer(left + right, text)}
+    for width in range(120, 330, 3):
+        lines = lay_out(text, width, ragged=False)
+        for line, end in zip(lines, line_ends(text, lines)[:-1]):
+            if end in at:
+                shorter = line[:-len(left)].rstrip()
+                assert text_width(shorter, size=14) < 0.8 * width, (width, lines)
+
+
+def test_ragged_lines_cut_a_phrase_too_long_for_a_line_between_its_parts() -> None:
+    """At 90 pt ผู้มีส่วนได้ส่วนเสีย does not fit: it is cut once, between dictionary words
+    (ผู้มีส่วน|ได้ส่วนเสีย), not where the two lines would read as one cut word (มี|ส่วน)."""
+    text = COMPOUND_JUNCTIONS[1][0]
+    lines = lay_out(text, 90, ragged=True)
+    assert "ผู้มีส่วน" in lines and "ได้ส่วนเสีย" in lines, lines
+
+
+def test_a_long_dictionary_compound_does_not_leave_a_short_justified_line() -> None:
+    """The NACC's name (one dictionary word) breaks between its parts instead of leaving the
+    line before it short (ragged) or stretched."""
+    text = (f"หน่วยงานได้รับการประเมินโดย{NACC} ซึ่งเป็นหน่วยงานที่ดูแลการประเมินคุณธรรม"
+            f"และความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ และรายงานผลต่อ{NACC}ทุกปี")
+    lines = lay_out(text, 453, ragged=False, size=16)  # A4 body text
+    fills = [text_width(ln, size=16) / 453 for ln in lines[:-1]]
+    assert min(fills) > 0.85, (fills, lines)
+    names = [(m.start(), m.end()) for m in re.finditer(NACC, text)]
+    assert any(a < end < b for end in line_ends(text, lines) for a, b in names), lines
+    for width in range(200, 470, 10):
+        lines = lay_out(text, width, ragged=False, size=16)
+        assert set(line_ends(text, lines)[:-1]) <= word_ends(text), (width, lines)
+        assert all(text_width(ln, size=16) >= 0.6 * width for ln in lines[:-1]), (width, lines)
+
+
+def test_an_over_long_compound_breaks_between_its_words_not_its_clusters() -> None:
+    """In a cell narrower than the NACC's name, the name breaks between its dictionary
+    parts (the old breaker cut it between character clusters: ปราบปรามการทุจ|ริต)."""
+    for width in (90, 120, 150, 200):
+        lines = lay_out(NACC, width, ragged=True)
+        assert len(lines) > 1
+        assert set(line_ends(NACC, lines)[:-1]) <= word_ends(NACC), (width, lines)
+
+
+def test_narrow_table_cells_read_without_cut_words(tmp_path: Path) -> None:
+    """The shared checker reads the compound phrases in cells of many widths (from where
+    their longest word, มาตรการป้องกัน, fits a line): no line end cuts a word or a cluster."""
+    story = [thai_table([[text] for text, _ in COMPOUND_JUNCTIONS], col_widths=[w],
+                        header_rows=0) for w in range(110, 240, 13)]
+    assert_clean(run_checker(build(tmp_path / "cells.pdf", story)))
