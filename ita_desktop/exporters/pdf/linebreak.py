@@ -232,10 +232,12 @@ def break_lines(items: Sequence[Item], first_width: float, width: float,
             cur.append(item)
             cur_w += item.width
             continue
-        if item.width > width + _EPS:  # longer than any line: its pieces take its place
-            items = [*items[:idx], *_split_long(item, width), *items[idx + 1:]]
-            idx -= 1
-            continue
+        if item.width > width + _EPS and not item.joined:  # longer than any line
+            pieces = _split_long(item, width)
+            if len(pieces) > 1:  # the pieces take its place
+                items = [*items[:idx], *pieces, *items[idx + 1:]]
+                idx -= 1
+                continue
         if not cur:
             cur, cur_w = [item], item.width
             continue

@@ -504,3 +504,21 @@ def test_narrow_table_cells_read_without_cut_words(tmp_path: Path) -> None:
     story = [thai_table([[text] for text, _ in COMPOUND_JUNCTIONS], col_widths=[w],
                         header_rows=0) for w in range(110, 240, 13)]
     assert_clean(run_checker(build(tmp_path / "cells.pdf", story)))
+
+
+@pytest.mark.parametrize("width", [1.0, 4.0, 9.0, 20.0])
+def test_lines_narrower_than_a_cluster_still_hold_all_the_text(width: float) -> None:
+    """Nothing can fit: every cluster (or URL character) gets a line of its own, nothing is
+    lost and the breaker ends."""
+    for text in ("ญี่ปุ่นน้ำใจดี ที่ซึ่ง", "www.example.go.th/a-b?c=d", NACC):
+        for ragged in (False, True):
+            assert squash("".join(lay_out_any(text, width, ragged))) == squash(text)
+
+
+def lay_out_any(text: str, width: float, ragged: bool) -> list[str]:
+    from ita_desktop.exporters.pdf.linebreak import break_lines, build_units
+
+    register_fonts()
+    lines = break_lines(build_units([(text, Fmt("Sarabun", 14.0))]), width, width,
+                        ragged=ragged)
+    return ["".join(b.text for b in ln.boxes) for ln in lines]
