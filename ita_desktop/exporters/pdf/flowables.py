@@ -7,7 +7,9 @@ Public API:
         entities); escape user data with escape(). Honours style.fontName/fontSize/leading/
         textColor/alignment (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)/leftIndent/rightIndent/
         firstLineIndent/spaceBefore/spaceAfter/backColor/allowWidows/allowOrphans and splits
-        across frames and pages. Lines break only between words (see linebreak.py).
+        across frames and pages. Lines break between words, or between the dictionary parts
+        of a compound, where the line breaker's score says so (linebreak.py): left, center
+        and right aligned text (table cells) takes a shorter line rather than cut a compound.
         TA_JUSTIFY is Thai distributed justification: every line but the last (and those
         ending in <br/>) is stretched to the full width, the extra space shared by word gaps
         and the gaps between Thai character clusters; lines under 75% full stay ragged.
