@@ -4,10 +4,18 @@ ReportLab's Table cannot split one cell taller than a page; here a row that does
 between the lines of its paragraphs and continues on the next page as a continuation row, so
 a 5,000-character step neither crashes nor gets clipped. Row heights are cached per width, so
 a 300-page table is laid out in linear time.
+
+Columns follow the text (`fit_to_content`): starting from the designer's fractions (each
+column at least as wide as its widest word), width moves between columns while that makes the
+rows shorter (a row is as tall as its tallest cell), a short text (a unit's name, a period)
+takes no more than two lines where it can, and the table does not stray far from the
+designer's look (ColumnFit.price). Line counts there are quick first-fit estimates on a sample
+of the rows; all pieces of a table share its columns.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +35,13 @@ MIN_PIECE = 2  # lines: never leave a lonely first line of a row at the foot of 
 KEEP_WHOLE = 340.0  # points: a table this short moves to the next page rather than split
 SPLIT_SHARE = 0.4  # rows shorter than this share of a page move whole instead of splitting
 MAX_MIN_SHARE = 0.45  # no column claims more than this share of the width for a long word
+SAMPLE_ROWS = 40  # rows of a long table that decide its columns (spread over the table)
+HEADER_WEIGHT = 2  # the header rows count as this many rows (they repeat on every page)
+LINE_PRICE = 0.15  # of every cell's height, added to its row's height
+SHORT_TEXT = 130.0  # points: a text two lines this wide hold is short ...
+SHORT_PRICE = 2.0  # ... and each line it takes past two costs this many lines of height
+STRAY_PRICE = 1.0  # lines per row: the price of moving the whole width off the designer's
+MOVES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 27, 36)  # steps of 1/240 of the width moved
 
 
 @dataclass
@@ -95,6 +110,180 @@ def fit_columns(fractions: list[float], minimum: list[float], avail: float) -> l
     return cols
 
 
+def _sample(rows: list[GRow], n: int) -> list[GRow]:
+    body = [r for r in rows if r.kind != "group"]
+    if len(body) <= n:
+        return body
+    return [body[round(k * (len(body) - 1) / (n - 1))] for k in range(n)]
+
+
+def estimate_lines(units: list[Any], width: float) -> int:
+    """Lines of a paragraph's units (linebreak.Unit: width, space; or a hard break) filled
+    first-fit into `width`: a quick estimate of the line breaker's count for choosing widths."""
+    lines, cur, gap = 1, 0.0, 0.0
+    for u in units:
+        w = getattr(u, "width", None)
+        if w is None:  # a hard break
+            lines += 1
+            cur = gap = 0.0
+            continue
+        if u.space:
+            if cur > 0:
+                gap += w
+            continue
+        if cur > 0 and cur + gap + w <= width + 0.01:
+            cur += gap + w
+        else:
+            if cur > 0:
+                lines += 1
+            extra = max(0, math.ceil(w / width - 1e-9) - 1) if width > 0 else 0
+            lines += extra
+            cur = w - extra * width
+        gap = 0.0
+    return lines
+
+
+class _Para:
+    """One paragraph of a cell as the column fitting sees it: lines at a width, quickly."""
+
+    def __init__(self, flow: Flowable) -> None:
+        self.flow = flow
+        self.units = getattr(flow, "items", None)
+        style = getattr(flow, "style", None)
+        self.leading = float(getattr(style, "leading", 0.0) or 0.0)
+        if self.units is None or not self.leading:
+            self.units = None
+        self._lines: dict[float, int] = {}
+        self.short = self.units is not None and self.lines(SHORT_TEXT) <= 2
+
+    def lines(self, w: float) -> int:
+        n = self._lines.get(w)
+        if n is None:
+            if self.units is not None:
+                n = estimate_lines(self.units, w)
+            else:
+                n = 0
+            self._lines[w] = n
+        return n
+
+    def height(self, w: float) -> float:
+        if self.units is None:
+            return self.flow.wrap(w, BIG)[1]
+        return self.lines(w) * self.leading
+
+
+def fit_to_content(cols: list[float], minimum: list[float], header: list[GRow],
+                   rows: list[GRow], line: float) -> list[float]:
+    """Column widths, moved from `cols` (the designer's, fitted) so the rows come out short.
+
+    Width moves from one column to another, by 1 to 40 steps of 1/240 of the table, while
+    the price (ColumnFit.price) falls; no column gets narrower than its widest word.
+    """
+    return ColumnFit(cols, minimum, header, rows, line).solve()
+
+
+class ColumnFit:
+    """The price of column widths for a table's text (see price), on a sample of its rows."""
+
+    def __init__(self, cols: list[float], minimum: list[float], header: list[GRow],
+                 rows: list[GRow], line: float) -> None:
+        self.cols = cols
+        self.n = n = len(cols)
+        self.avail = avail = sum(cols)
+        self.line = line
+        self.sample = sample = (_sample(rows, SAMPLE_ROWS)
+                                + [r for r in header for _ in range(HEADER_WEIGHT)])
+        self.q = avail / 240
+        need = [min(min(m + 2 * PAD_X, avail * MAX_MIN_SHARE), c)
+                for m, c in zip(minimum, cols)]
+        self.floor = [math.ceil((nd - c) / self.q - 1e-9) for nd, c in zip(need, cols)]
+        paras: dict[int, _Para] = {}
+        self.single: list[list[list[_Para]]] = [[[] for _ in sample] for _ in range(n)]
+        self.spanned: list[tuple[int, list[tuple[int, int, list[_Para]]]]] = []
+        for r, row in enumerate(sample):
+            cells, i = [], 0
+            for c in row.cells:
+                ps = [paras.setdefault(id(f), _Para(f)) for f in c.flows]
+                cells.append((i, min(n, i + c.span), ps))
+                i += c.span
+            if all(b - a == 1 for a, b, _ in cells):
+                for a, _, ps in cells:
+                    self.single[a][r] = ps
+            else:
+                self.spanned.append((r, cells))
+        self._columns: dict[tuple[int, int], tuple[list[float], float]] = {}
+
+    def _cell(self, ps: list[_Para], w: float) -> tuple[float, float]:
+        """(height, short-text price) of a cell's paragraphs at inner width w."""
+        h = PARA_GAP * (len(ps) - 1) if ps else 0.0
+        extra = 0.0
+        for p in ps:
+            h += p.height(w)
+            if p.short and p.lines(w) > 2:
+                extra += SHORT_PRICE * self.line * (p.lines(w) - 2)
+        return h, extra
+
+    def _column(self, c: int, k: int) -> tuple[list[float], float]:
+        """Per sample row the height of column c's cell at k steps off its width, and the
+        column's price past the rows' heights (LINE_PRICE of all, short texts)."""
+        got = self._columns.get((c, k))
+        if got is None:
+            w = round(self.cols[c] + k * self.q - 2 * PAD_X, 2)
+            hs, extra = [], 0.0
+            for ps in self.single[c]:
+                h, x = self._cell(ps, w)
+                hs.append(h)
+                extra += x + LINE_PRICE * h
+            got = self._columns[(c, k)] = (hs, extra)
+        return got
+
+    def price(self, ks: list[int]) -> float:
+        """Per row: its height (the tallest cell's), plus LINE_PRICE of every cell's height,
+        plus SHORT_PRICE lines for each line past the second of a short text (one that two
+        lines of SHORT_TEXT hold: a unit's name, a period); plus STRAY_PRICE for straying
+        from the designer's widths. Widths are the designer's plus ks steps."""
+        parts = [self._column(c, k) for c, k in enumerate(ks)]
+        total = sum(map(max, zip(*(hs for hs, _ in parts)))) + sum(x for _, x in parts)
+        if self.spanned:
+            ws = [c + k * self.q for c, k in zip(self.cols, ks)]
+            for r, cells in self.spanned:
+                tallest = 0.0
+                for a, b, ps in cells:
+                    h, x = self._cell(ps, round(sum(ws[a:b]) - 2 * PAD_X, 2))
+                    tallest = max(tallest, h)
+                    total += x + LINE_PRICE * h
+                total += tallest - max((hs[r] for hs, _ in parts), default=0.0)
+        stray = sum(abs(k) for k in ks) * self.q / self.avail
+        return total / len(self.sample) + STRAY_PRICE * self.line * stray
+
+    def steps(self, widths: list[float]) -> list[int]:
+        return [round((w - c) / self.q) for w, c in zip(widths, self.cols)]
+
+    def solve(self) -> list[float]:
+        n = self.n
+        if n < 2 or not self.sample or self.avail <= 0:
+            return self.cols
+        ks = [0] * n
+        best = self.price(ks)
+        for _ in range(100):
+            move = None
+            for i in range(n):  # i gives, j takes
+                room = ks[i] - self.floor[i]
+                for m in sorted({min(m, room) for m in MOVES if room > 0}):
+                    for j in range(n):
+                        if j != i:
+                            trial = list(ks)
+                            trial[i] -= m
+                            trial[j] += m
+                            p = self.price(trial)
+                            if p < best - 1e-6:
+                                best, move = p, trial
+            if move is None:
+                break
+            ks = move
+        return [c + k * self.q for c, k in zip(self.cols, ks)]
+
+
 class GridTable(Flowable):
     """A grid of cells (each a list of flowables) with repeated header rows and a caption."""
 
@@ -102,7 +291,9 @@ class GridTable(Flowable):
                  caption: Flowable | None = None, caption_continued: Flowable | None = None,
                  continued: bool = False, borders: bool = True, line_height: float = 20.0,
                  min_widths: list[float] | None = None,
-                 continued_mark: Callable[[], Flowable] | None = None) -> None:
+                 continued_mark: Callable[[], Flowable] | None = None,
+                 fit_content: bool = False, _columns: dict[float, list[float]] | None = None
+                 ) -> None:
         super().__init__()
         self.continued_mark = continued_mark  # shown in an emptied first cell of a cut row
         self.fractions = fractions
@@ -114,15 +305,19 @@ class GridTable(Flowable):
         self.continued = continued
         self.borders = borders
         self.line_height = line_height  # one text line of the cells, for orphan control
+        self.fit_content = fit_content  # columns follow the text (fit_to_content)
+        self._columns = {} if _columns is None else _columns  # per width; shared by the pieces
         self._w = -1.0
 
     # ---------------------------------------------------------------- geometry
     def _cols(self, avail: float) -> list[float]:
-        cached = getattr(self, "_cols_cache", None)
-        if cached is not None and cached[0] == avail:
-            return cached[1]
-        cols = fit_columns(self.fractions, self.min_widths, avail)
-        self._cols_cache = (avail, cols)
+        cols = self._columns.get(avail)
+        if cols is None:
+            cols = fit_columns(self.fractions, self.min_widths, avail)
+            if self.fit_content:
+                cols = fit_to_content(cols, self.min_widths, self.header, self.rows,
+                                      self.line_height)
+            self._columns[avail] = cols
         return cols
 
     def _cell_widths(self, row: GRow, cols: list[float]) -> list[float]:
@@ -180,7 +375,8 @@ class GridTable(Flowable):
         return GridTable(self.fractions, self.header, rows, caption=self.caption,
                          caption_continued=self.caption_continued, continued=continued,
                          borders=self.borders, line_height=self.line_height,
-                         min_widths=self.min_widths, continued_mark=self.continued_mark)
+                         min_widths=self.min_widths, continued_mark=self.continued_mark,
+                         fit_content=self.fit_content, _columns=self._columns)
 
     def _split_row(self, row: GRow, cols: list[float], room: float,
                    page_h: float) -> tuple[GRow, GRow] | None:

@@ -152,7 +152,8 @@ class _Flow:
         return GridTable(t.fractions(), [row(r) for r in t.header], [row(r) for r in t.rows],
                          caption=caption, caption_continued=continued,
                          line_height=size * 1.4, min_widths=_min_widths(t, size),
-                         continued_mark=lambda: tf.para(L.CONTINUED, tf.cell_style(size, "left")))
+                         continued_mark=lambda: tf.para(L.CONTINUED, tf.cell_style(size, "left")),
+                         fit_content=True)
 
     def signatures(self, s: B.Signatures) -> Flowable:
         cells = []
