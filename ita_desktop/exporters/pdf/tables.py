@@ -10,7 +10,8 @@ column at least as wide as its widest word), width moves between columns while t
 rows shorter (a row is as tall as its tallest cell), a short text (a unit's name, a period)
 takes no more than two lines where it can, and the table does not stray far from the
 designer's look (ColumnFit.price). Line counts there are quick first-fit estimates on a sample
-of the rows; all pieces of a table share its columns.
+of the rows, corrected by the line breaker's real counts at the widths tried last; all pieces
+of a table share its columns.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ SHORT_TEXT = 130.0  # points: a text two lines this wide hold is short ...
 SHORT_PRICE = 2.0  # ... and each line it takes past two costs this many lines of height
 STRAY_PRICE = 1.0  # lines per row: the price of moving the whole width off the designer's
 MOVES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 27, 36)  # steps of 1/240 of the width moved
+ROUNDS = 4  # searches, each on estimates corrected by the real line counts at the last result
 
 
 @dataclass
@@ -144,7 +146,9 @@ def estimate_lines(units: list[Any], width: float) -> int:
 
 
 class _Para:
-    """One paragraph of a cell as the column fitting sees it: lines at a width, quickly."""
+    """One paragraph of a cell as the column fitting sees it: its lines at a width, from the
+    first-fit estimate corrected by the line breaker's real count at the nearest width it was
+    measured at (fewer lines when wider, more when narrower)."""
 
     def __init__(self, flow: Flowable) -> None:
         self.flow = flow
@@ -153,17 +157,26 @@ class _Para:
         self.leading = float(getattr(style, "leading", 0.0) or 0.0)
         if self.units is None or not self.leading:
             self.units = None
+        self.real: dict[float, int] = {}
         self._lines: dict[float, int] = {}
-        self.short = self.units is not None and self.lines(SHORT_TEXT) <= 2
+        self.short = self.units is not None and estimate_lines(self.units, SHORT_TEXT) <= 2
+
+    def measure(self, w: float) -> None:
+        """Count the lines the line breaker really makes at inner width w."""
+        if self.units is not None and w not in self.real:
+            self.real[w] = round(self.flow.wrap(w, BIG)[1] / self.leading)
+            self._lines.clear()
 
     def lines(self, w: float) -> int:
         n = self._lines.get(w)
         if n is None:
-            if self.units is not None:
-                n = estimate_lines(self.units, w)
-            else:
-                n = 0
-            self._lines[w] = n
+            n = estimate_lines(self.units, w) if self.units is not None else 0
+            if self.real:
+                at = min(self.real, key=lambda a: abs(a - w))
+                real = self.real[at]
+                n += real - estimate_lines(self.units, at)  # type: ignore[arg-type]
+                n = min(n, real) if w >= at else max(n, real)
+            self._lines[w] = n = max(n, 1)
         return n
 
     def height(self, w: float) -> float:
@@ -259,11 +272,25 @@ class ColumnFit:
     def steps(self, widths: list[float]) -> list[int]:
         return [round((w - c) / self.q) for w, c in zip(widths, self.cols)]
 
-    def solve(self) -> list[float]:
+    def _measure(self, ks: list[int]) -> None:
+        """The line breaker's real counts for the sample at these widths; the estimates are
+        corrected by them from now on."""
+        for c, k in enumerate(ks):
+            w = round(self.cols[c] + k * self.q - 2 * PAD_X, 2)
+            for ps in self.single[c]:
+                for p in ps:
+                    p.measure(w)
+        ws = [c + k * self.q for c, k in zip(self.cols, ks)]
+        for _, cells in self.spanned:
+            for a, b, ps in cells:
+                for p in ps:
+                    p.measure(round(sum(ws[a:b]) - 2 * PAD_X, 2))
+        self._columns.clear()
+
+    def _search(self, ks: list[int]) -> list[int]:
+        """Greedy: the best single move of width from one column to another, while any
+        lowers the price."""
         n = self.n
-        if n < 2 or not self.sample or self.avail <= 0:
-            return self.cols
-        ks = [0] * n
         best = self.price(ks)
         for _ in range(100):
             move = None
@@ -281,6 +308,25 @@ class ColumnFit:
             if move is None:
                 break
             ks = move
+        return ks
+
+    def solve(self) -> list[float]:
+        """Search on estimates corrected by real counts at the designer's widths, then at
+        each result in turn (up to ROUNDS); the designer's widths if the real price of the
+        result is no better."""
+        if self.n < 2 or not self.sample or self.avail <= 0:
+            return self.cols
+        start = [0] * self.n
+        ks = start
+        self._measure(ks)
+        for _ in range(ROUNDS):
+            found = self._search(ks)
+            self._measure(found)
+            if found == ks:
+                break
+            ks = found
+        if self.price(ks) >= self.price(start):  # both measured: real prices
+            return self.cols
         return [c + k * self.q for c, k in zip(self.cols, ks)]
 
 
