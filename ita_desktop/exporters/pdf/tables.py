@@ -5,13 +5,21 @@ between the lines of its paragraphs and continues on the next page as a continua
 a 5,000-character step neither crashes nor gets clipped. Row heights are cached per width, so
 a 300-page table is laid out in linear time.
 
-Columns follow the text (`fit_to_content`): starting from the designer's fractions (each
-column at least as wide as its widest word), width moves between columns while that makes the
-rows shorter (a row is as tall as its tallest cell), a short text (a unit's name, a period)
-takes no more than two lines where it can, and the table does not stray far from the
-designer's look (ColumnFit.price). Line counts there are quick first-fit estimates on a sample
-of the rows, corrected by the line breaker's real counts at the widths tried last; all pieces
-of a table share its columns.
+How a careful typesetter would set it:
+- Columns follow the text (`fit_to_content`): starting from the designer's fractions (each
+  column at least as wide as its widest word), width moves between columns while that makes
+  the rows shorter (a row is as tall as its tallest cell), a short text (a unit's name, a
+  period) takes no more than two lines where it can, and the table does not stray far from
+  the designer's look (ColumnFit.price). Line counts there are quick first-fit estimates on a
+  sample of the rows; all pieces of a table share its columns.
+- Pages are filled: a page may end between rows when it is at least FILL full; otherwise the
+  row that does not fit is cut between lines and continues on the next page ("(ต่อ)" in its
+  first cell), unless the cut would leave fewer than MIN_PIECE lines on either side, start a
+  cell of the row empty at the foot of the page, or cut a row title of TITLE_LINES lines or
+  fewer. A group heading never ends a page; the last MIN_ROWS rows stay together only while
+  the page before keeps FILL.
+- A table starts under the text before it when two rows, or START_LINES lines of its first
+  row, fit there; a table of at most KEEP_WHOLE points moves whole to the next page.
 """
 
 from __future__ import annotations
@@ -31,10 +39,12 @@ PARA_GAP = 2.0
 GRID = colors.HexColor("#4d4d4d")
 HEADER_FILL = colors.HexColor("#dfe5ee")
 GROUP_FILL = colors.HexColor("#f0f3f7")
-MIN_ROWS = 3  # rows kept together at either end of a table split between rows
-MIN_PIECE = 2  # lines: never leave a lonely first line of a row at the foot of a page
-KEEP_WHOLE = 340.0  # points: a table this short moves to the next page rather than split
-SPLIT_SHARE = 0.4  # rows shorter than this share of a page move whole instead of splitting
+FILL = 0.9  # a page at least this full may end before a row instead of cutting it
+MIN_ROWS = 3  # the last rows kept together on a table's last page, while pages stay FILL full
+MIN_PIECE = 2  # lines: the least of a row on either side of a cut (no lonely line)
+START_LINES = 4  # lines of a table's first row that are enough to start it under other text
+KEEP_WHOLE = 220.0  # points: a table this short moves to the next page rather than split
+TITLE_LINES = 3  # a row title of at most this many lines is never cut
 MAX_MIN_SHARE = 0.45  # no column claims more than this share of the width for a long word
 SAMPLE_ROWS = 40  # rows of a long table that decide its columns (spread over the table)
 HEADER_WEIGHT = 2  # the header rows count as this many rows (they repeat on every page)
@@ -399,19 +409,25 @@ class GridTable(Flowable):
         return availWidth, self.height
 
     def start_height(self, avail: float, page_h: float = 0.0) -> float:
-        """The least height the table needs where it starts (caption, header, a first row)."""
+        """The least height the table needs where it starts (caption, header, first rows)."""
         cols = self._cols(avail)
-        h = self._top_height(avail)
-        total = h + sum(self._row_height(r, cols, avail) for r in self.rows)
+        top = self._top_height(avail)
+        total = top + sum(self._row_height(r, cols, avail) for r in self.rows)
         if total <= KEEP_WHOLE:
             return total
-        piece = (MIN_PIECE + 1) * self.line_height + 2 * PAD_Y
-        for row in self.rows[:2]:
-            rh = self._row_height(row, cols, avail)
-            if row.kind != "group":
-                return h + (rh if rh <= SPLIT_SHARE * page_h else min(rh, piece))
-            h += rh
-        return h
+        if not page_h:
+            return min(total, top + self._start_body())
+        step = self.line_height / 2
+        room = top + self._start_body()
+        while room < total:
+            if self._plan(avail, room, page_h, 0.0, at_top=False) is not None:
+                return room
+            room += step
+        return total
+
+    def _start_body(self) -> float:
+        """The least body height that may stand under the header where the table starts."""
+        return START_LINES * self.line_height + 2 * PAD_Y
 
     def getSpaceBefore(self) -> float:
         return 0.0 if self.continued else 6.0
@@ -424,69 +440,112 @@ class GridTable(Flowable):
                          min_widths=self.min_widths, continued_mark=self.continued_mark,
                          fit_content=self.fit_content, _columns=self._columns)
 
-    def _split_row(self, row: GRow, cols: list[float], room: float,
-                   page_h: float) -> tuple[GRow, GRow] | None:
-        """The row cut at `room`: a head that fits and a continuation row, or None."""
+    def _split_row(self, row: GRow, cols: list[float], room: float, *, title: bool = True,
+                   cells: bool = True) -> tuple[GRow, GRow] | None:
+        """The row cut to fit `room`: a head and a continuation row, each of MIN_PIECE lines
+        or more; None when no such cut exists. `title`: a title of TITLE_LINES lines or fewer
+        stays whole; `cells`: no cell of the head is empty (both relaxed only on an empty page,
+        where something must give)."""
         inner = room - 2 * PAD_Y
-        if inner < MIN_PIECE * self.line_height:
-            return None
+        least = MIN_PIECE * self.line_height - 1e-6
         widths = self._cell_widths(row, cols)
-        if row.cells and widths:  # the first cell (the row's title) is never cut when short
-            first = _flows_height(row.cells[0].flows, widths[0] - 2 * PAD_X)
-            if inner < first <= SPLIT_SHARE * page_h:
-                return None
-        heads, tails = [], []
-        for cell, w in zip(row.cells, widths):
-            head, tail = split_flows(cell.flows, w - 2 * PAD_X, inner)
-            heads.append(GCell(head, cell.span))
-            tails.append(GCell(tail, cell.span))
-        if not any(c.flows for c in heads) or not any(c.flows for c in tails):
+        if not row.cells or not widths or inner < least:
             return None
-        if not tails[0].flows and heads[0].flows and self.continued_mark is not None:
-            tails[0] = GCell([self.continued_mark()], tails[0].span)
-        return GRow(heads, row.kind), GRow(tails, row.kind)
+        first = _flows_height(row.cells[0].flows, widths[0] - 2 * PAD_X)
+        if title and inner < first <= TITLE_LINES * self.line_height + 1e-6:
+            return None  # a short title stays whole on its page
+        for _ in range(6):
+            heads, tails = [], []
+            for cell, w in zip(row.cells, widths):
+                head, tail = split_flows(cell.flows, w - 2 * PAD_X, inner)
+                heads.append(GCell(head, cell.span))
+                tails.append(GCell(tail, cell.span))
+            if not any(c.flows for c in tails):
+                return None
+            if cells and any(c.flows and not h.flows for c, h in zip(row.cells, heads)):
+                return None  # no cell of the row starts empty on this page
+            head_h = max(_flows_height(c.flows, w - 2 * PAD_X) for c, w in zip(heads, widths))
+            tail_h = max(_flows_height(c.flows, w - 2 * PAD_X) for c, w in zip(tails, widths))
+            if head_h < least:
+                return None
+            if tail_h < least:  # a lonely line on the next page: send one more line there
+                inner = head_h - self.line_height
+                continue
+            if not tails[0].flows and heads[0].flows and self.continued_mark is not None:
+                tails[0] = GCell([self.continued_mark()], tails[0].span)
+            return GRow(heads, row.kind), GRow(tails, row.kind)
+        return None
+
+    def _plan(self, avail: float, avail_h: float, page_h: float, above: float,
+              at_top: bool) -> tuple[int, tuple[GRow, GRow] | None] | None:
+        """Where to split for a frame of `avail_h` left (the page `page_h` tall holds `above`
+        over it): (number of whole rows here, the cut row's pieces or None), or None to move
+        the table on. The caller has checked that not all rows fit."""
+        cols = self._cols(avail)
+        top = self._top_height(avail)
+        room = avail_h - top
+        heights = [self._row_height(r, cols, avail) for r in self.rows]
+        used, i = 0.0, 0
+        while i < len(heights) and used + heights[i] <= room + 1e-6:
+            used += heights[i]
+            i += 1
+        starting = not self.continued and not at_top
+
+        def fill(h: float) -> float:
+            return (above + top + h) / page_h if page_h else 1.0
+
+        def may_start(rows: int, h: float) -> bool:  # two rows, or a good piece of the first
+            whole = sum(1 for r in self.rows[:rows] if r.kind != "group")
+            return not starting or whole >= 2 or h >= self._start_body() - 1e-6
+
+        def between(k: int) -> int:  # a group heading goes with its rows
+            while 0 < k < len(self.rows) and self.rows[k - 1].kind == "group":
+                k -= 1
+            return k
+
+        a = between(i)  # A: end the page between rows
+        if len(self.rows) - a < MIN_ROWS <= a:  # no lonely last rows, if the page stays full
+            b = between(max(len(self.rows) - MIN_ROWS, MIN_ROWS))
+            if b > 0 and fill(sum(heights[:b])) >= FILL:
+                a = b
+        a_ok = a > 0 and may_start(a, sum(heights[:a]))
+        if a_ok and fill(sum(heights[:a])) >= FILL:
+            return a, None
+        if self.rows[i].kind != "group":  # B: cut the row that does not fit
+            pieces = self._split_row(self.rows[i], cols, room - used)
+            if pieces is not None and may_start(i + 1, used + self._row_height(
+                    pieces[0], cols, avail)):
+                return i, pieces
+        if a_ok:
+            return a, None
+        if at_top and self.rows[i].kind != "group":  # on an empty page something must give
+            pieces = (self._split_row(self.rows[i], cols, room - used, title=False)
+                      or self._split_row(self.rows[i], cols, room - used, title=False,
+                                         cells=False))
+            if pieces is not None:
+                return i, pieces
+        return None
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         cols = self._cols(availWidth)
-        room = availHeight - self._top_height(availWidth)
-        used, i = 0.0, 0
-        for i, row in enumerate(self.rows):
-            h = self._row_height(row, cols, availWidth)
-            if used + h > room + 1e-6:
-                break
-            used += h
-        else:
+        top = self._top_height(availWidth)
+        body = sum(self._row_height(r, cols, availWidth) for r in self.rows)
+        if top + body <= availHeight + 1e-6:
             return [self]
-        total = self._top_height(availWidth) + used + sum(
-            self._row_height(r, cols, availWidth) for r in self.rows[i:])
-        if not self.continued and total <= KEEP_WHOLE:
+        frame = getattr(self, "_frame", None)
+        page_h = getattr(frame, "_height", None) or 0.0
+        at_top = bool(getattr(frame, "_atTop", False))
+        if not self.continued and not at_top and top + body <= KEEP_WHOLE:
             return []  # short tables stay in one piece
-        pieces = None
-        row_h = self._row_height(self.rows[i], cols, availWidth)
-        page_h = getattr(getattr(self, "_frame", None), "_height", None) or 0.0
-        if self.rows[i].kind != "group" and row_h > SPLIT_SHARE * page_h:
-            pieces = self._split_row(self.rows[i], cols, room - used, page_h)
-        if pieces is not None and i > 0 and self._row_height(pieces[1], cols, availWidth) < (
-                MIN_PIECE + 1) * self.line_height + 2 * PAD_Y:
-            pieces = None  # a row that nearly fits moves whole rather than leave a stub
-        if pieces is not None:
-            first = self._part(self.rows[:i] + [pieces[0]], self.continued)
-            return [first, self._part([pieces[1]] + self.rows[i + 1:], True)]
-        if i > 0 and self.rows[i - 1].kind == "group":  # a group heading goes with its rows
-            i -= 1
-        if len(self.rows) - i < MIN_ROWS <= i:  # no lonely last rows on the next page
-            i = max(len(self.rows) - MIN_ROWS, MIN_ROWS)
-        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
-        if 0 < i < MIN_ROWS and len(self.rows) > MIN_ROWS and not self.continued and not at_top:
-            i = 0  # nor a lonely first row or two under the header here
-        if i == 0:
-            if at_top:  # on an empty page something must give: cut the first row anywhere
-                pieces = self._split_row(self.rows[0], cols, room, 0.0)
-                if pieces is not None:
-                    return [self._part([pieces[0]], self.continued),
-                            self._part([pieces[1]] + self.rows[1:], True)]
+        above = max(0.0, page_h - availHeight) if page_h else 0.0
+        plan = self._plan(availWidth, availHeight, page_h, above, at_top)
+        if plan is None:
             return []
-        return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
+        i, pieces = plan
+        if pieces is None:
+            return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
+        return [self._part(self.rows[:i] + [pieces[0]], self.continued),
+                self._part([pieces[1]] + self.rows[i + 1:], True)]
 
     # ---------------------------------------------------------------- drawing
     def draw(self) -> None:
