@@ -53,7 +53,7 @@ SHORT_TEXT = 130.0  # points: a text two lines this wide hold is short ...
 SHORT_PRICE = 2.0  # ... and each line it takes past two costs this many lines of height
 STRAY_PRICE = 1.0  # lines per row: the price of moving the whole width off the designer's
 MOVES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 27, 36)  # steps of 1/240 of the width moved
-ROUNDS = 4  # searches, each on estimates corrected by the real line counts at the last result
+ROUNDS = 3  # searches, each on estimates corrected by the real line counts at the last result
 
 
 @dataclass
@@ -167,24 +167,33 @@ class _Para:
         self.leading = float(getattr(style, "leading", 0.0) or 0.0)
         if self.units is None or not self.leading:
             self.units = None
-        self.real: dict[float, int] = {}
+        self.real: dict[float, tuple[int, int]] = {}  # width: (real lines, estimate)
+        self._guess: dict[float, int] = {}
         self._lines: dict[float, int] = {}
-        self.short = self.units is not None and estimate_lines(self.units, SHORT_TEXT) <= 2
+        self.short = self.units is not None and self.guess(SHORT_TEXT) <= 2
+
+    def guess(self, w: float) -> int:
+        """The first-fit estimate at inner width w."""
+        n = self._guess.get(w)
+        if n is None:
+            n = self._guess[w] = estimate_lines(self.units, w) if self.units is not None else 0
+        return n
 
     def measure(self, w: float) -> None:
         """Count the lines the line breaker really makes at inner width w."""
         if self.units is not None and w not in self.real:
-            self.real[w] = round(self.flow.wrap(w, BIG)[1] / self.leading)
+            real = round(self.flow.wrap(w, BIG)[1] / self.leading)
+            self.real[w] = (real, self.guess(w))
             self._lines.clear()
 
     def lines(self, w: float) -> int:
         n = self._lines.get(w)
         if n is None:
-            n = estimate_lines(self.units, w) if self.units is not None else 0
+            n = self.guess(w)
             if self.real:
                 at = min(self.real, key=lambda a: abs(a - w))
-                real = self.real[at]
-                n += real - estimate_lines(self.units, at)  # type: ignore[arg-type]
+                real, guess = self.real[at]
+                n += real - guess
                 n = min(n, real) if w >= at else max(n, real)
             self._lines[w] = n = max(n, 1)
         return n
@@ -199,7 +208,7 @@ def fit_to_content(cols: list[float], minimum: list[float], header: list[GRow],
                    rows: list[GRow], line: float) -> list[float]:
     """Column widths, moved from `cols` (the designer's, fitted) so the rows come out short.
 
-    Width moves from one column to another, by 1 to 40 steps of 1/240 of the table, while
+    Width moves from one column to another, 1 to 36 steps of 1/240 of the table at a time, while
     the price (ColumnFit.price) falls; no column gets narrower than its widest word.
     """
     return ColumnFit(cols, minimum, header, rows, line).solve()
@@ -417,13 +426,24 @@ class GridTable(Flowable):
             return total
         if not page_h:
             return min(total, top + self._start_body())
-        step = self.line_height / 2
-        room = top + self._start_body()
-        while room < total:
-            if self._plan(avail, room, page_h, 0.0, at_top=False) is not None:
-                return room
-            room += step
-        return total
+        def fits(room: float) -> bool:
+            return self._plan(avail, room, page_h, 0.0, at_top=False) is not None
+
+        lo = top + self._start_body()  # a good piece of the first row, at best
+        hi, whole = top, 0  # two rows, surely
+        for r in self.rows:
+            hi += self._row_height(r, cols, avail)
+            whole += r.kind != "group"
+            if whole == 2:
+                break
+        if hi >= total or lo >= hi:
+            return min(hi, total)
+        if fits(lo):
+            return lo
+        while hi - lo > self.line_height / 2:  # the least room in between, to half a line
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if fits(mid) else (mid, hi)
+        return hi
 
     def _start_body(self) -> float:
         """The least body height that may stand under the header where the table starts."""
