@@ -5,27 +5,20 @@ Run: python bench/core_bench.py  — prints median times over several runs.
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timing import median_time  # noqa: E402
 
 TRANG = "94.42,92.12,92.28,90.76,92.35,91.41,94.44,90.55,100,100"
 
-
-def median_time(action, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def cli(*argv: str) -> None:

@@ -19,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timing import median_time  # noqa: E402
 
 COLD = """
 import sys, time
@@ -37,14 +40,6 @@ t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
 
-
-def median_time(action, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def page_count(path: Path) -> int:
