@@ -19,7 +19,8 @@ How a careful typesetter would set it:
   fewer. A group heading never ends a page; the last MIN_ROWS rows stay together only while
   the page before keeps FILL.
 - A table starts under the text before it when two rows, or START_LINES lines of its first
-  row, fit there; a table of at most KEEP_WHOLE points moves whole to the next page.
+  row, fit there. A short table (at most SHORT_TABLE of the page) splits only between rows
+  and with MIN_ROWS rows on either side; else it moves whole to the next page.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ FILL = 0.9  # a page at least this full may end before a row instead of cutting 
 MIN_ROWS = 3  # the last rows kept together on a table's last page, while pages stay FILL full
 MIN_PIECE = 2  # lines: the least of a row on either side of a cut (no lonely line)
 START_LINES = 4  # lines of a table's first row that are enough to start it under other text
-KEEP_WHOLE = 220.0  # points: a table this short moves to the next page rather than split
+SHORT_TABLE = 0.5  # of the page: a table this short splits only with MIN_ROWS rows each side
 TITLE_LINES = 3  # a row title of at most this many lines is never cut
 MAX_MIN_SHARE = 0.45  # no column claims more than this share of the width for a long word
 SAMPLE_ROWS = 40  # rows of a long table that decide its columns (spread over the table)
@@ -422,10 +423,15 @@ class GridTable(Flowable):
         cols = self._cols(avail)
         top = self._top_height(avail)
         total = top + sum(self._row_height(r, cols, avail) for r in self.rows)
-        if total <= KEEP_WHOLE:
-            return total
+        if self._short(total, page_h):
+            body = [i for i, r in enumerate(self.rows) if r.kind != "group"]
+            if len(body) < 2 * MIN_ROWS:
+                return total
+            return top + sum(self._row_height(r, cols, avail)
+                             for r in self.rows[:body[MIN_ROWS - 1] + 1])
         if not page_h:
             return min(total, top + self._start_body())
+
         def fits(room: float) -> bool:
             return self._plan(avail, room, page_h, 0.0, at_top=False) is not None
 
@@ -444,6 +450,10 @@ class GridTable(Flowable):
             mid = (lo + hi) / 2
             lo, hi = (lo, mid) if fits(mid) else (mid, hi)
         return hi
+
+    def _short(self, total: float, page_h: float) -> bool:
+        """A short table, whole where it starts (SHORT_TABLE of the page; 220 pt unknown)."""
+        return not self.continued and total <= (SHORT_TABLE * page_h if page_h else 220.0)
 
     def _start_body(self) -> float:
         """The least body height that may stand under the header where the table starts."""
@@ -555,8 +565,8 @@ class GridTable(Flowable):
         frame = getattr(self, "_frame", None)
         page_h = getattr(frame, "_height", None) or 0.0
         at_top = bool(getattr(frame, "_atTop", False))
-        if not self.continued and not at_top and top + body <= KEEP_WHOLE:
-            return []  # short tables stay in one piece
+        if self._short(top + body, page_h) and not at_top:
+            return self._split_short(availWidth, availHeight - top)
         above = max(0.0, page_h - availHeight) if page_h else 0.0
         plan = self._plan(availWidth, availHeight, page_h, above, at_top)
         if plan is None:
@@ -566,6 +576,26 @@ class GridTable(Flowable):
             return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
         return [self._part(self.rows[:i] + [pieces[0]], self.continued),
                 self._part([pieces[1]] + self.rows[i + 1:], True)]
+
+    def _split_short(self, avail: float, room: float) -> list[Flowable]:
+        """A short table splits between rows, MIN_ROWS rows or more on either side, a group
+        heading with its rows; or moves whole."""
+        cols = self._cols(avail)
+        used, a = 0.0, 0
+        for r in self.rows:
+            used += self._row_height(r, cols, avail)
+            if used > room + 1e-6:
+                break
+            a += 1
+
+        def body(rows: list[GRow]) -> int:
+            return sum(r.kind != "group" for r in rows)
+
+        while a > 0 and (body(self.rows[a:]) < MIN_ROWS or self.rows[a - 1].kind == "group"):
+            a -= 1
+        if body(self.rows[:a]) < MIN_ROWS:
+            return []
+        return [self._part(self.rows[:a], False), self._part(self.rows[a:], True)]
 
     # ---------------------------------------------------------------- drawing
     def draw(self) -> None:

@@ -51,8 +51,10 @@ def table(rows: list[GRow], fit: bool = True) -> GridTable:
                      continued_mark=lambda: para("(ต่อ)"), fit_content=fit)
 
 
-def typeset(flows: list[object]) -> list[tuple[int, GridTable, float]]:
-    """Lay the flowables out on landscape pages; (page, table piece, its bottom y) drawn."""
+def typeset(flows: list[object], page: tuple[float, float] = PAGE
+            ) -> list[tuple[int, GridTable, float]]:
+    """Lay the flowables out (landscape pages unless told); (page, table piece, its bottom y)
+    of each piece drawn."""
     drawn: list[tuple[int, GridTable, float]] = []
     original = GridTable.draw
 
@@ -60,9 +62,9 @@ def typeset(flows: list[object]) -> list[tuple[int, GridTable, float]]:
         drawn.append((self.canv.getPageNumber(), self, self.canv._currentMatrix[5]))
         original(self)
 
-    doc = BaseDocTemplate(io.BytesIO(), pagesize=PAGE)
-    doc.addPageTemplates([PageTemplate("p", [Frame(MARGIN, MARGIN, PAGE[0] - 2 * MARGIN, FRAME_H,
-                                                   0, 0, 0, 0)])])
+    doc = BaseDocTemplate(io.BytesIO(), pagesize=page)
+    frame = Frame(MARGIN, MARGIN, page[0] - 2 * MARGIN, page[1] - 2 * MARGIN, 0, 0, 0, 0)
+    doc.addPageTemplates([PageTemplate("p", [frame])])
     GridTable.draw = draw  # type: ignore[method-assign]
     try:
         doc.build(flows)
@@ -138,6 +140,22 @@ def test_a_short_table_moves_whole_rather_than_split() -> None:
             for i in range(4)]
     t = table(rows, fit=False)
     height = t.wrap(PAGE[0] - 2 * MARGIN, 1e7)[1]
-    assert height <= T.KEEP_WHOLE
+    assert height <= T.SHORT_TABLE * FRAME_H
     drawn = typeset([Spacer(1, FRAME_H - height + 30), t])
     assert [p for p, _, _ in drawn] == [2]
+
+
+@pytest.mark.parametrize("count, room_rows, first", [(5, 2, 0), (8, 2, 0), (8, 3, 3),
+                                                    (8, 6, 5)])
+def test_a_short_table_splits_only_with_three_rows_a_side(count: int, room_rows: int,
+                                                         first: int) -> None:
+    """A table of under half a page (a summary, a ranking) is split only between rows with
+    three rows or more on either page; else it moves whole."""
+    rows = [GRow([GCell([para(f"ตัวชี้วัดที่ {i}")])] + [GCell([para("๙๕.๓๖")])] * 5)
+            for i in range(count)]
+    t = table(rows, fit=False)
+    avail, frame_h = A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN
+    assert t.wrap(avail, 1e7)[1] <= T.SHORT_TABLE * frame_h
+    room = t._top_height(avail) + sum(r._heights[avail] for r in rows[:room_rows]) + 8
+    pieces = [len(p.rows) for _, p, _ in typeset([Spacer(1, frame_h - room), t], A4)]
+    assert pieces == ([first, count - first] if first else [count])  # or moved whole
