@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from timing import median_time  # noqa: E402
+from timing import median_time
 
 TRANG = "94.42,92.12,92.28,90.76,92.35,91.41,94.44,90.55,100,100"
 

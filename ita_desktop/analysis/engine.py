@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Mapping
 
 from ita_desktop.analysis.result import Analysis, Leverage, Mismatch, RankedIndicator
 from ita_desktop.analysis.scoring import (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Mapping
 
 from ita_desktop.domain.models import GradeBand, Rules
 from ita_desktop.errors import ValidationError

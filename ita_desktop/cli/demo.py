@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="สร้างฐานข้อมูลตัวอย่างจากเอกสารจริง")
     p.add_argument("--db", type=Path, required=True, help="ไฟล์ฐานข้อมูลที่จะสร้าง")

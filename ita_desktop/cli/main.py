@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from typing import Sequence
+from collections.abc import Sequence
 
 from ita_desktop.cli import analyze, demo, export, gui, scores
 from ita_desktop.cli.common import ThaiArgumentParser
@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
-    except Exception as exc:  # noqa: BLE001 - the user gets a message, the log gets the trace
+    except Exception as exc:
         where = _log_crash()
         note = f" รายละเอียดอยู่ในไฟล์ {where}" if where else ""
         print(f"เกิดข้อผิดพลาดที่ไม่คาดคิด{note} ({type(exc).__name__}: {exc})", file=sys.stderr)

@@ -6,8 +6,8 @@ Text comes out with Arabic digits; documents localise digits when they print.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from ita_desktop.analysis.result import Analysis

@@ -43,7 +43,7 @@ class Rules:
     indicators: list[Indicator]
     tools: list[Tool]
     grades: list[GradeBand]
-    target: Decimal = Decimal("85")
+    target: Decimal = Decimal(85)
     source: str = ""
     certainty: str = ""  # how sure we are of these rules, in Thai
 
@@ -97,8 +97,8 @@ class Assessment:
     rules: Rules
     scores: dict[int, Decimal | None] = field(default_factory=dict)  # indicator -> 0..100
     official: OfficialFigures = field(default_factory=OfficialFigures)
-    threshold: Decimal = Decimal("85")  # strengths are scores above this
-    target: Decimal = Decimal("85")
+    threshold: Decimal = Decimal(85)  # strengths are scores above this
+    target: Decimal = Decimal(85)
     issues_by_indicator: dict[int, str] = field(default_factory=dict)
     issues_by_tool: dict[str, str] = field(default_factory=dict)
     narratives: dict[str, str] = field(default_factory=dict)  # section key -> user's text

@@ -5,8 +5,8 @@ Numbers stay numbers (2 decimals shown) so the workbook can still be calculated 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side

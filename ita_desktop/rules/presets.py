@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ def available_years() -> list[int]:
     return sorted(int(p.stem) for p in PRESET_DIR.glob("*.json"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _preset_json(year: int) -> str:
     path = PRESET_DIR / f"{year}.json"
     if not path.exists():

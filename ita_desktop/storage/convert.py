@@ -15,7 +15,6 @@ from ita_desktop.domain.models import (
     ReportSettings,
 )
 from ita_desktop.rules.presets import rules_from_dict, rules_to_dict
-from ita_desktop.thai.normalize import normalize_name, normalize_text
 from ita_desktop.storage.tables import (
     AssessmentRow,
     MeasureRow,
@@ -23,6 +22,7 @@ from ita_desktop.storage.tables import (
     ProgressRow,
     ScoreRow,
 )
+from ita_desktop.thai.normalize import normalize_name, normalize_text
 
 
 def organization_from_row(row: OrganizationRow) -> Organization:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event

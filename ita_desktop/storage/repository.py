@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine

@@ -8,7 +8,7 @@ import unicodedata
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _LINE_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"
 # C0/C1 control characters other than tab and the line breaks above (spreadsheets reject them).
-_CONTROL_CODES = [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+_CONTROL_CODES = [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]
 _CONTROLS = "".join(chr(c) for c in _CONTROL_CODES if chr(c) not in _LINE_BREAKS)
 # Tab and every Unicode space separator (category Zs) other than the plain space.
 _SPACE_CHARS = "\t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"

@@ -43,7 +43,7 @@ def test_round_half_up_of_huge_numbers() -> None:
 
 def test_format_score() -> None:
     assert format_score(Decimal("95.36")) == "๙๕.๓๖"
-    assert format_score(Decimal("100")) == "๑๐๐.๐๐"
+    assert format_score(Decimal(100)) == "๑๐๐.๐๐"
     assert format_score(100) == "๑๐๐.๐๐"
     assert format_score(Decimal("92.385"), thai_digits=False) == "92.39"
     assert format_score(Decimal("90.5"), places=1, thai_digits=False) == "90.5"
@@ -54,8 +54,8 @@ def test_format_number() -> None:
     assert format_number(Decimal("1234.5")) == "๑,๒๓๔.๕๐"
     assert format_number(Decimal("1234567.125"), 2, False) == "1,234,567.13"
     assert format_number(Decimal("999.999"), 2, False) == "1,000.00"
-    assert format_number(Decimal("999"), 0, False) == "999"
-    assert format_number(Decimal("-1234"), 0, False) == "-1,234"
+    assert format_number(Decimal(999), 0, False) == "999"
+    assert format_number(Decimal(-1234), 0, False) == "-1,234"
     assert format_number(None) == "–"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def test_export_warm_up_runs_in_the_background(qtbot, monkeypatch) -> None:
-    import ita_desktop.services.export as export
+    from ita_desktop.services import export
     from ui import app, tasks
 
     calls = []
