@@ -7,17 +7,16 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ita_desktop.domain.models import GradeBand
 from ita_desktop.thai.normalize import normalize_name
 from ita_desktop.thai.numbers import format_score
 from ui import labels
+from ui.models.base import Index, RowTableModel
 from ui.widgets.score_edit import check_score_text
 
 LABEL, MINIMUM, EACH_TOOL = range(3)
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 EACH_TOOL_HINT = "ถ้ากำหนด: คะแนน IIT, EIT และ OIT ทุกตัวต้องถึงค่านี้ด้วยจึงได้ระดับนี้ (เว้นว่างได้)"
 
 
@@ -25,15 +24,20 @@ def _number(value: Decimal | None) -> str:
     return "" if value is None else format_score(value, thai_digits=False)
 
 
-class GradesModel(QAbstractTableModel):
+class GradesModel(RowTableModel):
     """An accepted edit calls `on_edit(bands)` with the whole new list; a refused one calls
     `on_error(Thai message)` and the cell keeps its value."""
+
+    COLUMNS = labels.GRADE_COLUMNS
 
     def __init__(self, on_edit: Callable[[list[GradeBand]], None] | None = None,
                  on_error: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.bands: list[GradeBand] = []
         self._on_edit, self._on_error = on_edit, on_error
+
+    def items(self) -> list:
+        return self.bands
 
     def set_bands(self, bands: list[GradeBand]) -> None:
         if len(bands) == len(self.bands):
@@ -45,23 +49,12 @@ class GradesModel(QAbstractTableModel):
         self.bands = copy.deepcopy(bands)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.bands)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(labels.GRADE_COLUMNS)
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
                 and section == EACH_TOOL):
             return EACH_TOOL_HINT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            cols = labels.GRADE_COLUMNS
-            return cols[section] if 0 <= section < len(cols) else None
-        return str(section + 1)
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.bands):

@@ -6,28 +6,32 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ita_desktop.domain.models import Indicator
 from ita_desktop.thai.normalize import normalize_name, normalize_text
 from ui import labels
+from ui.models.base import Index, RowTableModel
 
 NUMBER, TOOL, NAME, DESCRIPTION = range(4)
 EDITABLE = (NAME, DESCRIPTION)
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 
 
-class IndicatorsModel(QAbstractTableModel):
+class IndicatorsModel(RowTableModel):
     """Rows are the rules' indicators; an edit calls `on_edit(number, field, text)`.
 
     `field` is "name" or "description". An empty name is refused (the table keeps the old one).
     """
 
+    COLUMNS = labels.INDICATOR_COLUMNS
+
     def __init__(self, on_edit: Callable[[int, str, str], None] | None = None) -> None:
         super().__init__()
         self.indicators: list[Indicator] = []
         self._on_edit = on_edit
+
+    def items(self) -> list:
+        return self.indicators
 
     def set_indicators(self, indicators: list[Indicator]) -> None:
         """Show the stored indicators; keeps views' selection when only texts changed."""
@@ -40,21 +44,6 @@ class IndicatorsModel(QAbstractTableModel):
         self.beginResetModel()
         self.indicators = list(indicators)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.indicators)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(labels.INDICATOR_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            cols = labels.INDICATOR_COLUMNS
-            return cols[section] if 0 <= section < len(cols) else None
-        return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.indicators):

@@ -6,26 +6,30 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ita_desktop.domain.models import Indicator
 from ita_desktop.thai.normalize import normalize_text
 from ita_desktop.thai.numbers import format_score
 from ui import labels
+from ui.models.base import Index, RowTableModel
 
 COLUMNS = labels.ISSUE_COLUMNS
 ISSUE_COLUMN = 2
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 
 
-class IssuesModel(QAbstractTableModel):
+class IssuesModel(RowTableModel):
     """One row per indicator of the year's rules; editing the issue calls `on_edit`."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, on_edit: Callable[[int, str], None] | None = None) -> None:
         super().__init__()
         self._rows: list[tuple[Indicator, Decimal | None, str]] = []
         self._on_edit = on_edit
+
+    def items(self) -> list:
+        return self._rows
 
     def set_rows(self, rows: list[tuple[Indicator, Decimal | None, str]]) -> None:
         if [r[0].number for r in rows] == [r[0].number for r in self._rows]:
@@ -36,20 +40,6 @@ class IssuesModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

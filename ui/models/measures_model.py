@@ -6,28 +6,32 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ita_desktop.documents.text import period_text
 from ita_desktop.domain.models import Measure
 from ita_desktop.thai.normalize import normalize_name, normalize_text
 from ui import labels
+from ui.models.base import Index, RowTableModel
 
 TITLE, STEPS, RESPONSIBLE, PERIOD, INDICATORS = range(5)
 EDITABLE = (TITLE, STEPS)  # the rest is picked in the form beside the table
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 MeasureRole = Qt.ItemDataRole.UserRole + 1
 
 
-class MeasuresModel(QAbstractTableModel):
+class MeasuresModel(RowTableModel):
     """Rows are the plan's measures in order; the title is edited in place via `on_edit`."""
+
+    COLUMNS = labels.MEASURE_COLUMNS
 
     def __init__(self, on_edit: Callable[[Measure, Measure], None] | None = None) -> None:
         super().__init__()
         self.measures: list[Measure] = []
         self.fiscal_year = 0  # the year the plan runs in: the assessment's year + 1
         self._on_edit = on_edit
+
+    def items(self) -> list:
+        return self.measures
 
     def set_measures(self, measures: list[Measure]) -> None:
         """Show the stored plan; keeps views' selection when only contents changed."""
@@ -46,21 +50,6 @@ class MeasuresModel(QAbstractTableModel):
             if m.id == measure_id:
                 return row
         return -1
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.measures)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(labels.MEASURE_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            cols = labels.MEASURE_COLUMNS
-            return cols[section] if 0 <= section < len(cols) else None
-        return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.measures):

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ita_desktop.domain.models import STATUSES, Measure, ProgressEntry
 from ui import labels
+from ui.models.base import Index, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 NOT_STARTED = STATUSES[0]
 STATUS_COLORS = {STATUSES[0]: "#fdecea", STATUSES[1]: "#fff8e1", STATUSES[2]: "#e8f5e9"}
 
 
-class ProgressModel(QAbstractTableModel):
+class ProgressModel(RowTableModel):
+    """Measures of the plan with their progress in one round (read-only rows)."""
+
+    COLUMNS = labels.PROGRESS_COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[tuple[Measure, ProgressEntry | None]] = []
+
+    def items(self) -> list:
+        return self.rows
 
     def set_rows(self, rows: list[tuple[Measure, ProgressEntry | None]]) -> None:
         if [m.id for m, _ in rows] == [m.id for m, _ in self.rows]:
@@ -31,21 +37,6 @@ class ProgressModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(labels.PROGRESS_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            cols = labels.PROGRESS_COLUMNS
-            return cols[section] if 0 <= section < len(cols) else None
-        return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):

@@ -5,24 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ita_desktop.thai.normalize import normalize_name
 from ui import labels
+from ui.models.base import Index, RowTableModel
 
 NAME, POSITION = range(2)
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the invisible root, the default parent of every row
 Signatory = tuple[str, str]
 
 
-class SignatoriesModel(QAbstractTableModel):
+class SignatoriesModel(RowTableModel):
     """Editing a cell calls `on_change(new_list)`; the page adds, removes and moves rows."""
+
+    COLUMNS = labels.SIGNATORY_COLUMNS
 
     def __init__(self, on_change: Callable[[list[Signatory]], None] | None = None) -> None:
         super().__init__()
         self.rows: list[Signatory] = []
         self._on_change = on_change
+
+    def items(self) -> list:
+        return self.rows
 
     def set_rows(self, rows: list[Signatory]) -> None:
         rows = [(str(n), str(p)) for n, p in rows]
@@ -34,21 +38,6 @@ class SignatoriesModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(labels.SIGNATORY_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            cols = labels.SIGNATORY_COLUMNS
-            return cols[section] if 0 <= section < len(cols) else None
-        return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
