@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from ita_desktop.domain.models import Period
@@ -73,14 +72,5 @@ def join_thai(items: list[str]) -> str:
 
 
 def period_text(p: Period, fiscal_year: int) -> str:
-    """When a measure runs (the core's wording), Arabic digits; localised with the document.
-
-    Months without a year get the fiscal year's own: October–December fall in the year before.
-    """
-    if not p.text.strip() and not p.whole_year and p.start_month and p.end_month:
-        def year_of(month: int, given: int | None) -> int:
-            return given if given else (fiscal_year - 1 if month >= 10 else fiscal_year)
-
-        p = replace(p, start_year=year_of(p.start_month, p.start_year),
-                    end_year=year_of(p.end_month, p.end_year))
+    """When a measure runs (the core's wording), Arabic digits; localised with the document."""
     return shared_period_text(p, fiscal_year, thai_digits=False)
