@@ -20,6 +20,20 @@ class RowTableModel(QAbstractTableModel):
         """The rows shown, one per table row."""
         raise NotImplementedError
 
+    def replace_rows(self, attr: str, rows: list[Any], same_rows: bool) -> None:
+        """Store `rows` in `self.<attr>`. When they are the same rows as before (only their
+        contents changed) the cells are signalled as changed, so views keep their selection;
+        otherwise the model is reset."""
+        if same_rows:
+            setattr(self, attr, rows)
+            if rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(self.COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        setattr(self, attr, rows)
+        self.endResetModel()
+
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.items())
 

@@ -40,14 +40,7 @@ class GradesModel(RowTableModel):
         return self.bands
 
     def set_bands(self, bands: list[GradeBand]) -> None:
-        if len(bands) == len(self.bands):
-            self.bands = copy.deepcopy(bands)
-            if bands:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(bands) - 1, EACH_TOOL))
-            return
-        self.beginResetModel()
-        self.bands = copy.deepcopy(bands)
-        self.endResetModel()
+        self.replace_rows("bands", copy.deepcopy(bands), len(bands) == len(self.bands))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

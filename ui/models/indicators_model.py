@@ -35,15 +35,8 @@ class IndicatorsModel(RowTableModel):
 
     def set_indicators(self, indicators: list[Indicator]) -> None:
         """Show the stored indicators; keeps views' selection when only texts changed."""
-        if [i.number for i in indicators] == [i.number for i in self.indicators]:
-            self.indicators = list(indicators)
-            if indicators:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(indicators) - 1, DESCRIPTION))
-            return
-        self.beginResetModel()
-        self.indicators = list(indicators)
-        self.endResetModel()
+        self.replace_rows("indicators", list(indicators),
+                          [i.number for i in indicators] == [i.number for i in self.indicators])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.indicators):

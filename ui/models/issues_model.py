@@ -32,14 +32,8 @@ class IssuesModel(RowTableModel):
         return self._rows
 
     def set_rows(self, rows: list[tuple[Indicator, Decimal | None, str]]) -> None:
-        if [r[0].number for r in rows] == [r[0].number for r in self._rows]:
-            self._rows = list(rows)
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, ISSUE_COLUMN))
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.replace_rows("_rows", list(rows),
+                          [r[0].number for r in rows] == [r[0].number for r in self._rows])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

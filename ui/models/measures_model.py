@@ -35,15 +35,8 @@ class MeasuresModel(RowTableModel):
 
     def set_measures(self, measures: list[Measure]) -> None:
         """Show the stored plan; keeps views' selection when only contents changed."""
-        if [m.id for m in measures] == [m.id for m in self.measures]:
-            self.measures = list(measures)
-            if measures:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(measures) - 1, len(labels.MEASURE_COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self.measures = list(measures)
-        self.endResetModel()
+        self.replace_rows("measures", list(measures),
+                          [m.id for m in measures] == [m.id for m in self.measures])
 
     def row_of(self, measure_id: int | None) -> int:
         for row, m in enumerate(self.measures):

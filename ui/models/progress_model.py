@@ -28,15 +28,7 @@ class ProgressModel(RowTableModel):
         return self.rows
 
     def set_rows(self, rows: list[tuple[Measure, ProgressEntry | None]]) -> None:
-        if [m.id for m, _ in rows] == [m.id for m, _ in self.rows]:
-            self.rows = list(rows)
-            if rows:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(rows) - 1, len(labels.PROGRESS_COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        self.replace_rows("rows", list(rows), [m.id for m, _ in rows] == [m.id for m, _ in self.rows])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):

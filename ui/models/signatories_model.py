@@ -30,14 +30,7 @@ class SignatoriesModel(RowTableModel):
 
     def set_rows(self, rows: list[Signatory]) -> None:
         rows = [(str(n), str(p)) for n, p in rows]
-        if len(rows) == len(self.rows):
-            self.rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, POSITION))
-            return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.replace_rows("rows", rows, len(rows) == len(self.rows))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
