@@ -38,6 +38,17 @@ class _Debounce:
     def session_key(self) -> tuple[int, int]:
         return (id(self), self._session)
 
+    def value(self) -> str:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        """Emit `committed` with the normalised text if it differs from what was stored."""
+        self._timer.stop()
+        value = self.value()
+        if value != self._last:
+            self._last = value
+            self.committed.emit(value)  # type: ignore[attr-defined]
+
 
 class CommitLineEdit(QLineEdit, _Debounce):
     """One-line text, normalised (normalize_name) before it is committed."""
@@ -66,13 +77,6 @@ class CommitLineEdit(QLineEdit, _Debounce):
             event.ignore()
             return False
         return super().event(event)
-
-    def commit(self) -> None:
-        self._timer.stop()
-        value = self.value()
-        if value != self._last:
-            self._last = value
-            self.committed.emit(value)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._session += 1
@@ -114,13 +118,6 @@ class CommitTextEdit(QPlainTextEdit, _Debounce):
             event.ignore()
             return False
         return super().event(event)
-
-    def commit(self) -> None:
-        self._timer.stop()
-        value = self.value()
-        if value != self._last:
-            self._last = value
-            self.committed.emit(value)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._session += 1
