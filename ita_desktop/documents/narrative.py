@@ -64,14 +64,10 @@ def results_text(a: Analysis, rules: Rules, org_name: str) -> str:
         sentences.append(_t(key, delta=_score(abs(delta)), previous_year=a.previous_year))
     if a.ranking:
         high, low = a.ranking[0], a.ranking[-1]
-        sentences.append(_t("ranking_intro", highest=_names([r.name for r in a.highest]),
+        sentences.append(_t("ranking_intro", highest=_join_thai([r.name for r in a.highest]),
                             high_score=_score(high.score),
-                            lowest=_names([r.name for r in a.lowest]), low_score=_score(low.score)))
+                            lowest=_join_thai([r.name for r in a.lowest]), low_score=_score(low.score)))
     return " ".join(sentences)
-
-
-def _names(names: list[str]) -> str:
-    return _join_thai(names)
 
 
 def indicator_paragraph(a: Analysis, rules: Rules, number: int, strong: bool) -> str:
@@ -87,7 +83,7 @@ def strengths_text(a: Analysis, rules: Rules) -> str:
         return templates()["no_scores"]
     if not a.strengths:
         return _t("strengths_none", threshold=_limit(a.threshold))
-    names = _names([rules.indicator(n).name for n in a.strengths])
+    names = _join_thai([rules.indicator(n).name for n in a.strengths])
     intro = _t("strengths_intro", threshold=_limit(a.threshold), count=len(a.strengths), names=names)
     return "\n\n".join([intro] + [indicator_paragraph(a, rules, n, True) for n in a.strengths])
 
@@ -97,7 +93,7 @@ def weaknesses_text(a: Analysis, rules: Rules) -> str:
         return templates()["no_scores"]
     if not a.weaknesses:
         return _t("weaknesses_none", threshold=_limit(a.threshold))
-    names = _names([rules.indicator(n).name for n in a.weaknesses])
+    names = _join_thai([rules.indicator(n).name for n in a.weaknesses])
     intro = _t("weaknesses_intro", threshold=_limit(a.threshold), count=len(a.weaknesses),
                names=names)
     return "\n\n".join([intro] + [indicator_paragraph(a, rules, n, False) for n in a.weaknesses])
@@ -110,7 +106,7 @@ def tool_issue_text(a: Analysis, rules: Rules, code: str) -> str:
     first = _t("tool_issue", tool_name=tool.name, code=code, score=_score(a.tools.get(code)))
     weak = [n for n in a.weaknesses if rules.indicator(n).tool == code]
     if weak:
-        names = _names([f"{rules.indicator(n).name} ({_score(a.score_of(n))} คะแนน)" for n in weak])
+        names = _join_thai([f"{rules.indicator(n).name} ({_score(a.score_of(n))} คะแนน)" for n in weak])
         return f"{first} {_t('tool_issue_weak', names=names)}"
     return f"{first} {_t('tool_issue_strong', threshold=_limit(a.threshold))}"
 
