@@ -20,10 +20,10 @@ from timing import median_time
 TRANG = "94.42,92.12,92.28,90.76,92.35,91.41,94.44,90.55,100,100"
 
 
-
 def cli(*argv: str) -> None:
-    subprocess.run([sys.executable, "-m", "ita_desktop", *argv], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "ita_desktop", *argv], cwd=ROOT, check=True, capture_output=True
+    )
 
 
 def main() -> None:
@@ -35,14 +35,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.sqlite"
         rows = [
-            ("CLI process: analyze (s)", median_time(lambda: cli("analyze", "--year", "2564",
-                                                                 "--scores", TRANG), 7)),
-            ("CLI process: demo --force (s)", median_time(lambda: cli("demo", "--db", str(db),
-                                                                      "--force"), 5)),
-            ("CLI process: scores show (s)", median_time(lambda: cli("scores", "show", "--db",
-                                                                     str(db)), 5)),
-            ("in process: build_demo (s)", median_time(
-                lambda: build_demo(db, force=True).close(), 5)),
+            (
+                "CLI process: analyze (s)",
+                median_time(lambda: cli("analyze", "--year", "2564", "--scores", TRANG), 7),
+            ),
+            (
+                "CLI process: demo --force (s)",
+                median_time(lambda: cli("demo", "--db", str(db), "--force"), 5),
+            ),
+            (
+                "CLI process: scores show (s)",
+                median_time(lambda: cli("scores", "show", "--db", str(db)), 5),
+            ),
+            (
+                "in process: build_demo (s)",
+                median_time(lambda: build_demo(db, force=True).close(), 5),
+            ),
             ("in process: open database (s)", median_time(lambda: Repository.open(db).close(), 9)),
         ]
         rules = load_preset(2564)

@@ -40,7 +40,6 @@ print(t1 - t0, t2 - t1)
 """
 
 
-
 def page_count(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
 
@@ -76,20 +75,39 @@ def main() -> None:
         # 1. the demo's full report (first organisation, latest year, all three documents)
         colds = []
         for _ in range(3):
-            proc = subprocess.run([sys.executable, "-c", COLD, str(db), str(out)], cwd=ROOT,
-                                  capture_output=True, text=True, check=True)
+            proc = subprocess.run(
+                [sys.executable, "-c", COLD, str(db), str(out)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             colds.append([float(x) for x in proc.stdout.split()])
-        rows.append(("demo report, first export in a fresh process (s)",
-                     f"{statistics.median(c[1] for c in colds):.3f}"))
-        rows.append(("  (imports + open database before it) (s)",
-                     f"{statistics.median(c[0] for c in colds):.3f}"))
+        rows.append(
+            (
+                "demo report, first export in a fresh process (s)",
+                f"{statistics.median(c[1] for c in colds):.3f}",
+            )
+        )
+        rows.append(
+            (
+                "  (imports + open database before it) (s)",
+                f"{statistics.median(c[0] for c in colds):.3f}",
+            )
+        )
         warmed = []
         for _ in range(3):
-            proc = subprocess.run([sys.executable, "-c", COLD, str(db), str(out), "warm"],
-                                  cwd=ROOT, capture_output=True, text=True, check=True)
+            proc = subprocess.run(
+                [sys.executable, "-c", COLD, str(db), str(out), "warm"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             warmed.append(float(proc.stdout.split()[1]))
-        rows.append(("demo report, first export after warm_up() (s)",
-                     f"{statistics.median(warmed):.3f}"))
+        rows.append(
+            ("demo report, first export after warm_up() (s)", f"{statistics.median(warmed):.3f}")
+        )
 
         from ita_desktop.storage.repository import Repository
 
@@ -112,8 +130,13 @@ def main() -> None:
         big = folder / "big.pdf"
 
         def long_doc() -> None:
-            export_document(repo, org_id=org.id, year=year, document="all",  # type: ignore[arg-type]
-                            out=big)
+            export_document(
+                repo,
+                org_id=org.id,
+                year=year,
+                document="all",  # type: ignore[arg-type]
+                out=big,
+            )
 
         long_doc()
         t = median_time(long_doc, 3)
@@ -127,8 +150,7 @@ def main() -> None:
         long_doc()
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        rows.append(("long document peak Python memory, tracemalloc (MB)",
-                     f"{peak / 2**20:.1f}"))
+        rows.append(("long document peak Python memory, tracemalloc (MB)", f"{peak / 2**20:.1f}"))
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         rows.append(("process peak RSS so far (MB)", f"{rss / 1024:.0f}"))
         repo.close()

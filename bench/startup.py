@@ -27,9 +27,14 @@ TARGET_S = 0.8
 def launch_once(db: Path, env: dict[str, str]) -> tuple[float, float]:
     """(wall seconds to the first-paint line, the app's own figure)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "ita_desktop", "gui", "--db", str(db)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ita_desktop", "gui", "--db", str(db)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     wall = time.perf_counter() - start
@@ -41,8 +46,11 @@ def launch_once(db: Path, env: dict[str, str]) -> tuple[float, float]:
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
     display = f":{90 + os.getpid() % 9}"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten",
-                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(0.7)
     return server, display
 
@@ -60,8 +68,12 @@ def main() -> None:
         data.mkdir()
         db = Path(tmp) / "demo.sqlite"
         build_demo(db).close()
-        env = dict(os.environ, ITA_DESKTOP_DATA_DIR=str(data), ITA_DESKTOP_QUIT_AFTER_PAINT="1",
-                   QT_QPA_PLATFORM=args.platform)
+        env = dict(
+            os.environ,
+            ITA_DESKTOP_DATA_DIR=str(data),
+            ITA_DESKTOP_QUIT_AFTER_PAINT="1",
+            QT_QPA_PLATFORM=args.platform,
+        )
         server = None
         if args.platform == "xcb":
             if not shutil.which("Xvfb"):
@@ -77,8 +89,10 @@ def main() -> None:
     walls = [w for w, _ in samples]
     inside = [i for _, i in samples]
     print(f"platform: {args.platform}, runs: {args.runs}")
-    print(f"launch to first paint, median: {statistics.median(walls):.3f} s "
-          f"(min {min(walls):.3f}, max {max(walls):.3f}); target < {TARGET_S} s")
+    print(
+        f"launch to first paint, median: {statistics.median(walls):.3f} s "
+        f"(min {min(walls):.3f}, max {max(walls):.3f}); target < {TARGET_S} s"
+    )
     print(f"  of which inside the app after its module loaded: {statistics.median(inside):.3f} s")
 
 

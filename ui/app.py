@@ -35,8 +35,9 @@ def setup_logging() -> None:
     if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         return
     try:
-        handler = RotatingFileHandler(data_dir() / "ita-desktop.log", maxBytes=1_000_000,
-                                      backupCount=2, encoding="utf-8")
+        handler = RotatingFileHandler(
+            data_dir() / "ita-desktop.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+        )
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -49,7 +50,8 @@ def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(list(argv or sys.argv[:1]))
         app.setApplicationName("ITA Desktop")
         app.setOrganizationName("ITA Desktop")
@@ -123,8 +125,13 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and not self.property("seen"):
             self.setProperty("seen", True)
             elapsed = time.perf_counter() - _START
-            QTimer.singleShot(0, lambda: (print(f"first-paint {elapsed:.3f}", flush=True),
-                                          QApplication.instance().quit()))
+            QTimer.singleShot(
+                0,
+                lambda: (
+                    print(f"first-paint {elapsed:.3f}", flush=True),
+                    QApplication.instance().quit(),
+                ),
+            )
         return False
 
 
@@ -155,9 +162,13 @@ def _warm_up_exports() -> None:
     from ita_desktop.services.export import warm_up
     from ui.tasks import run_in_background
 
-    run_in_background(warm_up, on_success=lambda _: None,
-                      on_failure=lambda exc: logging.getLogger("ita_desktop.ui").info(
-                          "export warm-up failed: %r", exc))
+    run_in_background(
+        warm_up,
+        on_success=lambda _: None,
+        on_failure=lambda exc: logging.getLogger("ita_desktop.ui").info(
+            "export warm-up failed: %r", exc
+        ),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

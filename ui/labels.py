@@ -45,7 +45,13 @@ FORMATS: dict[str, str] = {"pdf": "PDF", "xlsx": "Excel (.xlsx)"}
 ROUND_NAMES: dict[int, str] = {6: "รอบ 6 เดือน", 12: "รอบ 12 เดือน"}
 WHOLE_YEAR = "ตลอดปีงบประมาณ"
 
-MEASURE_COLUMNS = (doc.COL_MEASURE, doc.COL_STEPS, doc.COL_RESPONSIBLE, doc.COL_PERIOD, doc.COL_LINKED)
+MEASURE_COLUMNS = (
+    doc.COL_MEASURE,
+    doc.COL_STEPS,
+    doc.COL_RESPONSIBLE,
+    doc.COL_PERIOD,
+    doc.COL_LINKED,
+)
 ISSUE_COLUMNS = (doc.COL_INDICATOR, doc.COL_SCORE, doc.COL_ISSUE)
 PROGRESS_COLUMNS = (doc.COL_MEASURE, doc.COL_STATUS, doc.COL_OUTPUT, doc.COL_OUTCOME)
 PROGRESS_FIELDS: dict[str, str] = {

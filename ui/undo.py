@@ -83,8 +83,16 @@ class _Command(QUndoCommand):
 class ChangeCommand(_Command):
     """old -> new through `apply(value)`; edits with the same merge key merge while typing."""
 
-    def __init__(self, history: History, text: str, apply: Callable[[Any], None], old: Any,
-                 new: Any, kind: str, merge_key: Hashable | None = None) -> None:
+    def __init__(
+        self,
+        history: History,
+        text: str,
+        apply: Callable[[Any], None],
+        old: Any,
+        new: Any,
+        kind: str,
+        merge_key: Hashable | None = None,
+    ) -> None:
         super().__init__(history, text)
         self._apply, self.old, self.new = apply, old, new
         self.kind, self.merge_key = kind, merge_key
@@ -109,20 +117,39 @@ class ChangeCommand(_Command):
         return True
 
 
-def set_score(history: History, assessment_id: int, indicator: int, old: Any, new: Any,
-              merge_key: Hashable | None = None) -> None:
+def set_score(
+    history: History,
+    assessment_id: int,
+    indicator: int,
+    old: Any,
+    new: Any,
+    merge_key: Hashable | None = None,
+) -> None:
     repo = history.workspace.repo
-    history.push(ChangeCommand(
-        history, f"แก้คะแนนตัวชี้วัดที่ {indicator}",
-        lambda value: repo.set_score(assessment_id, indicator, value), old, new, kinds.SCORES,
-        merge_key))
+    history.push(
+        ChangeCommand(
+            history,
+            f"แก้คะแนนตัวชี้วัดที่ {indicator}",
+            lambda value: repo.set_score(assessment_id, indicator, value),
+            old,
+            new,
+            kinds.SCORES,
+            merge_key,
+        )
+    )
 
 
 class AddMeasureCommand(_Command):
     """Add a measure (at `index`, else at the end); undo deletes it."""
 
-    def __init__(self, history: History, assessment_id: int, measure: Measure,
-                 index: int | None = None, text: str = "เพิ่มมาตรการ") -> None:
+    def __init__(
+        self,
+        history: History,
+        assessment_id: int,
+        measure: Measure,
+        index: int | None = None,
+        text: str = "เพิ่มมาตรการ",
+    ) -> None:
         super().__init__(history, text)
         self.assessment_id, self.index = assessment_id, index
         self.measure = copy.deepcopy(measure)
@@ -205,8 +232,14 @@ class MoveMeasureCommand(_Command):
         self._guard(lambda: self._move(self.old_index))
 
 
-def edit_measure(history: History, assessment_id: int, key: int, old: Measure, new: Measure,
-                 merge_key: Hashable | None = None) -> None:
+def edit_measure(
+    history: History,
+    assessment_id: int,
+    key: int,
+    old: Measure,
+    new: Measure,
+    merge_key: Hashable | None = None,
+) -> None:
     """Save a changed measure (title, steps, units, period, indicators ...)."""
 
     def apply(m: Measure) -> None:
@@ -218,12 +251,26 @@ def edit_measure(history: History, assessment_id: int, key: int, old: Measure, n
         stored.position = current.get(stored.id, stored.position)
         repo.save_measure(assessment_id, stored)
 
-    history.push(ChangeCommand(history, "แก้ไขมาตรการ", apply, copy.deepcopy(old),
-                               copy.deepcopy(new), kinds.MEASURES, merge_key))
+    history.push(
+        ChangeCommand(
+            history,
+            "แก้ไขมาตรการ",
+            apply,
+            copy.deepcopy(old),
+            copy.deepcopy(new),
+            kinds.MEASURES,
+            merge_key,
+        )
+    )
 
 
-def edit_progress(history: History, key: int, old: ProgressEntry, new: ProgressEntry,
-                  merge_key: Hashable | None = None) -> None:
+def edit_progress(
+    history: History,
+    key: int,
+    old: ProgressEntry,
+    new: ProgressEntry,
+    merge_key: Hashable | None = None,
+) -> None:
     """Save how a measure went in one round."""
 
     def apply(entry: ProgressEntry) -> None:
@@ -232,12 +279,27 @@ def edit_progress(history: History, key: int, old: ProgressEntry, new: ProgressE
         stored.id = None
         history.workspace.repo.save_progress(stored)
 
-    history.push(ChangeCommand(history, "แก้ไขผลการดำเนินงาน", apply, copy.deepcopy(old),
-                               copy.deepcopy(new), kinds.PROGRESS, merge_key))
+    history.push(
+        ChangeCommand(
+            history,
+            "แก้ไขผลการดำเนินงาน",
+            apply,
+            copy.deepcopy(old),
+            copy.deepcopy(new),
+            kinds.PROGRESS,
+            merge_key,
+        )
+    )
 
 
-def edit_rules(history: History, assessment_id: int, old: Rules, new: Rules, text: str,
-               merge_key: Hashable | None = None) -> None:
+def edit_rules(
+    history: History,
+    assessment_id: int,
+    old: Rules,
+    new: Rules,
+    text: str,
+    merge_key: Hashable | None = None,
+) -> None:
     """Replace the assessment's copy of its year's rules (the target goes with them).
 
     Rules that cannot compute are refused here too: a stored copy must always load again.
@@ -252,12 +314,28 @@ def edit_rules(history: History, assessment_id: int, old: Rules, new: Rules, tex
         stored.target = rules.target
         repo.save_assessment(stored)
 
-    history.push(ChangeCommand(history, text, apply, copy.deepcopy(old), copy.deepcopy(new),
-                               kinds.ASSESSMENT, merge_key))
+    history.push(
+        ChangeCommand(
+            history,
+            text,
+            apply,
+            copy.deepcopy(old),
+            copy.deepcopy(new),
+            kinds.ASSESSMENT,
+            merge_key,
+        )
+    )
 
 
-def set_setting(history: History, assessment_id: int, attr: str, old: Any, new: Any, text: str,
-                merge_key: Hashable | None = None) -> None:
+def set_setting(
+    history: History,
+    assessment_id: int,
+    attr: str,
+    old: Any,
+    new: Any,
+    text: str,
+    merge_key: Hashable | None = None,
+) -> None:
     """Change one print setting (digits, preface, signatories), reading the others fresh."""
 
     def apply(value: Any) -> None:
@@ -266,5 +344,8 @@ def set_setting(history: History, assessment_id: int, attr: str, old: Any, new: 
         setattr(settings, attr, copy.deepcopy(value))
         repo.save_settings(assessment_id, settings)
 
-    history.push(ChangeCommand(history, text, apply, copy.deepcopy(old), copy.deepcopy(new),
-                               kinds.SETTINGS, merge_key))
+    history.push(
+        ChangeCommand(
+            history, text, apply, copy.deepcopy(old), copy.deepcopy(new), kinds.SETTINGS, merge_key
+        )
+    )

@@ -88,8 +88,9 @@ class Workspace(QObject):
         return a.id if a else None
 
     # writes ----------------------------------------------------------------------------------
-    def update_assessment(self, assessment_id: int, mutate: Callable[[Assessment], None],
-                          kind: str = ASSESSMENT) -> Assessment:
+    def update_assessment(
+        self, assessment_id: int, mutate: Callable[[Assessment], None], kind: str = ASSESSMENT
+    ) -> Assessment:
         """Read, change and save one assessment (never from a stale copy), then notify."""
         assert self.repo is not None
         a = self.repo.assessment_by_id(assessment_id)

@@ -24,7 +24,11 @@ TOLERANCE = Decimal("0.01")
 def rank_indicators(rules: Rules, scores: Scores) -> list[RankedIndicator]:
     """Indicators with a score, best first (ties by number), with competition ranks."""
     rows = sorted(
-        ((ind, scores[ind.number]) for ind in rules.indicators if scores.get(ind.number) is not None),
+        (
+            (ind, scores[ind.number])
+            for ind in rules.indicators
+            if scores.get(ind.number) is not None
+        ),
         key=lambda pair: (-pair[1], pair[0].number),  # type: ignore[operator]
     )
     ranked: list[RankedIndicator] = []
@@ -38,8 +42,12 @@ def leverage(rules: Rules, scores: Scores) -> list[Leverage]:
     """Where effort pays most: overall points to gain per indicator if it reached 100."""
     worth = points_per_indicator_point(rules)
     rows = [
-        Leverage(ind.number, ind.name, round2(worth[ind.number]),
-                 round2((MAX_SCORE - scores[ind.number]) * worth[ind.number]))  # type: ignore[operator]
+        Leverage(
+            ind.number,
+            ind.name,
+            round2(worth[ind.number]),
+            round2((MAX_SCORE - scores[ind.number]) * worth[ind.number]),
+        )  # type: ignore[operator]
         for ind in rules.indicators
         if scores.get(ind.number) is not None
     ]
@@ -47,7 +55,9 @@ def leverage(rules: Rules, scores: Scores) -> list[Leverage]:
 
 
 def compare_official(
-    tools: Mapping[str, Decimal | None], overall: Decimal | None, level: str | None,
+    tools: Mapping[str, Decimal | None],
+    overall: Decimal | None,
+    level: str | None,
     official: OfficialFigures,
 ) -> list[Mismatch]:
     """Figures whose computed value differs from the official one by more than 0.01."""
@@ -64,7 +74,10 @@ def compare_official(
 
 
 def _change(
-    rules: Rules, now: Scores, before: Scores, tools: Mapping[str, Decimal | None],
+    rules: Rules,
+    now: Scores,
+    before: Scores,
+    tools: Mapping[str, Decimal | None],
     overall: Decimal | None,
 ) -> dict[str, Decimal]:
     change: dict[str, Decimal] = {}
@@ -84,7 +97,10 @@ def _change(
 
 
 def _warnings(
-    rules: Rules, scores: Scores, ranking: list[RankedIndicator], threshold: Decimal,
+    rules: Rules,
+    scores: Scores,
+    ranking: list[RankedIndicator],
+    threshold: Decimal,
     mismatches: list[Mismatch],
 ) -> list[str]:
     notes: list[str] = []
@@ -100,7 +116,13 @@ def _warnings(
     if ranking and all(r.score < threshold for r in ranking):
         notes.append("ไม่มีตัวชี้วัดใดถึงเกณฑ์จุดแข็ง ควรพิจารณาเกณฑ์ที่ใช้อีกครั้ง")
     for m in mismatches:
-        label = "คะแนนรวม" if m.figure == "overall" else "ระดับผลการประเมิน" if m.figure == "level" else m.figure
+        label = (
+            "คะแนนรวม"
+            if m.figure == "overall"
+            else "ระดับผลการประเมิน"
+            if m.figure == "level"
+            else m.figure
+        )
         notes.append(f"{label} ที่คำนวณได้ ({m.computed}) ไม่ตรงกับผลที่ประกาศ ({m.official})")
     return notes
 
@@ -128,8 +150,9 @@ def analyze(
     if overall is not None:
         higher = [b for b in sorted_bands(rules) if b.minimum > overall]
         next_band = higher[-1] if higher else None
-    mismatches = compare_official(tools, overall, band.label if band else None,
-                                  official or OfficialFigures())
+    mismatches = compare_official(
+        tools, overall, band.label if band else None, official or OfficialFigures()
+    )
     return Analysis(
         year=rules.year,
         tools=tools,
@@ -142,7 +165,9 @@ def analyze(
         target=target,
         gap_to_target=None if overall is None else max(Decimal("0.00"), target - overall),
         next_level=next_band.label if next_band else None,
-        gap_to_next_level=None if next_band is None or overall is None else next_band.minimum - overall,
+        gap_to_next_level=None
+        if next_band is None or overall is None
+        else next_band.minimum - overall,
         leverage=leverage(rules, scores),
         change=_change(rules, scores, previous, tools, overall) if previous else {},
         previous_year=previous_year if previous else None,

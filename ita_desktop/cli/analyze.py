@@ -28,8 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def parse_scores(text: str, count: int) -> dict[int, Decimal]:
     parts = [p for p in text.split(",")]
     if len(parts) != count:
-        raise ValidationError(f"ต้องระบุคะแนน {count} ค่า คั่นด้วยจุลภาค (ได้ {len(parts)} ค่า)",
-                              f"expected {count} scores")
+        raise ValidationError(
+            f"ต้องระบุคะแนน {count} ค่า คั่นด้วยจุลภาค (ได้ {len(parts)} ค่า)", f"expected {count} scores"
+        )
     return {i: check_score(i, score_argument(p)) for i, p in enumerate(parts, start=1)}
 
 
@@ -39,18 +40,28 @@ def analysis_json(a: Analysis) -> dict[str, Any]:
         "tools": a.tools,
         "overall": a.overall,
         "level": a.level,
-        "ranking": [{"indicator": r.indicator, "name": r.name, "score": r.score, "rank": r.rank}
-                    for r in a.ranking],
+        "ranking": [
+            {"indicator": r.indicator, "name": r.name, "score": r.score, "rank": r.rank}
+            for r in a.ranking
+        ],
         "strengths": a.strengths,
         "weaknesses": a.weaknesses,
         "threshold": a.threshold,
         "gap_to_target": a.gap_to_target,
         "next_level": a.next_level,
         "gap_to_next_level": a.gap_to_next_level,
-        "leverage": [{"indicator": x.indicator, "points_per_point": x.points_per_point,
-                      "potential_gain": x.potential_gain} for x in a.leverage],
-        "mismatches": [{"figure": m.figure, "computed": m.computed, "official": m.official}
-                       for m in a.mismatches],
+        "leverage": [
+            {
+                "indicator": x.indicator,
+                "points_per_point": x.points_per_point,
+                "potential_gain": x.potential_gain,
+            }
+            for x in a.leverage
+        ],
+        "mismatches": [
+            {"figure": m.figure, "computed": m.computed, "official": m.official}
+            for m in a.mismatches
+        ],
         "warnings": a.warnings,
     }
 
@@ -71,8 +82,12 @@ def print_text(a: Analysis) -> None:
 def run(args: argparse.Namespace) -> int:
     rules = load_preset(args.year)
     scores = parse_scores(args.scores, len(rules.indicators))
-    result = analyze(rules, scores, threshold=args.threshold,
-                     official=OfficialFigures(overall=args.official_overall))
+    result = analyze(
+        rules,
+        scores,
+        threshold=args.threshold,
+        official=OfficialFigures(overall=args.official_overall),
+    )
     if args.json:
         print_json(analysis_json(result))
     else:

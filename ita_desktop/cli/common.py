@@ -25,8 +25,12 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 
 
 def add_db_argument(parser: argparse.ArgumentParser, required: bool = False) -> None:
-    parser.add_argument("--db", type=Path, required=required,
-                        help="ไฟล์ฐานข้อมูล SQLite (ค่าเริ่มต้น: ไฟล์ในโฟลเดอร์ข้อมูลของผู้ใช้)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        required=required,
+        help="ไฟล์ฐานข้อมูล SQLite (ค่าเริ่มต้น: ไฟล์ในโฟลเดอร์ข้อมูลของผู้ใช้)",
+    )
 
 
 def add_selection_arguments(parser: argparse.ArgumentParser) -> None:

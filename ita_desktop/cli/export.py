@@ -14,8 +14,9 @@ DOCUMENTS = ("analysis", "measures", "results", "all")
 def round_argument(text: str) -> int:
     """6 or 12; anything else is a Thai usage error (exit code 2)."""
     if text.strip() not in ("6", "12", "๖", "๑๒"):
-        raise ValidationError(f"รอบการรายงานต้องเป็น 6 หรือ 12 เดือน (ได้ “{text}”)",
-                              f"bad --round {text}")
+        raise ValidationError(
+            f"รอบการรายงานต้องเป็น 6 หรือ 12 เดือน (ได้ “{text}”)", f"bad --round {text}"
+        )
     return 6 if text.strip() in ("6", "๖") else 12
 
 
@@ -23,7 +24,8 @@ def document_argument(text: str) -> str:
     if text not in DOCUMENTS:
         raise ValidationError(
             f"ไม่รู้จักเอกสาร “{text}” (ใช้ analysis, measures, results หรือ all)",
-            f"bad --document {text}")
+            f"bad --document {text}",
+        )
     return text
 
 
@@ -32,10 +34,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     kinds = p.add_subparsers(dest="format", required=True, parser_class=type(p))
     pdf = kinds.add_parser("pdf", help="รายงานการวิเคราะห์ มาตรการ และรายงานผล เป็น PDF")
     _common(pdf)
-    pdf.add_argument("--document", type=document_argument, default="all",
-                     help="analysis | measures | results | all (ค่าเริ่มต้น: all รวมเล่ม)")
-    pdf.add_argument("--round", type=round_argument, default=12, dest="round_months",
-                     help="รอบรายงานผล 6 หรือ 12 เดือน (ค่าเริ่มต้น: 12)")
+    pdf.add_argument(
+        "--document",
+        type=document_argument,
+        default="all",
+        help="analysis | measures | results | all (ค่าเริ่มต้น: all รวมเล่ม)",
+    )
+    pdf.add_argument(
+        "--round",
+        type=round_argument,
+        default=12,
+        dest="round_months",
+        help="รอบรายงานผล 6 หรือ 12 เดือน (ค่าเริ่มต้น: 12)",
+    )
     pdf.set_defaults(run=run, fmt="pdf")
     xlsx = kinds.add_parser("xlsx", help="คะแนน มาตรการ และผลการดำเนินการ เป็น Excel")
     _common(xlsx)
@@ -46,8 +57,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     add_db_argument(p, required=True)
     p.add_argument("--out", type=Path, required=True, help="ไฟล์ที่จะบันทึก")
     add_selection_arguments(p)
-    p.add_argument("--arabic-digits", action="store_true",
-                   help="ใช้เลขอารบิก (ค่าเริ่มต้น: ตามที่ตั้งไว้ของปีนั้น โดยปกติเป็นเลขไทย)")
+    p.add_argument(
+        "--arabic-digits",
+        action="store_true",
+        help="ใช้เลขอารบิก (ค่าเริ่มต้น: ตามที่ตั้งไว้ของปีนั้น โดยปกติเป็นเลขไทย)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,9 +71,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         org = repo.find_organization(args.org)
         a = repo.assessment(org.id, args.year)  # type: ignore[arg-type]
-        path = export_document(repo, org_id=org.id, year=a.year, fmt=args.fmt,  # type: ignore[arg-type]
-                               document=args.document, round_months=args.round_months,
-                               thai_digits=False if args.arabic_digits else None, out=args.out)
+        path = export_document(
+            repo,
+            org_id=org.id,
+            year=a.year,
+            fmt=args.fmt,  # type: ignore[arg-type]
+            document=args.document,
+            round_months=args.round_months,
+            thai_digits=False if args.arabic_digits else None,
+            out=args.out,
+        )
     finally:
         repo.close()
     print(f"บันทึกแล้ว: {path} ({org.name} ปีงบประมาณ {a.year})")

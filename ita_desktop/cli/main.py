@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - last resort: log it, one line, no traceback
         where = _log_crash()
         note = f" รายละเอียดอยู่ในไฟล์ {where}" if where else ""
         print(f"เกิดข้อผิดพลาดที่ไม่คาดคิด{note} ({type(exc).__name__}: {exc})", file=sys.stderr)

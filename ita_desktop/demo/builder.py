@@ -44,8 +44,14 @@ def build_demo(path: Path, force: bool = False) -> Repository:
 
 
 def _add_organization(repo: Repository, data: dict[str, Any]) -> None:
-    org = Organization(data["name"], data.get("kind", ""), data.get("district", ""),
-                       data.get("province", ""), None, list(data.get("units", [])))
+    org = Organization(
+        data["name"],
+        data.get("kind", ""),
+        data.get("district", ""),
+        data.get("province", ""),
+        None,
+        list(data.get("units", [])),
+    )
     org_id = repo.save_organization(org)
     for item in data.get("assessments", []):
         _add_assessment(repo, org_id, item)
@@ -66,22 +72,39 @@ def _add_assessment(repo: Repository, org_id: int, data: dict[str, Any]) -> None
     a.narratives = dict(data.get("narratives", {}))
     repo.save_assessment(a)
     settings = data.get("settings") or {}
-    repo.save_settings(a.id, ReportSettings(  # type: ignore[arg-type]
-        thai_digits=bool(settings.get("thai_digits", True)),
-        preface=settings.get("preface", ""),
-        signatories=[tuple(x) for x in settings.get("signatories", [])],  # type: ignore[misc]
-        summary={int(k): v for k, v in settings.get("summary", {}).items()},
-        problems={int(k): v for k, v in settings.get("problems", {}).items()},
-        suggestions={int(k): v for k, v in settings.get("suggestions", {}).items()},
-    ))
+    repo.save_settings(
+        a.id,
+        ReportSettings(  # type: ignore[arg-type]
+            thai_digits=bool(settings.get("thai_digits", True)),
+            preface=settings.get("preface", ""),
+            signatories=[tuple(x) for x in settings.get("signatories", [])],  # type: ignore[misc]
+            summary={int(k): v for k, v in settings.get("summary", {}).items()},
+            problems={int(k): v for k, v in settings.get("problems", {}).items()},
+            suggestions={int(k): v for k, v in settings.get("suggestions", {}).items()},
+        ),
+    )
     for m in data.get("measures", []):
         steps = list(m.get("steps", [])) + list(m.get("activities", []))
-        measure = Measure(m["title"], list(m.get("indicators", [])), steps,
-                          list(m.get("responsible", [])), period_from_dict(m.get("period") or {}),
-                          m.get("monitoring", ""), m.get("kpi", ""))
+        measure = Measure(
+            m["title"],
+            list(m.get("indicators", [])),
+            steps,
+            list(m.get("responsible", [])),
+            period_from_dict(m.get("period") or {}),
+            m.get("monitoring", ""),
+            m.get("kpi", ""),
+        )
         measure_id = repo.save_measure(a.id, measure)  # type: ignore[arg-type]
         for p in m.get("progress", []):
-            repo.save_progress(ProgressEntry(measure_id, int(p["round"]), p.get("status", ""),
-                                             p.get("output", ""), p.get("outcome", ""),
-                                             p.get("problems", ""), p.get("suggestions", ""),
-                                             p.get("evidence", "")))
+            repo.save_progress(
+                ProgressEntry(
+                    measure_id,
+                    int(p["round"]),
+                    p.get("status", ""),
+                    p.get("output", ""),
+                    p.get("outcome", ""),
+                    p.get("problems", ""),
+                    p.get("suggestions", ""),
+                    p.get("evidence", ""),
+                )
+            )

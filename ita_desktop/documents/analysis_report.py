@@ -41,15 +41,18 @@ def _tool_label(ctx: ReportContext, code: str) -> str:
 def principles(ctx: ReportContext) -> list[Block]:
     rules = ctx.assessment.rules
     tools = join_thai([_tool_label(ctx, t.code) for t in rules.tools])
-    default = L.PRINCIPLES.format(year=ctx.year, count=len(rules.indicators),
-                                  tool_count=len(rules.tools), tools=tools)
+    default = L.PRINCIPLES.format(
+        year=ctx.year, count=len(rules.indicators), tool_count=len(rules.tools), tools=tools
+    )
     out: list[Block] = [Heading(L.H_PRINCIPLES.format(n=1))]
     text = ctx.assessment.narratives.get("principles", "").strip()
     if text:
         return out + [Paragraph(p) for p in paragraphs(text)]
     out += [Paragraph(p) for p in paragraphs(default)]
-    out += [Paragraph(L.INDICATOR_ITEM.format(number=i.number, name=i.name, tool=i.tool), "item")
-            for i in rules.indicators]
+    out += [
+        Paragraph(L.INDICATOR_ITEM.format(number=i.number, name=i.name, tool=i.tool), "item")
+        for i in rules.indicators
+    ]
     out.append(Paragraph(L.PRINCIPLES_CLOSING.format(org=ctx.org.name, next_year=ctx.next_year)))
     return out
 
@@ -59,9 +62,20 @@ def results(ctx: ReportContext, num: Numbering) -> list[Block]:
     out: list[Block] = [Heading(L.H_RESULTS.format(n=2, org=ctx.org.name))]
     out += [Paragraph(p) for p in paragraphs(ctx.section("results"))]
     if a.mismatches:
-        items = join_thai([L.MISMATCH_ITEM.format(
-            figure=L.OVERALL if m.figure == "overall" else L.LEVEL if m.figure == "level"
-            else m.figure, computed=m.computed, official=m.official) for m in a.mismatches])
+        items = join_thai(
+            [
+                L.MISMATCH_ITEM.format(
+                    figure=L.OVERALL
+                    if m.figure == "overall"
+                    else L.LEVEL
+                    if m.figure == "level"
+                    else m.figure,
+                    computed=m.computed,
+                    official=m.official,
+                )
+                for m in a.mismatches
+            ]
+        )
         out.append(Paragraph(L.MISMATCH_NOTE.format(year=ctx.year, items=items), "note"))
     out.append(Heading(L.H_RESULTS_SUMMARY.format(n="2.1"), level=2))
     out.append(summary_table(ctx, num))
@@ -77,34 +91,47 @@ def results(ctx: ReportContext, num: Numbering) -> list[Block]:
 
 def summary_table(ctx: ReportContext, num: Numbering) -> Table:
     a, rules, official = ctx.analysis, ctx.assessment.rules, ctx.assessment.official
-    show_official = any(v is not None for v in (official.iit, official.eit, official.oit,
-                                                 official.overall)) or bool(official.level)
+    show_official = any(
+        v is not None for v in (official.iit, official.eit, official.oit, official.overall)
+    ) or bool(official.level)
     header = [L.COL_TOOL, L.COL_WEIGHT, L.COL_SCORE] + ([L.COL_OFFICIAL] if show_official else [])
     rows = []
     for tool in rules.tools:
-        cells = [Cell.of(_tool_label(ctx, tool.code)),
-                 Cell.of(L.WEIGHT.format(percent=limit(tool.weight * 100)), align="center"),
-                 Cell.of(score(a.tools.get(tool.code)), align="center")]
+        cells = [
+            Cell.of(_tool_label(ctx, tool.code)),
+            Cell.of(L.WEIGHT.format(percent=limit(tool.weight * 100)), align="center"),
+            Cell.of(score(a.tools.get(tool.code)), align="center"),
+        ]
         if show_official:
             cells.append(Cell.of(score(official.tool(tool.code)), align="center"))
         rows.append(Row(cells))
-    total = [Cell.of(L.OVERALL, bold=True), Cell.of(L.WEIGHT.format(percent=100), align="center"),
-             Cell.of(score(a.overall), align="center", bold=True)]
-    level = [Cell.of(L.LEVEL, bold=True), Cell.of(a.level or "–", span=2, align="center",
-                                                   bold=True)]
+    total = [
+        Cell.of(L.OVERALL, bold=True),
+        Cell.of(L.WEIGHT.format(percent=100), align="center"),
+        Cell.of(score(a.overall), align="center", bold=True),
+    ]
+    level = [
+        Cell.of(L.LEVEL, bold=True),
+        Cell.of(a.level or "–", span=2, align="center", bold=True),
+    ]
     if show_official:
         total.append(Cell.of(score(official.overall), align="center"))
         level.append(Cell.of(official.level or "–", align="center"))
     rows += [Row(total, "total"), Row(level, "total")]
     widths = [0.58, 0.12, 0.15, 0.15] if show_official else [0.66, 0.16, 0.18]
-    return Table(widths, [Row([Cell.of(h, align="center", bold=True) for h in header], "header")],
-                 rows, caption=L.CAPTION_SUMMARY.format(n=num.table(), year=ctx.year))
+    return Table(
+        widths,
+        [Row([Cell.of(h, align="center", bold=True) for h in header], "header")],
+        rows,
+        caption=L.CAPTION_SUMMARY.format(n=num.table(), year=ctx.year),
+    )
 
 
 def ranking_table(ctx: ReportContext, num: Numbering) -> Table:
     a = ctx.analysis
     show_change = a.previous_year is not None and any(
-        str(r.indicator) in a.change for r in a.ranking)
+        str(r.indicator) in a.change for r in a.ranking
+    )
     header = [L.COL_RANK, L.COL_INDICATOR, L.COL_TOOL_SHORT, L.COL_SCORE]
     widths = [0.1, 0.46, 0.14, 0.14]
     if show_change:
@@ -112,15 +139,22 @@ def ranking_table(ctx: ReportContext, num: Numbering) -> Table:
         widths.append(0.16)
     rows = []
     for r in a.ranking:
-        cells = [Cell.of(str(r.rank), align="center"),
-                 Cell.of(r.name, nowrap=True),
-                 Cell.of(r.tool, align="center"), Cell.of(score(r.score), align="center")]
+        cells = [
+            Cell.of(str(r.rank), align="center"),
+            Cell.of(r.name, nowrap=True),
+            Cell.of(r.tool, align="center"),
+            Cell.of(score(r.score), align="center"),
+        ]
         if show_change:
             delta = a.change.get(str(r.indicator))
             cells.append(Cell.of(signed(delta) if delta is not None else "–", align="center"))
         rows.append(Row(cells))
-    return Table(widths, [Row([Cell.of(h, align="center", bold=True) for h in header], "header")],
-                 rows, caption=L.CAPTION_RANKING.format(n=num.table(), year=ctx.year))
+    return Table(
+        widths,
+        [Row([Cell.of(h, align="center", bold=True) for h in header], "header")],
+        rows,
+        caption=L.CAPTION_RANKING.format(n=num.table(), year=ctx.year),
+    )
 
 
 def charts(ctx: ReportContext, num: Numbering) -> list[Block]:
@@ -129,30 +163,48 @@ def charts(ctx: ReportContext, num: Numbering) -> list[Block]:
     legend = [(t.code, t.code) for t in rules.tools]
     bars = BarChart(
         L.CHART_INDICATORS.format(n=num.chart(), year=ctx.year),
-        [ChartItem(f"{i.number}. {i.name}", ctx.assessment.scores.get(i.number), i.tool)
-         for i in rules.indicators],
-        target=a.target, target_label=target_label, horizontal=True, legend=legend)
+        [
+            ChartItem(f"{i.number}. {i.name}", ctx.assessment.scores.get(i.number), i.tool)
+            for i in rules.indicators
+        ],
+        target=a.target,
+        target_label=target_label,
+        horizontal=True,
+        legend=legend,
+    )
     tools = BarChart(
         L.CHART_TOOLS.format(n=num.chart(), year=ctx.year),
         [ChartItem(t.code, a.tools.get(t.code), t.code) for t in rules.tools]
         + [ChartItem(L.OVERALL, a.overall, OVERALL_GROUP)],
-        target=a.target, target_label=target_label, horizontal=False)
+        target=a.target,
+        target_label=target_label,
+        horizontal=False,
+    )
     out: list[Block] = [bars, tools]
     years = [(y, h) for y, h in ctx.history if h.overall is not None or any(h.tools.values())]
     if len(years) >= 2:
-        out.append(TrendChart(
-            L.CHART_TREND.format(n=num.chart(), first=years[0][0], last=years[-1][0]),
-            [str(y) for y, _ in years],
-            [Series(t.code, [h.tools.get(t.code) for _, h in years], t.code) for t in rules.tools]
-            + [Series(L.OVERALL, [h.overall for _, h in years], OVERALL_GROUP)],
-            target=a.target, target_label=target_label))
+        out.append(
+            TrendChart(
+                L.CHART_TREND.format(n=num.chart(), first=years[0][0], last=years[-1][0]),
+                [str(y) for y, _ in years],
+                [
+                    Series(t.code, [h.tools.get(t.code) for _, h in years], t.code)
+                    for t in rules.tools
+                ]
+                + [Series(L.OVERALL, [h.overall for _, h in years], OVERALL_GROUP)],
+                target=a.target,
+                target_label=target_label,
+            )
+        )
     return out
 
 
 def analysis_sections(ctx: ReportContext) -> list[Block]:
     out: list[Block] = [Heading(L.H_ANALYSIS.format(n=3))]
-    for key, title in (("strengths", L.H_STRENGTHS.format(n="3.1")),
-                       ("weaknesses", L.H_WEAKNESSES.format(n="3.2"))):
+    for key, title in (
+        ("strengths", L.H_STRENGTHS.format(n="3.1")),
+        ("weaknesses", L.H_WEAKNESSES.format(n="3.2")),
+    ):
         out.append(Heading(title, level=2))
         text = ctx.section(key)
         if not ctx.analysis.ranking and not ctx.assessment.narratives.get(key, "").strip():
@@ -170,26 +222,54 @@ def _tool_issue(ctx: ReportContext, code: str) -> str:
 
 def issues(ctx: ReportContext, num: Numbering) -> list[Block]:
     rules, a = ctx.assessment.rules, ctx.analysis
-    header = Row([Cell.of(L.COL_INDICATOR, align="center", bold=True),
-                  Cell.of(L.COL_SCORE, align="center", bold=True),
-                  Cell.of(L.COL_ISSUE, align="center", bold=True)], "header")
+    header = Row(
+        [
+            Cell.of(L.COL_INDICATOR, align="center", bold=True),
+            Cell.of(L.COL_SCORE, align="center", bold=True),
+            Cell.of(L.COL_ISSUE, align="center", bold=True),
+        ],
+        "header",
+    )
     rows: list[Row] = []
     for tool in rules.tools:
         value = a.tools.get(tool.code)
-        rows.append(Row([Cell.of(f"{_tool_label(ctx, tool.code)} {L.COL_SCORE} {score(value)}",
-                                 span=3, bold=True)], "group"))
+        rows.append(
+            Row(
+                [
+                    Cell.of(
+                        f"{_tool_label(ctx, tool.code)} {L.COL_SCORE} {score(value)}",
+                        span=3,
+                        bold=True,
+                    )
+                ],
+                "group",
+            )
+        )
         for ind in rules.indicators_of(tool.code):
             issue = ctx.assessment.issues_by_indicator.get(ind.number, "").strip()
-            rows.append(Row([Cell.of(f"{ind.number}. {ind.name}", nowrap=True),
-                             Cell.of(score(ctx.assessment.scores.get(ind.number)), align="center"),
-                             Cell.of(paragraphs(issue) or [L.NO_ISSUE],
-                                     align="left" if issue else "center")]))
-        rows.append(Row([Cell.of(L.TOOL_OVERALL.format(code=tool.code), bold=True),
-                         Cell.of(paragraphs(_tool_issue(ctx, tool.code)) or [L.NO_ISSUE],
-                                 span=2)]))
-    return [Heading(L.H_ISSUES.format(n=4)),
-            Table([0.3, 0.14, 0.56], [header], rows,
-                  caption=L.CAPTION_ISSUES.format(n=num.table()))]
+            rows.append(
+                Row(
+                    [
+                        Cell.of(f"{ind.number}. {ind.name}", nowrap=True),
+                        Cell.of(score(ctx.assessment.scores.get(ind.number)), align="center"),
+                        Cell.of(
+                            paragraphs(issue) or [L.NO_ISSUE], align="left" if issue else "center"
+                        ),
+                    ]
+                )
+            )
+        rows.append(
+            Row(
+                [
+                    Cell.of(L.TOOL_OVERALL.format(code=tool.code), bold=True),
+                    Cell.of(paragraphs(_tool_issue(ctx, tool.code)) or [L.NO_ISSUE], span=2),
+                ]
+            )
+        )
+    return [
+        Heading(L.H_ISSUES.format(n=4)),
+        Table([0.3, 0.14, 0.56], [header], rows, caption=L.CAPTION_ISSUES.format(n=num.table())),
+    ]
 
 
 def guidance(ctx: ReportContext) -> list[Block]:
@@ -198,4 +278,3 @@ def guidance(ctx: ReportContext) -> list[Block]:
     if not ctx.analysis.ranking and not ctx.assessment.narratives.get("guidance", "").strip():
         text = L.NO_SCORE_ANALYSIS
     return out + [Paragraph(p) for p in paragraphs(text)]
-

@@ -151,8 +151,19 @@ class Orientation:
     landscape: bool
 
 
-Block = (Cover | TableOfContents | Heading | Paragraph | Table | BarChart | TrendChart
-         | Signatures | Spacer | PageBreak | Orientation)
+Block = (
+    Cover
+    | TableOfContents
+    | Heading
+    | Paragraph
+    | Table
+    | BarChart
+    | TrendChart
+    | Signatures
+    | Spacer
+    | PageBreak
+    | Orientation
+)
 
 
 @dataclass

@@ -28,7 +28,7 @@ class Numbering:
 
 
 def place_line(ctx: ReportContext) -> str:
-    """"อำเภอเมือง จังหวัดตรัง", tolerating names typed with or without their prefix."""
+    """ "อำเภอเมือง จังหวัดตรัง", tolerating names typed with or without their prefix."""
     district = ctx.org.district.strip().removeprefix("อำเภอ").strip()
     province = ctx.org.province.strip().removeprefix("จังหวัด").strip()
     parts = []
@@ -60,7 +60,9 @@ def preface(ctx: ReportContext, default: str) -> list[Block]:
 
 
 def signatures(ctx: ReportContext) -> list[Block]:
-    signers = [(n, p) for n, p in ctx.settings.signatories if (n or "").strip() or (p or "").strip()]
+    signers = [
+        (n, p) for n, p in ctx.settings.signatories if (n or "").strip() or (p or "").strip()
+    ]
     if not signers:
         return []
     return [Spacer(1.5), Signatures(signers, L.SIGN)]
@@ -79,9 +81,11 @@ def _localized(value: Any, thai: bool) -> Any:
     if isinstance(value, tuple):
         return tuple(_localized(v, thai) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _localized(getattr(value, f.name), thai)
-                   for f in dataclasses.fields(value)
-                   if isinstance(getattr(value, f.name), (str, list, tuple))
-                   or dataclasses.is_dataclass(getattr(value, f.name))}
+        changes = {
+            f.name: _localized(getattr(value, f.name), thai)
+            for f in dataclasses.fields(value)
+            if isinstance(getattr(value, f.name), (str, list, tuple))
+            or dataclasses.is_dataclass(getattr(value, f.name))
+        }
         return dataclasses.replace(value, **changes)
     return value

@@ -37,8 +37,7 @@ class ReportContext:
 
     def __post_init__(self) -> None:
         if not self.generated:
-            self.generated = narrative.generate(self.analysis, self.assessment.rules,
-                                                self.org.name)
+            self.generated = narrative.generate(self.analysis, self.assessment.rules, self.org.name)
 
     @property
     def year(self) -> int:
@@ -56,8 +55,13 @@ class ReportContext:
         return narrative.section_text(key, generated, self.assessment.narratives)
 
 
-def load_context(repo: Repository, org_id: int, year: int | None = None,
-                 round_months: int = 12, thai_digits: bool | None = None) -> ReportContext:
+def load_context(
+    repo: Repository,
+    org_id: int,
+    year: int | None = None,
+    round_months: int = 12,
+    thai_digits: bool | None = None,
+) -> ReportContext:
     """Read one organisation's year (None: its latest) and everything around it."""
     if round_months not in (6, 12):
         raise ValidationError("รอบการรายงานต้องเป็น 6 หรือ 12 เดือน", "round must be 6 or 12")

@@ -23,34 +23,63 @@ def build(ctx: ReportContext, num: Numbering) -> list[Block]:
     if not ctx.measures:
         out.append(Paragraph(L.RESULTS_NONE.format(next_year=ctx.next_year)))
     else:
-        out.append(Paragraph(L.RESULTS_INTRO.format(
-            org=ctx.org.name, year=ctx.year, next_year=ctx.next_year, count=len(ctx.measures),
-            months=ctx.round_months, span=round_span(ctx))))
+        out.append(
+            Paragraph(
+                L.RESULTS_INTRO.format(
+                    org=ctx.org.name,
+                    year=ctx.year,
+                    next_year=ctx.next_year,
+                    count=len(ctx.measures),
+                    months=ctx.round_months,
+                    span=round_span(ctx),
+                )
+            )
+        )
         out.append(results_table(ctx, num))
     out += [Heading(L.H_SUMMARY.format(n=2))] + [Paragraph(p) for p in paragraphs(summary(ctx))]
     out += [Heading(L.H_PROBLEMS.format(n=3))] + _collected(
-        ctx, ctx.settings.problems, "problems", L.PROBLEMS_NONE)
+        ctx, ctx.settings.problems, "problems", L.PROBLEMS_NONE
+    )
     out += [Heading(L.H_SUGGESTIONS.format(n=4))] + _collected(
-        ctx, ctx.settings.suggestions, "suggestions", L.SUGGESTIONS_NONE)
+        ctx, ctx.settings.suggestions, "suggestions", L.SUGGESTIONS_NONE
+    )
     return out + signatures(ctx)
 
 
 def results_table(ctx: ReportContext, num: Numbering) -> Table:
-    header = Row([Cell.of(h, align="center", bold=True) for h in (
-        L.COL_MEASURE, L.COL_STEPS, L.COL_PERIOD, L.COL_RESPONSIBLE, L.COL_OUTPUT,
-        L.COL_OUTCOME, L.COL_STATUS)], "header")
+    header = Row(
+        [
+            Cell.of(h, align="center", bold=True)
+            for h in (
+                L.COL_MEASURE,
+                L.COL_STEPS,
+                L.COL_PERIOD,
+                L.COL_RESPONSIBLE,
+                L.COL_OUTPUT,
+                L.COL_OUTCOME,
+                L.COL_STATUS,
+            )
+        ],
+        "header",
+    )
     rows = []
     for i, m in enumerate(ctx.measures, start=1):
         entry = ctx.progress.get(m.id) if m.id is not None else None
-        rows.append(Row([
-            Cell.of(numbered_title(i, m)),
-            Cell.of(steps(m)),
-            Cell.of(period_text(m.period, ctx.next_year)),
-            Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
-            Cell.of(lines(entry.output) if entry and entry.output.strip() else [L.NONE_GIVEN]),
-            Cell.of(outcome(ctx, m, entry)),
-            Cell.of(status(entry), align="center"),
-        ]))
+        rows.append(
+            Row(
+                [
+                    Cell.of(numbered_title(i, m)),
+                    Cell.of(steps(m)),
+                    Cell.of(period_text(m.period, ctx.next_year)),
+                    Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
+                    Cell.of(
+                        lines(entry.output) if entry and entry.output.strip() else [L.NONE_GIVEN]
+                    ),
+                    Cell.of(outcome(ctx, m, entry)),
+                    Cell.of(status(entry), align="center"),
+                ]
+            )
+        )
     caption = L.CAPTION_RESULTS.format(n=num.table(), months=ctx.round_months, span=round_span(ctx))
     return Table(WIDTHS, [header], rows, caption=caption)
 
@@ -76,8 +105,15 @@ def outcome(ctx: ReportContext, m: Measure, entry: ProgressEntry | None) -> list
         if base is None and after is None:
             continue
         if after is not None:
-            out.append(L.SCORE_CITE_NEXT.format(ref=ref, year=ctx.year, score=score(base),
-                                                next_year=ctx.next_year, next_score=score(after)))
+            out.append(
+                L.SCORE_CITE_NEXT.format(
+                    ref=ref,
+                    year=ctx.year,
+                    score=score(base),
+                    next_year=ctx.next_year,
+                    next_score=score(after),
+                )
+            )
         else:
             out.append(L.SCORE_CITE.format(ref=ref, year=ctx.year, score=score(base)))
     return out or [L.NONE_GIVEN]
@@ -92,9 +128,14 @@ def summary(ctx: ReportContext) -> str:
     entries = [ctx.progress.get(m.id) for m in ctx.measures if m.id is not None]
     counts = {s: sum(1 for e in entries if e and e.status.strip() == s) for s in STATUSES}
     unreported = len(ctx.measures) - sum(counts.values())
-    text = L.SUMMARY_COUNTS.format(months=ctx.round_months, org=ctx.org.name,
-                                   count=len(ctx.measures), done=counts[STATUSES[2]],
-                                   doing=counts[STATUSES[1]], todo=counts[STATUSES[0]])
+    text = L.SUMMARY_COUNTS.format(
+        months=ctx.round_months,
+        org=ctx.org.name,
+        count=len(ctx.measures),
+        done=counts[STATUSES[2]],
+        doing=counts[STATUSES[1]],
+        todo=counts[STATUSES[0]],
+    )
     if unreported:
         text += L.SUMMARY_UNREPORTED.format(count=unreported)
     return text
@@ -110,6 +151,7 @@ def _collected(ctx: ReportContext, own: dict[int, str], attr: str, none: str) ->
         entry = ctx.progress.get(m.id) if m.id is not None else None
         value = getattr(entry, attr, "").strip() if entry else ""
         if value:
-            items.append(Paragraph(f"{i}. " + L.FROM_MEASURE.format(title=m.title, text=value),
-                                   "item"))
+            items.append(
+                Paragraph(f"{i}. " + L.FROM_MEASURE.format(title=m.title, text=value), "item")
+            )
     return items or [Paragraph(none)]

@@ -21,26 +21,51 @@ def build(ctx: ReportContext, num: Numbering) -> list[Block]:
         return [Paragraph(L.MEASURES_NONE.format(next_year=ctx.next_year))] + signatures(ctx)
     weak = [ctx.assessment.rules.indicator(n).name for n in ctx.analysis.weaknesses]
     focus = L.MEASURES_FOCUS.format(names=join_thai(weak)) if weak else ""
-    intro = L.MEASURES_INTRO.format(org=ctx.org.name, year=ctx.year, next_year=ctx.next_year,
-                                    count=len(ctx.measures), focus=focus)
-    header = Row([Cell.of(h, align="center", bold=True) for h in (
-        L.COL_MEASURE, L.COL_STEPS, L.COL_RESPONSIBLE, L.COL_PERIOD, L.COL_MONITORING,
-        L.COL_LINKED)], "header")
-    rows = [Row([
-        Cell.of(numbered_title(i, m)),
-        Cell.of(steps(m)),
-        Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
-        Cell.of(period_text(m.period, ctx.next_year)),
-        Cell.of(monitoring(m)),
-        Cell.of(indicator_refs(ctx, m), nowrap=True),
-    ]) for i, m in enumerate(ctx.measures, start=1)]
-    table = Table(WIDTHS, [header], rows,
-                  caption=L.CAPTION_MEASURES.format(n=num.table(), next_year=ctx.next_year))
+    intro = L.MEASURES_INTRO.format(
+        org=ctx.org.name,
+        year=ctx.year,
+        next_year=ctx.next_year,
+        count=len(ctx.measures),
+        focus=focus,
+    )
+    header = Row(
+        [
+            Cell.of(h, align="center", bold=True)
+            for h in (
+                L.COL_MEASURE,
+                L.COL_STEPS,
+                L.COL_RESPONSIBLE,
+                L.COL_PERIOD,
+                L.COL_MONITORING,
+                L.COL_LINKED,
+            )
+        ],
+        "header",
+    )
+    rows = [
+        Row(
+            [
+                Cell.of(numbered_title(i, m)),
+                Cell.of(steps(m)),
+                Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
+                Cell.of(period_text(m.period, ctx.next_year)),
+                Cell.of(monitoring(m)),
+                Cell.of(indicator_refs(ctx, m), nowrap=True),
+            ]
+        )
+        for i, m in enumerate(ctx.measures, start=1)
+    ]
+    table = Table(
+        WIDTHS,
+        [header],
+        rows,
+        caption=L.CAPTION_MEASURES.format(n=num.table(), next_year=ctx.next_year),
+    )
     return [Paragraph(intro), table] + signatures(ctx)
 
 
 def numbered_title(i: int, m: Measure) -> str:
-    """"1. มาตรการ..." as the seeds number their measures."""
+    """ "1. มาตรการ..." as the seeds number their measures."""
     return f"{i}. {m.title.strip() or L.NONE_GIVEN}"
 
 
@@ -66,8 +91,9 @@ def indicator_refs(ctx: ReportContext, m: Measure) -> list[str]:
     out = []
     for number in m.indicators:
         try:
-            out.append(L.INDICATOR_REF_LINES.format(number=number,
-                                                    name=rules.indicator(number).name))
+            out.append(
+                L.INDICATOR_REF_LINES.format(number=number, name=rules.indicator(number).name)
+            )
         except KeyError:
             out.append(L.INDICATOR_REF.format(number=number, name="").strip())
     return out or [L.NONE_GIVEN]

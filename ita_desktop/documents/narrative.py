@@ -15,8 +15,15 @@ from ita_desktop.domain.models import Rules
 from ita_desktop.thai.numbers import format_score
 
 TEMPLATES = Path(__file__).with_name("templates") / "narrative.json"
-SECTIONS = ("results", "strengths", "weaknesses", "issues_IIT", "issues_EIT", "issues_OIT",
-            "guidance")
+SECTIONS = (
+    "results",
+    "strengths",
+    "weaknesses",
+    "issues_IIT",
+    "issues_EIT",
+    "issues_OIT",
+    "guidance",
+)
 GUIDANCE_ITEMS = 3
 
 
@@ -39,7 +46,7 @@ def _limit(value: Decimal) -> str:
 
 
 def _join_thai(items: list[str]) -> str:
-    """"ก ข และ ค": Thai lists join with spaces and "และ" before the last item."""
+    """ "ก ข และ ค": Thai lists join with spaces and "และ" before the last item."""
     if len(items) <= 1:
         return "".join(items)
     return " ".join(items[:-1]) + " และ" + items[-1]
@@ -48,10 +55,20 @@ def _join_thai(items: list[str]) -> str:
 def results_text(a: Analysis, rules: Rules, org_name: str) -> str:
     if a.overall is None:
         return _t("results_missing", org=org_name, year=a.year)
-    parts = [_t("tool_part", tool_name=rules.tool(code).name, code=code, score=_score(a.tools[code]))
-             for code in a.tools]
-    sentences = [_t("results", org=org_name, year=a.year, overall=_score(a.overall),
-                    level=a.level or "–", tools_sentence=_join_thai(parts))]
+    parts = [
+        _t("tool_part", tool_name=rules.tool(code).name, code=code, score=_score(a.tools[code]))
+        for code in a.tools
+    ]
+    sentences = [
+        _t(
+            "results",
+            org=org_name,
+            year=a.year,
+            overall=_score(a.overall),
+            level=a.level or "–",
+            tools_sentence=_join_thai(parts),
+        )
+    ]
     if a.gap_to_target is not None and a.gap_to_target > 0:
         sentences.append(_t("target_missed", target=_limit(a.target), gap=_score(a.gap_to_target)))
     else:
@@ -64,9 +81,15 @@ def results_text(a: Analysis, rules: Rules, org_name: str) -> str:
         sentences.append(_t(key, delta=_score(abs(delta)), previous_year=a.previous_year))
     if a.ranking:
         high, low = a.ranking[0], a.ranking[-1]
-        sentences.append(_t("ranking_intro", highest=_join_thai([r.name for r in a.highest]),
-                            high_score=_score(high.score),
-                            lowest=_join_thai([r.name for r in a.lowest]), low_score=_score(low.score)))
+        sentences.append(
+            _t(
+                "ranking_intro",
+                highest=_join_thai([r.name for r in a.highest]),
+                high_score=_score(high.score),
+                lowest=_join_thai([r.name for r in a.lowest]),
+                low_score=_score(low.score),
+            )
+        )
     return " ".join(sentences)
 
 
@@ -74,8 +97,17 @@ def indicator_paragraph(a: Analysis, rules: Rules, number: int, strong: bool) ->
     """What one indicator scored and what it measures, for the strengths/weaknesses lists."""
     ind = rules.indicator(number)
     tail = templates()["indicator_strength_tail" if strong else "indicator_weakness_tail"]
-    return _t("indicator_paragraph", number=number, name=ind.name,
-              score=_score(a.score_of(number)), description=ind.description) + " " + tail
+    return (
+        _t(
+            "indicator_paragraph",
+            number=number,
+            name=ind.name,
+            score=_score(a.score_of(number)),
+            description=ind.description,
+        )
+        + " "
+        + tail
+    )
 
 
 def strengths_text(a: Analysis, rules: Rules) -> str:
@@ -84,7 +116,9 @@ def strengths_text(a: Analysis, rules: Rules) -> str:
     if not a.strengths:
         return _t("strengths_none", threshold=_limit(a.threshold))
     names = _join_thai([rules.indicator(n).name for n in a.strengths])
-    intro = _t("strengths_intro", threshold=_limit(a.threshold), count=len(a.strengths), names=names)
+    intro = _t(
+        "strengths_intro", threshold=_limit(a.threshold), count=len(a.strengths), names=names
+    )
     return "\n\n".join([intro] + [indicator_paragraph(a, rules, n, True) for n in a.strengths])
 
 
@@ -94,8 +128,9 @@ def weaknesses_text(a: Analysis, rules: Rules) -> str:
     if not a.weaknesses:
         return _t("weaknesses_none", threshold=_limit(a.threshold))
     names = _join_thai([rules.indicator(n).name for n in a.weaknesses])
-    intro = _t("weaknesses_intro", threshold=_limit(a.threshold), count=len(a.weaknesses),
-               names=names)
+    intro = _t(
+        "weaknesses_intro", threshold=_limit(a.threshold), count=len(a.weaknesses), names=names
+    )
     return "\n\n".join([intro] + [indicator_paragraph(a, rules, n, False) for n in a.weaknesses])
 
 
@@ -106,7 +141,9 @@ def tool_issue_text(a: Analysis, rules: Rules, code: str) -> str:
     first = _t("tool_issue", tool_name=tool.name, code=code, score=_score(a.tools.get(code)))
     weak = [n for n in a.weaknesses if rules.indicator(n).tool == code]
     if weak:
-        names = _join_thai([f"{rules.indicator(n).name} ({_score(a.score_of(n))} คะแนน)" for n in weak])
+        names = _join_thai(
+            [f"{rules.indicator(n).name} ({_score(a.score_of(n))} คะแนน)" for n in weak]
+        )
         return f"{first} {_t('tool_issue_weak', names=names)}"
     return f"{first} {_t('tool_issue_strong', threshold=_limit(a.threshold))}"
 

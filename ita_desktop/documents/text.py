@@ -24,7 +24,7 @@ def localize(text: str, thai_digits: bool) -> str:
         return text
     out, pos = [], 0
     for m in _PROTECTED.finditer(text):
-        out.append(localize_digits(text[pos:m.start()], thai_digits))
+        out.append(localize_digits(text[pos : m.start()], thai_digits))
         out.append(m.group(0))
         pos = m.end()
     out.append(localize_digits(text[pos:], thai_digits))
@@ -64,7 +64,7 @@ def signed(value: Decimal) -> str:
 
 
 def join_thai(items: list[str]) -> str:
-    """"ก ข และ ค"."""
+    """ "ก ข และ ค"."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)

@@ -15,8 +15,9 @@ def period_text(period: Period, plan_year: int, thai_digits: bool = True) -> str
         return localize_digits(f"ตลอดปีงบประมาณ พ.ศ. {plan_year}", thai_digits)
     start_year = period.start_year or fiscal_calendar_year(period.start_month, plan_year)
     end_year = period.end_year or fiscal_calendar_year(period.end_month, plan_year)
-    return month_span_text(period.start_month, start_year, period.end_month, end_year,
-                           thai_digits=thai_digits)
+    return month_span_text(
+        period.start_month, start_year, period.end_month, end_year, thai_digits=thai_digits
+    )
 
 
 def fiscal_calendar_year(month: int, fiscal_year: int) -> int:

@@ -31,8 +31,13 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 SCORE_FORMAT = "0.00"
 
 
-def _table(ws: Worksheet, top: int, header: Sequence[str], rows: Iterable[Sequence[object]],
-           widths: Sequence[int]) -> int:
+def _table(
+    ws: Worksheet,
+    top: int,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    widths: Sequence[int],
+) -> int:
     for col, (title, width) in enumerate(zip(header, widths), start=1):
         cell = ws.cell(top, col, title)
         cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BOX, WRAP
@@ -57,23 +62,41 @@ def _num(value: object) -> float | None:
     return None if value is None else float(value)  # type: ignore[arg-type]
 
 
-def _scores_sheet(ws: Worksheet, org: Organization, a: Assessment, result: Analysis,
-                  thai_digits: bool) -> None:
+def _scores_sheet(
+    ws: Worksheet, org: Organization, a: Assessment, result: Analysis, thai_digits: bool
+) -> None:
     ws.title = "ผลการประเมิน"
-    _title(ws, localize_digits(f"ผลการประเมิน ITA {org.name} ปีงบประมาณ พ.ศ. {a.year}", thai_digits), 6)
+    _title(
+        ws, localize_digits(f"ผลการประเมิน ITA {org.name} ปีงบประมาณ พ.ศ. {a.year}", thai_digits), 6
+    )
     rank = {r.indicator: r.rank for r in result.ranking}
     rows = [
-        (ind.number, ind.name, ind.tool, _num(a.scores.get(ind.number)), rank.get(ind.number),
-         "จุดแข็ง" if ind.number in result.strengths
-         else "จุดที่ต้องพัฒนา" if ind.number in result.weaknesses else "")
+        (
+            ind.number,
+            ind.name,
+            ind.tool,
+            _num(a.scores.get(ind.number)),
+            rank.get(ind.number),
+            "จุดแข็ง"
+            if ind.number in result.strengths
+            else "จุดที่ต้องพัฒนา"
+            if ind.number in result.weaknesses
+            else "",
+        )
         for ind in a.rules.indicators
     ]
-    end = _table(ws, 3, ["ตัวชี้วัด", "ชื่อตัวชี้วัด", "เครื่องมือ", "คะแนน", "อันดับ", "ผลการวิเคราะห์"],
-                 rows, [10, 40, 12, 12, 10, 18])
-    summary = [(t.code, t.name, _num(result.tools.get(t.code)), float(t.weight)) for t in a.rules.tools]
+    end = _table(
+        ws,
+        3,
+        ["ตัวชี้วัด", "ชื่อตัวชี้วัด", "เครื่องมือ", "คะแนน", "อันดับ", "ผลการวิเคราะห์"],
+        rows,
+        [10, 40, 12, 12, 10, 18],
+    )
+    summary = [
+        (t.code, t.name, _num(result.tools.get(t.code)), float(t.weight)) for t in a.rules.tools
+    ]
     summary.append(("รวม", "คะแนนภาพรวม", _num(result.overall), 1.0))
-    end = _table(ws, end + 2, ["เครื่องมือ", "ชื่อเครื่องมือ", "คะแนน", "น้ำหนัก"], summary,
-                 [10, 40, 12, 12])
+    end = _table(ws, end + 2, ["เครื่องมือ", "ชื่อเครื่องมือ", "คะแนน", "น้ำหนัก"], summary, [10, 40, 12, 12])
     ws.cell(end + 2, 1, "ระดับผลการประเมิน").font = BOLD
     ws.cell(end + 2, 2, result.level or "–").font = BODY
     ws.cell(end + 3, 1, "เกณฑ์จุดแข็ง").font = BOLD
@@ -82,33 +105,70 @@ def _scores_sheet(ws: Worksheet, org: Organization, a: Assessment, result: Analy
         ws.cell(end + offset, 1, localize_digits(warning, thai_digits)).font = BODY
 
 
-def _measures_sheet(ws: Worksheet, a: Assessment, measures: list[Measure], thai_digits: bool) -> None:
+def _measures_sheet(
+    ws: Worksheet, a: Assessment, measures: list[Measure], thai_digits: bool
+) -> None:
     plan_year = a.year + 1
-    _title(ws, localize_digits(f"มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. {plan_year}",
-                               thai_digits), 7)
+    _title(
+        ws,
+        localize_digits(
+            f"มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. {plan_year}", thai_digits
+        ),
+        7,
+    )
     rows = [
-        (i, m.title, "\n".join(f"- {s}" for s in m.steps), ", ".join(m.responsible),
-         period_text(m.period, plan_year, thai_digits), m.monitoring,
-         ", ".join(str(n) for n in m.indicators))
+        (
+            i,
+            m.title,
+            "\n".join(f"- {s}" for s in m.steps),
+            ", ".join(m.responsible),
+            period_text(m.period, plan_year, thai_digits),
+            m.monitoring,
+            ", ".join(str(n) for n in m.indicators),
+        )
         for i, m in enumerate(measures, start=1)
     ]
-    _table(ws, 3, ["ลำดับ", "มาตรการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ", "ระยะเวลา",
-                   "การกำกับติดตาม", "ตัวชี้วัดที่เกี่ยวข้อง"], rows, [8, 40, 60, 25, 25, 35, 14])
+    _table(
+        ws,
+        3,
+        [
+            "ลำดับ",
+            "มาตรการ",
+            "ขั้นตอนหรือวิธีการ",
+            "ผู้รับผิดชอบ",
+            "ระยะเวลา",
+            "การกำกับติดตาม",
+            "ตัวชี้วัดที่เกี่ยวข้อง",
+        ],
+        rows,
+        [8, 40, 60, 25, 25, 35, 14],
+    )
 
 
-def _progress_sheet(ws: Worksheet, a: Assessment, round_months: int, measures: list[Measure],
-                    progress: dict[int, ProgressEntry]) -> None:
+def _progress_sheet(
+    ws: Worksheet,
+    a: Assessment,
+    round_months: int,
+    measures: list[Measure],
+    progress: dict[int, ProgressEntry],
+) -> None:
     _title(ws, f"ผลการดำเนินงานตามมาตรการ รอบ {round_months} เดือน ปีงบประมาณ พ.ศ. {a.year + 1}", 7)
     rows = []
     for i, m in enumerate(measures, start=1):
         p = progress.get(m.id or -1) or ProgressEntry(m.id, round_months)
         rows.append((i, m.title, p.status, p.output, p.outcome, p.problems, p.suggestions))
-    _table(ws, 3, ["ลำดับ", "มาตรการ", "สถานะ", "ผลผลิต", "ผลลัพธ์", "ปัญหาอุปสรรค", "ข้อเสนอแนะ"],
-           rows, [8, 40, 20, 45, 45, 35, 35])
+    _table(
+        ws,
+        3,
+        ["ลำดับ", "มาตรการ", "สถานะ", "ผลผลิต", "ผลลัพธ์", "ปัญหาอุปสรรค", "ข้อเสนอแนะ"],
+        rows,
+        [8, 40, 20, 45, 45, 35, 35],
+    )
 
 
-def export_xlsx(repo: Repository, *, org_id: int, year: int, out: Path,
-                thai_digits: bool = True) -> Path:
+def export_xlsx(
+    repo: Repository, *, org_id: int, year: int, out: Path, thai_digits: bool = True
+) -> Path:
     """Write one workbook with every sheet of the assessment to `out` (the caller renames it)."""
     org = repo.organization(org_id)
     a = repo.assessment(org_id, year)
@@ -119,7 +179,8 @@ def export_xlsx(repo: Repository, *, org_id: int, year: int, out: Path,
     _measures_sheet(wb.create_sheet("มาตรการ"), a, measures, thai_digits)
     for round_months in (6, 12):
         progress = repo.progress(a.id, round_months)  # type: ignore[arg-type]
-        _progress_sheet(wb.create_sheet(f"ผลรอบ {round_months} เดือน"), a, round_months, measures,
-                        progress)
+        _progress_sheet(
+            wb.create_sheet(f"ผลรอบ {round_months} เดือน"), a, round_months, measures, progress
+        )
     wb.save(out)
     return Path(out)

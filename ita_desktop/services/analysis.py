@@ -44,6 +44,16 @@ def history(repo: Repository, a: Assessment) -> list[tuple[int, Analysis]]:
     for year in repo.years(a.organization_id):
         if year <= a.year:
             other = a if year == a.year else repo.assessment(a.organization_id, year)
-            rows.append((year, analyze(other.rules, other.scores, threshold=other.threshold,
-                                       target=other.target, official=other.official)))
+            rows.append(
+                (
+                    year,
+                    analyze(
+                        other.rules,
+                        other.scores,
+                        threshold=other.threshold,
+                        target=other.target,
+                        official=other.official,
+                    ),
+                )
+            )
     return rows

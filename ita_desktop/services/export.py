@@ -19,9 +19,17 @@ FORMATS = ("pdf", "xlsx")
 ROUNDS = (6, 12)
 
 
-def export_document(repo: Repository, *, org_id: int, year: int, fmt: str = "pdf",
-                    document: str = "all", round_months: int = 12,
-                    thai_digits: bool | None = None, out: Path) -> Path:
+def export_document(
+    repo: Repository,
+    *,
+    org_id: int,
+    year: int,
+    fmt: str = "pdf",
+    document: str = "all",
+    round_months: int = 12,
+    thai_digits: bool | None = None,
+    out: Path,
+) -> Path:
     """Write the document to `out` through a temporary file in the same folder.
 
     thai_digits None follows the assessment's settings. Raises ValidationError for bad
@@ -42,8 +50,9 @@ def export_document(repo: Repository, *, org_id: int, year: int, fmt: str = "pdf
     except OSError as exc:
         raise ExportError(_os_message(exc, out), f"{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
-        raise ExportError("สร้างเอกสารไม่สำเร็จ เกิดข้อผิดพลาดระหว่างจัดหน้าเอกสาร",
-                          f"{type(exc).__name__}: {exc}") from exc
+        raise ExportError(
+            "สร้างเอกสารไม่สำเร็จ เกิดข้อผิดพลาดระหว่างจัดหน้าเอกสาร", f"{type(exc).__name__}: {exc}"
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return out
@@ -66,7 +75,8 @@ def _check(fmt: str, document: str, round_months: int, out: Path) -> None:
     if document not in DOCUMENT_KINDS:
         raise ValidationError(
             f"ไม่รู้จักเอกสาร “{document}” (ใช้ analysis, measures, results หรือ all)",
-            f"document {document}")
+            f"document {document}",
+        )
     if round_months not in ROUNDS:
         raise ValidationError("รอบการรายงานต้องเป็น 6 หรือ 12 เดือน", f"round {round_months}")
     if out.is_dir():
@@ -85,16 +95,24 @@ def _file_mode(out: Path) -> int:
 def _temporary(out: Path) -> Path:
     """An empty temporary file next to `out`, so the final rename stays on one disk."""
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=f"{out.suffix}.part",
-                                    dir=out.parent)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{out.stem}.", suffix=f"{out.suffix}.part", dir=out.parent
+        )
     except OSError as exc:
         raise ExportError(_os_message(exc, out), f"{type(exc).__name__}: {exc}") from exc
     os.close(fd)
     return Path(name)
 
 
-def _write_pdf(repo: Repository, org_id: int, year: int, document: str, round_months: int,
-               thai_digits: bool | None, tmp: Path) -> None:
+def _write_pdf(
+    repo: Repository,
+    org_id: int,
+    year: int,
+    document: str,
+    round_months: int,
+    thai_digits: bool | None,
+    tmp: Path,
+) -> None:
     from ita_desktop.documents.bundle import build_document
     from ita_desktop.documents.context import load_context
     from ita_desktop.exporters.pdf.writer import write_pdf
@@ -103,8 +121,9 @@ def _write_pdf(repo: Repository, org_id: int, year: int, document: str, round_mo
     write_pdf(build_document(ctx, document), tmp)
 
 
-def _write_xlsx(repo: Repository, org_id: int, year: int, thai_digits: bool | None,
-                tmp: Path) -> None:
+def _write_xlsx(
+    repo: Repository, org_id: int, year: int, thai_digits: bool | None, tmp: Path
+) -> None:
     try:
         from ita_desktop.exporters.xlsx import export_xlsx
     except ImportError as exc:
@@ -124,8 +143,13 @@ def _os_message(exc: OSError, out: Path) -> str:
         return f"ไม่พบโฟลเดอร์ {out.parent} กรุณาเลือกโฟลเดอร์ที่มีอยู่"
     if code == errno.EROFS:
         return f"โฟลเดอร์ {out.parent} เขียนไม่ได้ (อ่านได้อย่างเดียว) กรุณาเลือกที่บันทึกอื่น"
-    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EBUSY) \
-            or getattr(exc, "winerror", None) in (5, 32, 33):
-        return (f"บันทึกไฟล์ {out.name} ไม่ได้ ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น "
-                "หรือไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ กรุณาปิดไฟล์แล้วลองใหม่")
+    if (
+        isinstance(exc, PermissionError)
+        or code in (errno.EACCES, errno.EPERM, errno.EBUSY)
+        or getattr(exc, "winerror", None) in (5, 32, 33)
+    ):
+        return (
+            f"บันทึกไฟล์ {out.name} ไม่ได้ ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น "
+            "หรือไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ กรุณาปิดไฟล์แล้วลองใหม่"
+        )
     return f"บันทึกไฟล์ {out.name} ไม่สำเร็จ"

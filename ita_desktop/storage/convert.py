@@ -26,8 +26,9 @@ from ita_desktop.thai.normalize import normalize_name, normalize_text
 
 
 def organization_from_row(row: OrganizationRow) -> Organization:
-    return Organization(row.name, row.kind, row.district, row.province, row.logo,
-                        list(row.units or []), row.id)
+    return Organization(
+        row.name, row.kind, row.district, row.province, row.logo, list(row.units or []), row.id
+    )
 
 
 def fill_organization_row(row: OrganizationRow, org: Organization) -> None:
@@ -49,8 +50,13 @@ def assessment_from_row(row: AssessmentRow) -> Assessment:
         year=row.year,
         rules=rules_from_dict(row.rules),
         scores={s.indicator: s.value for s in row.scores},
-        official=OfficialFigures(row.official_iit, row.official_eit, row.official_oit,
-                                 row.official_overall, row.official_level or ""),
+        official=OfficialFigures(
+            row.official_iit,
+            row.official_eit,
+            row.official_oit,
+            row.official_overall,
+            row.official_level or "",
+        ),
         threshold=row.threshold,
         target=row.target,
         issues_by_indicator={int(k): v for k, v in (row.issues_by_indicator or {}).items()},
@@ -87,21 +93,37 @@ def fill_assessment_row(row: AssessmentRow, a: Assessment) -> None:
 def period_from_dict(data: dict[str, Any]) -> Period:
     return Period(
         whole_year=bool(data.get("whole_year", True)),
-        start_month=data.get("start_month"), start_year=data.get("start_year"),
-        end_month=data.get("end_month"), end_year=data.get("end_year"),
+        start_month=data.get("start_month"),
+        start_year=data.get("start_year"),
+        end_month=data.get("end_month"),
+        end_year=data.get("end_year"),
         text=data.get("text", ""),
     )
 
 
 def period_to_dict(p: Period) -> dict[str, Any]:
-    return {"whole_year": p.whole_year, "start_month": p.start_month, "start_year": p.start_year,
-            "end_month": p.end_month, "end_year": p.end_year, "text": p.text}
+    return {
+        "whole_year": p.whole_year,
+        "start_month": p.start_month,
+        "start_year": p.start_year,
+        "end_month": p.end_month,
+        "end_year": p.end_year,
+        "text": p.text,
+    }
 
 
 def measure_from_row(row: MeasureRow) -> Measure:
-    return Measure(row.title, list(row.indicators or []), list(row.steps or []),
-                   list(row.responsible or []), period_from_dict(row.period or {}),
-                   row.monitoring, row.kpi, row.position, row.id)
+    return Measure(
+        row.title,
+        list(row.indicators or []),
+        list(row.steps or []),
+        list(row.responsible or []),
+        period_from_dict(row.period or {}),
+        row.monitoring,
+        row.kpi,
+        row.position,
+        row.id,
+    )
 
 
 def fill_measure_row(row: MeasureRow, m: Measure) -> None:
@@ -114,8 +136,17 @@ def fill_measure_row(row: MeasureRow, m: Measure) -> None:
 
 
 def progress_from_row(row: ProgressRow) -> ProgressEntry:
-    return ProgressEntry(row.measure_id, row.round, row.status, row.output, row.outcome,
-                         row.problems, row.suggestions, row.evidence, row.id)
+    return ProgressEntry(
+        row.measure_id,
+        row.round,
+        row.status,
+        row.output,
+        row.outcome,
+        row.problems,
+        row.suggestions,
+        row.evidence,
+        row.id,
+    )
 
 
 def fill_progress_row(row: ProgressRow, e: ProgressEntry) -> None:
@@ -133,7 +164,8 @@ def settings_from_dict(data: dict[str, Any]) -> ReportSettings:
         thai_digits=bool(data.get("thai_digits", True)),
         signatories=[(n, p) for n, p in data.get("signatories", [])],
         preface=data.get("preface", ""),
-        summary=by_round("summary"), problems=by_round("problems"),
+        summary=by_round("summary"),
+        problems=by_round("problems"),
         suggestions=by_round("suggestions"),
     )
 
@@ -142,9 +174,14 @@ def settings_to_dict(s: ReportSettings) -> dict[str, Any]:
     def by_round(values: dict[int, str]) -> dict[str, str]:
         return {str(k): v for k, v in values.items() if v}
 
-    return {"thai_digits": s.thai_digits, "signatories": [list(x) for x in s.signatories],
-            "preface": s.preface, "summary": by_round(s.summary),
-            "problems": by_round(s.problems), "suggestions": by_round(s.suggestions)}
+    return {
+        "thai_digits": s.thai_digits,
+        "signatories": [list(x) for x in s.signatories],
+        "preface": s.preface,
+        "summary": by_round(s.summary),
+        "problems": by_round(s.problems),
+        "suggestions": by_round(s.suggestions),
+    }
 
 
 def decimal_or_none(value: Any) -> Decimal | None:

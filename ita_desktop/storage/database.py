@@ -30,9 +30,7 @@ def _thai_message(exc: BaseException) -> StorageError:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError("ไฟล์ฐานข้อมูลเสียหายหรือไม่ใช่ฐานข้อมูลของโปรแกรม", detail)
     if "locked" in text or "busy" in text:
-        return StorageError(
-            "ฐานข้อมูลถูกใช้งานโดยโปรแกรมอื่นอยู่ กรุณาปิดโปรแกรมนั้นแล้วลองใหม่", detail
-        )
+        return StorageError("ฐานข้อมูลถูกใช้งานโดยโปรแกรมอื่นอยู่ กรุณาปิดโปรแกรมนั้นแล้วลองใหม่", detail)
     if "disk is full" in text or "no space" in text:
         return StorageError("พื้นที่ดิสก์เต็ม บันทึกข้อมูลไม่ได้ ข้อมูลเดิมยังอยู่ครบ", detail)
     if "readonly" in text or "read-only" in text or "permission" in text:
@@ -81,7 +79,8 @@ def head_revision() -> str:
 def current_revision(conn) -> str | None:  # type: ignore[no-untyped-def]
     """The schema revision stamped in the file, without loading alembic."""
     has_table = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").first()
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).first()
     if not has_table:
         return None
     row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
@@ -109,8 +108,9 @@ def migrate(engine: Engine, path: Path | None) -> None:
         current = current_revision(conn)
         if current == head_revision():
             return
-        has_tables = bool(conn.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE type='table'").scalar())
+        has_tables = bool(
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
+        )
     if path is not None and has_tables:
         _backup_before_migration(path, current)
     from alembic import command

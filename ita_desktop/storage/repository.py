@@ -43,7 +43,9 @@ class Repository:
     @classmethod
     def open(cls, path: Path | str | None, busy_timeout_ms: int | None = None) -> Repository:
         """Open (creating and migrating as needed) the database file; None opens in memory."""
-        engine = open_engine(path) if busy_timeout_ms is None else open_engine(path, busy_timeout_ms)
+        engine = (
+            open_engine(path) if busy_timeout_ms is None else open_engine(path, busy_timeout_ms)
+        )
         return cls(engine, Path(path) if path is not None else None)
 
     def close(self) -> None:
@@ -100,8 +102,13 @@ class Repository:
     # assessments ---------------------------------------------------------------------------
     def years(self, org_id: int) -> list[int]:
         with self._read() as s:
-            return list(s.scalars(select(AssessmentRow.year).where(
-                AssessmentRow.organization_id == org_id).order_by(AssessmentRow.year)))
+            return list(
+                s.scalars(
+                    select(AssessmentRow.year)
+                    .where(AssessmentRow.organization_id == org_id)
+                    .order_by(AssessmentRow.year)
+                )
+            )
 
     def assessment(self, org_id: int, year: int | None = None) -> Assessment:
         """One organisation's assessment of `year` (None: its latest)."""
@@ -146,8 +153,9 @@ class Repository:
             row = self._assessment_row(s, assessment_id)
             numbers = {i["number"] for i in row.rules["indicators"]}
             if indicator not in numbers:
-                raise ValidationError(f"ไม่มีตัวชี้วัดที่ {indicator} ในเกณฑ์ปีนี้",
-                                      f"no indicator {indicator}")
+                raise ValidationError(
+                    f"ไม่มีตัวชี้วัดที่ {indicator} ในเกณฑ์ปีนี้", f"no indicator {indicator}"
+                )
             existing = s.get(ScoreRow, (assessment_id, indicator))
             if value is None:
                 if existing is not None:
@@ -174,8 +182,11 @@ class Repository:
     # measures ------------------------------------------------------------------------------
     def measures(self, assessment_id: int) -> list[Measure]:
         with self._read() as s:
-            rows = s.scalars(select(MeasureRow).where(MeasureRow.assessment_id == assessment_id)
-                             .order_by(MeasureRow.position, MeasureRow.id))
+            rows = s.scalars(
+                select(MeasureRow)
+                .where(MeasureRow.assessment_id == assessment_id)
+                .order_by(MeasureRow.position, MeasureRow.id)
+            )
             return [convert.measure_from_row(r) for r in rows]
 
     def save_measure(self, assessment_id: int, m: Measure) -> int:
@@ -185,8 +196,11 @@ class Repository:
                 row = self._measure_row(s, m.id)
             else:
                 row = MeasureRow(assessment_id=assessment_id)
-                last = s.scalar(select(func.max(MeasureRow.position))
-                                .where(MeasureRow.assessment_id == assessment_id))
+                last = s.scalar(
+                    select(func.max(MeasureRow.position)).where(
+                        MeasureRow.assessment_id == assessment_id
+                    )
+                )
                 m.position = 0 if last is None else last + 1
             convert.fill_measure_row(row, m)
             s.add(row)
@@ -234,8 +248,11 @@ class Repository:
     def progress(self, assessment_id: int, round_months: int) -> dict[int, ProgressEntry]:
         """Progress of every measure of the plan in one round, keyed by measure id."""
         with self._read() as s:
-            rows = s.scalars(select(ProgressRow).join(MeasureRow).where(
-                MeasureRow.assessment_id == assessment_id, ProgressRow.round == round_months))
+            rows = s.scalars(
+                select(ProgressRow)
+                .join(MeasureRow)
+                .where(MeasureRow.assessment_id == assessment_id, ProgressRow.round == round_months)
+            )
             return {r.measure_id: convert.progress_from_row(r) for r in rows}
 
     def progress_of_measure(self, measure_id: int) -> list[ProgressEntry]:
@@ -248,8 +265,11 @@ class Repository:
             raise ValidationError("รอบการรายงานต้องเป็น 6 หรือ 12 เดือน", "round must be 6 or 12")
         with self._write() as s:
             self._measure_row(s, entry.measure_id)  # type: ignore[arg-type]
-            row = s.scalars(select(ProgressRow).where(
-                ProgressRow.measure_id == entry.measure_id, ProgressRow.round == entry.round)).first()
+            row = s.scalars(
+                select(ProgressRow).where(
+                    ProgressRow.measure_id == entry.measure_id, ProgressRow.round == entry.round
+                )
+            ).first()
             row = row or ProgressRow()
             convert.fill_progress_row(row, entry)
             s.add(row)
@@ -286,8 +306,13 @@ class Repository:
 
     @staticmethod
     def _measure_rows(s: Session, assessment_id: int) -> list[MeasureRow]:
-        return list(s.scalars(select(MeasureRow).where(MeasureRow.assessment_id == assessment_id)
-                              .order_by(MeasureRow.position, MeasureRow.id)))
+        return list(
+            s.scalars(
+                select(MeasureRow)
+                .where(MeasureRow.assessment_id == assessment_id)
+                .order_by(MeasureRow.position, MeasureRow.id)
+            )
+        )
 
     def _renumber(self, s: Session, assessment_id: int) -> None:
         for position, r in enumerate(self._measure_rows(s, assessment_id)):

@@ -110,7 +110,9 @@ class ProgressRow(Base):
     __table_args__ = (UniqueConstraint("measure_id", "round"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"), index=True)
+    measure_id: Mapped[int] = mapped_column(
+        ForeignKey("measures.id", ondelete="CASCADE"), index=True
+    )
     round: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(100), default="")
     output: Mapped[str] = mapped_column(Text, default="")

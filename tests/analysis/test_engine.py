@@ -15,7 +15,15 @@ from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import available_years, load_preset
 
 D = Decimal
-TRANG_2564 = dict(zip(range(1, 11), map(D, "94.42 92.12 92.28 90.76 92.35 91.41 94.44 90.55 100 100".split())))
+TRANG_2564 = dict(
+    zip(
+        range(1, 11),
+        map(
+            D,
+            ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100", "100"],
+        ),
+    )
+)
 
 
 def test_trang_2564_reproduces_the_published_figures() -> None:
@@ -39,7 +47,9 @@ def test_the_seed_typo_92_76_would_not_give_the_published_iit() -> None:
 
 
 def test_nakhon_phanom_2566_difference_is_flagged() -> None:
-    scores = dict(zip(range(1, 11), map(D, "90 90 90 90 90 90 90 90 90.4 90".split())))
+    scores = dict(
+        zip(range(1, 11), map(D, ["90", "90", "90", "90", "90", "90", "90", "90", "90.4", "90"]))
+    )
     a = analyze(load_preset(2566), scores, official=OfficialFigures(overall=D("90.16")))
     assert a.overall == D("90.08")
     assert a.mismatches and a.mismatches[0].figure == "overall"
@@ -63,8 +73,15 @@ def test_grades_2566_need_every_tool_for_the_top_levels() -> None:
 def test_band_edges_2565() -> None:
     rules = load_preset(2565)
     tools = {"IIT": D(90), "EIT": D(90), "OIT": D(90)}
-    for score, label in [("95", "AA"), ("94.99", "A"), ("85", "A"), ("84.99", "B"), ("50", "E"),
-                         ("49.99", "F"), ("0", "F")]:
+    for score, label in [
+        ("95", "AA"),
+        ("94.99", "A"),
+        ("85", "A"),
+        ("84.99", "B"),
+        ("50", "E"),
+        ("49.99", "F"),
+        ("0", "F"),
+    ]:
         assert level_of(rules, D(score), tools).label == label
 
 

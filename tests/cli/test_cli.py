@@ -23,8 +23,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_analyze_json_reproduces_trang(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "analyze", "--year", "2564", "--scores", TRANG, "--threshold", "91",
-                       "--json")
+    code, out, _ = run(
+        capsys, "analyze", "--year", "2564", "--scores", TRANG, "--threshold", "91", "--json"
+    )
     assert code == 0
     data = json.loads(out)
     assert data["tools"] == {"IIT": 92.39, "EIT": 92.13, "OIT": 100.0}
@@ -32,28 +33,50 @@ def test_analyze_json_reproduces_trang(capsys: pytest.CaptureFixture[str]) -> No
     assert len(data["strengths"]) == 8 and sorted(data["weaknesses"]) == [4, 8]
     scores = [row["score"] for row in data["ranking"]]
     assert scores == sorted(scores, reverse=True)
-    assert data["ranking"][0] == {"indicator": 9, "name": "การเปิดเผยข้อมูล", "score": 100.0, "rank": 1}
+    assert data["ranking"][0] == {
+        "indicator": 9,
+        "name": "การเปิดเผยข้อมูล",
+        "score": 100.0,
+        "rank": 1,
+    }
     assert data["warnings"] == []
 
 
 def test_analyze_accepts_thai_digits_and_flags_official(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "analyze", "--year", "๒๕๖๔", "--scores", TRANG,
-                       "--official-overall", "๙๕.๔๐", "--json")
+    code, out, _ = run(
+        capsys,
+        "analyze",
+        "--year",
+        "๒๕๖๔",
+        "--scores",
+        TRANG,
+        "--official-overall",
+        "๙๕.๔๐",
+        "--json",
+    )
     data = json.loads(out)
     assert code == 0 and data["year"] == 2564
     assert any("95.36" in w and "95.40" in w for w in data["warnings"])
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["analyze", "--year", "2564", "--scores", "1,2,3"], "ต้องระบุคะแนน 10 ค่า"),
-    (["analyze", "--year", "2564", "--scores", TRANG.replace("94.42", "140")], "ต้องอยู่ระหว่าง 0 ถึง 100"),
-    (["analyze", "--year", "2564", "--scores", TRANG.replace("94.42", "abc")], "ไม่ใช่ตัวเลข"),
-    (["analyze", "--year", "1999", "--scores", TRANG], "ไม่มีเกณฑ์การประเมิน"),
-    (["analyze"], "คำสั่งหรืออาร์กิวเมนต์ไม่ถูกต้อง"),
-    (["scores", "show", "--db", "/nonexistent/x.sqlite"], "ไม่พบไฟล์ฐานข้อมูล"),
-])
-def test_bad_input_exit_2_thai(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
-    code, out, err = run(capsys, *argv)
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["analyze", "--year", "2564", "--scores", "1,2,3"], "ต้องระบุคะแนน 10 ค่า"),
+        (
+            ["analyze", "--year", "2564", "--scores", TRANG.replace("94.42", "140")],
+            "ต้องอยู่ระหว่าง 0 ถึง 100",
+        ),
+        (["analyze", "--year", "2564", "--scores", TRANG.replace("94.42", "abc")], "ไม่ใช่ตัวเลข"),
+        (["analyze", "--year", "1999", "--scores", TRANG], "ไม่มีเกณฑ์การประเมิน"),
+        (["analyze"], "คำสั่งหรืออาร์กิวเมนต์ไม่ถูกต้อง"),
+        (["scores", "show", "--db", "/nonexistent/x.sqlite"], "ไม่พบไฟล์ฐานข้อมูล"),
+    ],
+)
+def test_bad_input_exit_2_thai(
+    capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str
+) -> None:
+    code, _out, err = run(capsys, *argv)
     assert code == 2
     assert fragment in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
@@ -66,12 +89,16 @@ def test_scores_set_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     repo.create_assessment(org_id, 2565)
     repo.create_assessment(org_id, 2566)
     repo.close()
-    code, out, _ = run(capsys, "scores", "set", "--db", str(db), "--indicator", "4", "--score", "๙๒.๕")
+    code, out, _ = run(
+        capsys, "scores", "set", "--db", str(db), "--indicator", "4", "--score", "๙๒.๕"
+    )
     assert code == 0 and "2566" in out
     code, out, _ = run(capsys, "scores", "show", "--db", str(db), "--org", "เทศบาลทดสอบ", "--json")
     data = json.loads(out)
     assert data["year"] == 2566 and data["scores"]["4"] == 92.5 and data["overall"] is None
-    code, _, err = run(capsys, "scores", "set", "--db", str(db), "--indicator", "4", "--score", "101")
+    code, _, err = run(
+        capsys, "scores", "set", "--db", str(db), "--indicator", "4", "--score", "101"
+    )
     assert code == 2 and "0 ถึง 100" in err
     code, _, err = run(capsys, "scores", "show", "--db", str(db), "--year", "2560")
     assert code == 2 and "2560" in err
@@ -95,8 +122,12 @@ def test_demo_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "ita_desktop", "analyze", "--year", "2564",
-                           "--scores", "x"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(  # noqa: PLW1510 - the exit code is asserted
+        [sys.executable, "-m", "ita_desktop", "analyze", "--year", "2564", "--scores", "x"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and proc.stderr.strip()
 

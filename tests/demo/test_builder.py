@@ -19,8 +19,12 @@ def test_demo_builds_quickly_with_four_organisations(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert elapsed < 2.0
     names = [o.name for o in repo.organizations()]
-    assert names == ["เทศบาลนครตรัง", "องค์การบริหารส่วนจังหวัดนครพนม", "เทศบาลเมืองนครปฐม",
-                     "เทศบาลตำบลนาบอน"]
+    assert names == [
+        "เทศบาลนครตรัง",
+        "องค์การบริหารส่วนจังหวัดนครพนม",
+        "เทศบาลเมืองนครปฐม",
+        "เทศบาลตำบลนาบอน",
+    ]
 
 
 def test_demo_trang_reproduces_its_published_figures(demo_db: Path) -> None:

@@ -109,7 +109,11 @@ def test_trang_2564_tool_scores_and_overall_match_the_published_figures(
     assert overall == Decimal("95.36")
     official = a["official"]
     assert (official["iit"], official["eit"], official["oit"], official["overall"]) == (
-        "92.39", "92.13", "100.00", "95.36")
+        "92.39",
+        "92.13",
+        "100.00",
+        "95.36",
+    )
     assert official["level"] == "AA"
     assert a["threshold"] == "91"
     assert s["4"] == "90.76" and "92.76" in a["notes"]
@@ -122,8 +126,10 @@ def test_every_measure_has_a_title_and_steps(data: dict[str, Any]) -> None:
 
 
 def test_measure_counts_keep_every_table_row(data: dict[str, Any]) -> None:
-    counts = {o["source"]: sum(len(a["measures"]) for a in o["assessments"])
-              for o in data["organizations"]}
+    counts = {
+        o["source"]: sum(len(a["measures"]) for a in o["assessments"])
+        for o in data["organizations"]
+    }
     assert counts == {"001": 13, "004": 7, "000": 10, "002": 8}
 
 
@@ -154,8 +160,12 @@ def test_progress_rounds_and_statuses_are_valid(data: dict[str, Any]) -> None:
 
 def test_progress_rounds_per_document(data: dict[str, Any]) -> None:
     def rounds(source: str) -> set[int]:
-        return {p["round"] for a in _org(data, source)["assessments"]
-                for m in a["measures"] for p in m["progress"]}
+        return {
+            p["round"]
+            for a in _org(data, source)["assessments"]
+            for m in a["measures"]
+            for p in m["progress"]
+        }
 
     assert rounds("002") == {6}
     assert rounds("000") == {12}

@@ -15,8 +15,18 @@ from ita_desktop.domain.models import (
 from ita_desktop.storage.repository import Repository
 
 TRANG_2564 = ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100", "100"]
-TRANG_2563 = ["90.10", "88.50", "91.00", "87.20", "89.90", "90.00", "91.30", "86.40", "95.00",
-              "97.50"]
+TRANG_2563 = [
+    "90.10",
+    "88.50",
+    "91.00",
+    "87.20",
+    "89.90",
+    "90.00",
+    "91.30",
+    "86.40",
+    "95.00",
+    "97.50",
+]
 URL = "https://www.trangcity.go.th/index.php/ita-2565/o12-measures-report-very-long-path-name"
 
 
@@ -24,13 +34,26 @@ def _scores(values: list[str]) -> dict[int, Decimal | None]:
     return {i: Decimal(v) for i, v in enumerate(values, start=1)}
 
 
-def trang(path: Path, *, measures: int = 3, long_step: int = 0, history: bool = True,
-          signatories: bool = True, progress: bool = True) -> tuple[Repository, int]:
+def trang(
+    path: Path,
+    *,
+    measures: int = 3,
+    long_step: int = 0,
+    history: bool = True,
+    signatories: bool = True,
+    progress: bool = True,
+) -> tuple[Repository, int]:
     """Trang municipality, FY2564 (and 2563), with `measures` measures of the 2565 plan."""
     repo = Repository.open(path)
-    org_id = repo.save_organization(Organization(
-        "เทศบาลนครตรัง", "เทศบาลนคร", "เมืองตรัง", "ตรัง",
-        units=["สำนักปลัดเทศบาล", "กองคลัง", "กองยุทธศาสตร์และงบประมาณ"]))
+    org_id = repo.save_organization(
+        Organization(
+            "เทศบาลนครตรัง",
+            "เทศบาลนคร",
+            "เมืองตรัง",
+            "ตรัง",
+            units=["สำนักปลัดเทศบาล", "กองคลัง", "กองยุทธศาสตร์และงบประมาณ"],
+        )
+    )
     if history:
         old = repo.create_assessment(org_id, 2563)
         old.scores = _scores(TRANG_2563)
@@ -41,29 +64,44 @@ def trang(path: Path, *, measures: int = 3, long_step: int = 0, history: bool = 
     a.issues_by_indicator = {4: "จัดทำคู่มือการใช้ทรัพย์สินของราชการ และประกาศให้บุคลากรทราบ"}
     a.issues_by_tool = {"OIT": f"เผยแพร่ข้อมูลให้เป็นปัจจุบันบนเว็บไซต์ {URL}"}
     repo.save_assessment(a)
-    repo.save_settings(a.id, ReportSettings(  # type: ignore[arg-type]
-        signatories=[("นายทดสอบ ระบบดี", "นายกเทศมนตรีนครตรัง"),
-                     ("นางสาวน้ำฝน ฟ้าใส", "ปลัดเทศบาล")] if signatories else [],
-        problems={12: "บุคลากรบางส่วนยังไม่เข้าใจขั้นตอน ที่ต้องปฏิบัติ"},
-    ))
+    repo.save_settings(
+        a.id,
+        ReportSettings(  # type: ignore[arg-type]
+            signatories=[("นายทดสอบ ระบบดี", "นายกเทศมนตรีนครตรัง"), ("นางสาวน้ำฝน ฟ้าใส", "ปลัดเทศบาล")]
+            if signatories
+            else [],
+            problems={12: "บุคลากรบางส่วนยังไม่เข้าใจขั้นตอน ที่ต้องปฏิบัติ"},
+        ),
+    )
     for i in range(measures):
-        steps = [f"แต่งตั้งคณะทำงานชุดที่ {i + 1} เพื่อกำกับติดตามการดำเนินงาน",
-                 "จัดประชุมชี้แจงแนวทางการปฏิบัติให้บุคลากรทุกกองทราบ",
-                 f"เผยแพร่ผลการดำเนินงานบนเว็บไซต์ {URL}"]
+        steps = [
+            f"แต่งตั้งคณะทำงานชุดที่ {i + 1} เพื่อกำกับติดตามการดำเนินงาน",
+            "จัดประชุมชี้แจงแนวทางการปฏิบัติให้บุคลากรทุกกองทราบ",
+            f"เผยแพร่ผลการดำเนินงานบนเว็บไซต์ {URL}",
+        ]
         if long_step and i == 0:
-            steps.append(("ปู่ย่าตายายที่น้ำท่วมฟ้าญี่ปุ่นได้ดำเนินการตามมาตรการอย่างต่อเนื่อง " * 200)
-                         [:long_step])
-        m = Measure(f"มาตรการที่ {i + 1} ส่งเสริมความโปร่งใสในการจัดซื้อจัดจ้าง", [4, 8], steps,
-                    ["กองคลัง", "สำนักปลัดเทศบาล"],
-                    Period(False, 1, 2565, 4, 2565) if i % 2 else Period(),
-                    monitoring="รายงานผลต่อผู้บริหารทุกไตรมาส", kpi="ร้อยละ 100 ของบุคลากร")
+            steps.append(("ปู่ย่าตายายที่น้ำท่วมฟ้าญี่ปุ่นได้ดำเนินการตามมาตรการอย่างต่อเนื่อง " * 200)[:long_step])
+        m = Measure(
+            f"มาตรการที่ {i + 1} ส่งเสริมความโปร่งใสในการจัดซื้อจัดจ้าง",
+            [4, 8],
+            steps,
+            ["กองคลัง", "สำนักปลัดเทศบาล"],
+            Period(False, 1, 2565, 4, 2565) if i % 2 else Period(),
+            monitoring="รายงานผลต่อผู้บริหารทุกไตรมาส",
+            kpi="ร้อยละ 100 ของบุคลากร",
+        )
         mid = repo.save_measure(a.id, m)  # type: ignore[arg-type]
         if progress and i % 3 != 2:
-            repo.save_progress(ProgressEntry(
-                mid, 12, "ดำเนินการแล้วเสร็จ" if i % 3 == 0 else "อยู่ระหว่างดำเนินการ",
-                output="จัดประชุมแล้ว ๒ ครั้ง มีผู้เข้าร่วม 120 คน",
-                outcome="บุคลากรเข้าใจแนวทางการใช้ทรัพย์สินของราชการมากขึ้น",
-                suggestions="ควรจัดอบรมต่อเนื่องทุกปี"))
+            repo.save_progress(
+                ProgressEntry(
+                    mid,
+                    12,
+                    "ดำเนินการแล้วเสร็จ" if i % 3 == 0 else "อยู่ระหว่างดำเนินการ",
+                    output="จัดประชุมแล้ว ๒ ครั้ง มีผู้เข้าร่วม 120 คน",
+                    outcome="บุคลากรเข้าใจแนวทางการใช้ทรัพย์สินของราชการมากขึ้น",
+                    suggestions="ควรจัดอบรมต่อเนื่องทุกปี",
+                )
+            )
     return repo, org_id
 
 

@@ -44,7 +44,10 @@ def test_analysis_report_figures_come_from_the_core(trang_ctx) -> None:
 
 
 def test_ranked_table_is_sorted(trang_ctx) -> None:
-    doc = build_document(trang_ctx, "analysis", )
+    doc = build_document(
+        trang_ctx,
+        "analysis",
+    )
     ranking = next(t for t in _tables(doc) if "เรียงจากมากไปน้อย" in t.caption)
     scores = [float(to_arabic_digits(r.cells[3].paragraphs[0])) for r in ranking.rows]
     assert scores == sorted(scores, reverse=True) and len(scores) == 10

@@ -9,10 +9,21 @@ from ita_desktop.documents.narrative import SECTIONS, generate, section_text
 from ita_desktop.rules.presets import load_preset
 
 D = Decimal
-TRANG = dict(zip(range(1, 11), map(D, "94.42 92.12 92.28 90.76 92.35 91.41 94.44 90.55 100 100".split())))
+TRANG = dict(
+    zip(
+        range(1, 11),
+        map(
+            D,
+            ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100", "100"],
+        ),
+    )
+)
 
 
-def _texts(scores=TRANG, threshold=D(91), year=2564) -> dict[str, str]:
+NINETY_ONE = D(91)
+
+
+def _texts(scores=TRANG, threshold=NINETY_ONE, year=2564) -> dict[str, str]:
     rules = load_preset(year)
     return generate(analyze(rules, scores, threshold=threshold), rules, "เทศบาลนครตรัง")
 

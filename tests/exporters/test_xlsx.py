@@ -11,7 +11,7 @@ from ita_desktop.domain.models import Measure, Organization, Period, ProgressEnt
 from ita_desktop.exporters.xlsx import export_xlsx
 from ita_desktop.storage.repository import Repository
 
-TRANG = "94.42 92.12 92.28 90.76 92.35 91.41 94.44 90.55 100 100".split()
+TRANG = ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100", "100"]
 
 
 def test_workbook_holds_scores_measures_and_progress(tmp_path: Path) -> None:
@@ -21,8 +21,12 @@ def test_workbook_holds_scores_measures_and_progress(tmp_path: Path) -> None:
     a.scores = {i: Decimal(v) for i, v in enumerate(TRANG, start=1)}
     a.threshold = Decimal(91)
     repo.save_assessment(a)
-    mid = repo.save_measure(a.id, Measure("มาตรการจัดซื้อจัดจ้าง", [2], ["ขั้นที่ ๑", "ขั้นที่ ๒"],
-                                          ["กองคลัง"], Period(False, 1, 2565, 4, 2565)))
+    mid = repo.save_measure(
+        a.id,
+        Measure(
+            "มาตรการจัดซื้อจัดจ้าง", [2], ["ขั้นที่ ๑", "ขั้นที่ ๒"], ["กองคลัง"], Period(False, 1, 2565, 4, 2565)
+        ),
+    )
     repo.save_progress(ProgressEntry(mid, 6, "ดำเนินการแล้วเสร็จ", output="ประกาศแล้ว"))
     out = export_xlsx(repo, org_id=org_id, year=2564, out=tmp_path / "x.xlsx", thai_digits=False)
 

@@ -33,8 +33,9 @@ def test_writes_pdf_and_replaces_the_old_file(trang_repo, tmp_path: Path) -> Non
     assert out.read_bytes().startswith(b"%PDF-") and not _leftovers(tmp_path)
 
 
-def test_a_failure_keeps_the_old_file(trang_repo, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_keeps_the_old_file(
+    trang_repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo, org_id = trang_repo
     out = tmp_path / "report.pdf"
     out.write_bytes(b"old")
@@ -49,12 +50,16 @@ def test_a_failure_keeps_the_old_file(trang_repo, tmp_path: Path,
     assert out.read_bytes() == b"old" and not _leftovers(tmp_path)
 
 
-@pytest.mark.parametrize("code, words", [
-    (errno.ENOSPC, "พื้นที่ในดิสก์ไม่พอ"),
-    (errno.EACCES, "เปิดอยู่ในโปรแกรมอื่น"),
-])
-def test_file_system_errors_are_thai(trang_repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                     code: int, words: str) -> None:
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        (errno.ENOSPC, "พื้นที่ในดิสก์ไม่พอ"),
+        (errno.EACCES, "เปิดอยู่ในโปรแกรมอื่น"),
+    ],
+)
+def test_file_system_errors_are_thai(
+    trang_repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str
+) -> None:
     repo, org_id = trang_repo
     out = tmp_path / "report.pdf"
 

@@ -24,15 +24,28 @@ def repo(tmp_path: Path) -> Repository:
 
 
 def _org(repo: Repository) -> int:
-    return repo.save_organization(Organization("เทศบาลตำบลนาบอน", "เทศบาลตำบล", "นาบอน",
-                                               "นครศรีธรรมราช", b"\x89PNG", ["สำนักปลัด", "กองคลัง"]))
+    return repo.save_organization(
+        Organization(
+            "เทศบาลตำบลนาบอน",
+            "เทศบาลตำบล",
+            "นาบอน",
+            "นครศรีธรรมราช",
+            b"\x89PNG",
+            ["สำนักปลัด", "กองคลัง"],
+        )
+    )
 
 
 def test_organization_round_trip(repo: Repository) -> None:
     org_id = _org(repo)
     org = repo.organization(org_id)
     assert (org.name, org.kind, org.province, org.logo, org.units) == (
-        "เทศบาลตำบลนาบอน", "เทศบาลตำบล", "นครศรีธรรมราช", b"\x89PNG", ["สำนักปลัด", "กองคลัง"])
+        "เทศบาลตำบลนาบอน",
+        "เทศบาลตำบล",
+        "นครศรีธรรมราช",
+        b"\x89PNG",
+        ["สำนักปลัด", "กองคลัง"],
+    )
     assert repo.find_organization("เทศบาลตำบลนาบอน").id == org_id
     assert repo.find_organization(str(org_id)).id == org_id
     with pytest.raises(ValidationError):
@@ -88,8 +101,12 @@ def test_set_score_validates_and_clears(repo: Repository) -> None:
 
 def test_measures_order_move_delete_restore(repo: Repository) -> None:
     a = repo.create_assessment(_org(repo), 2564)
-    ids = [repo.save_measure(a.id, Measure(f"ม{i}", [4], ["ขั้นที่ ๑"], ["กองคลัง"],
-                                           Period(False, 1, 2565, 4, 2565))) for i in range(4)]
+    ids = [
+        repo.save_measure(
+            a.id, Measure(f"ม{i}", [4], ["ขั้นที่ ๑"], ["กองคลัง"], Period(False, 1, 2565, 4, 2565))
+        )
+        for i in range(4)
+    ]
     repo.move_measure(ids[3], 0)
     assert [m.title for m in repo.measures(a.id)] == ["ม3", "ม0", "ม1", "ม2"]
     repo.save_progress(ProgressEntry(ids[1], 6, "ดำเนินการแล้วเสร็จ", output="ผลผลิต"))
@@ -197,7 +214,9 @@ def test_save_copy(repo: Repository, tmp_path: Path) -> None:
 
 
 def test_text_is_normalised_on_save(repo: Repository) -> None:
-    org_id = repo.save_organization(Organization("  เทศบาล\u200bตำบล   นาบอน ", units=["กองคลัง ", ""]))
+    org_id = repo.save_organization(
+        Organization("  เทศบาล\u200bตำบล   นาบอน ", units=["กองคลัง ", ""])
+    )
     assert repo.organization(org_id).name == "เทศบาลตำบล นาบอน"
     assert repo.organization(org_id).units == ["กองคลัง"]
     a = repo.create_assessment(org_id, 2565)

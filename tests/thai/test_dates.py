@@ -98,9 +98,7 @@ def test_round_range() -> None:
 def test_month_span_text_always_gives_both_years() -> None:
     assert month_span_text(1, 2565, 4, 2565) == "มกราคม ๒๕๖๕ – เมษายน ๒๕๖๕"
     assert month_span_text(1, 2565, 4, 2565, abbreviated=True) == "ม.ค. ๒๕๖๕ – เม.ย. ๒๕๖๕"
-    assert month_span_text(11, 2567, 2, 2568, thai_digits=False) == (
-        "พฤศจิกายน 2567 – กุมภาพันธ์ 2568"
-    )
+    assert month_span_text(11, 2567, 2, 2568, thai_digits=False) == ("พฤศจิกายน 2567 – กุมภาพันธ์ 2568")
 
 
 @pytest.mark.parametrize(

@@ -84,9 +84,7 @@ def test_parse_score(text: str, expected: str) -> None:
     assert parse_score(text) == Decimal(expected)
 
 
-@pytest.mark.parametrize(
-    "text", ["", "  ", "abc", "ผ่าน", "9 2", "92.5.1", "1,234.5", "nan", "1e3"]
-)
+@pytest.mark.parametrize("text", ["", "  ", "abc", "ผ่าน", "9 2", "92.5.1", "1,234.5", "nan", "1e3"])
 def test_parse_score_rejects_with_thai_message(text: str) -> None:
     with pytest.raises(ValueError) as caught:
         parse_score(text)

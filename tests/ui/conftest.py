@@ -11,27 +11,41 @@ import pytest
 from ita_desktop.domain.models import Measure, Organization, Period, ProgressEntry
 from ita_desktop.storage.repository import Repository
 
-TRANG_2564 = ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100",
-              "100"]
+TRANG_2564 = ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100", "100"]
 
 
 def build_sample(path: Path) -> Path:
     repo = Repository.open(path)
     try:
-        org_id = repo.save_organization(Organization(
-            "เทศบาลตำบลทดสอบ", "เทศบาลตำบล", "เมืองตรัง", "ตรัง", None,
-            ["สำนักปลัด", "กองคลัง", "กองช่าง"]))
+        org_id = repo.save_organization(
+            Organization(
+                "เทศบาลตำบลทดสอบ",
+                "เทศบาลตำบล",
+                "เมืองตรัง",
+                "ตรัง",
+                None,
+                ["สำนักปลัด", "กองคลัง", "กองช่าง"],
+            )
+        )
         repo.save_organization(Organization("องค์การบริหารส่วนตำบลตัวอย่าง", "องค์การบริหารส่วนตำบล"))
         a = repo.create_assessment(org_id, 2564)
         a.scores = {i: Decimal(v) for i, v in enumerate(TRANG_2564, start=1)}
         a.threshold = Decimal(91)
         a.official.overall = Decimal("95.36")
         repo.save_assessment(a)
-        titles = ["ประกาศเจตนารมณ์การต่อต้านการทุจริต", "จัดทำคู่มือการใช้ทรัพย์สินของราชการ",
-                  "เผยแพร่ข้อมูลการใช้จ่ายงบประมาณ"]
+        titles = [
+            "ประกาศเจตนารมณ์การต่อต้านการทุจริต",
+            "จัดทำคู่มือการใช้ทรัพย์สินของราชการ",
+            "เผยแพร่ข้อมูลการใช้จ่ายงบประมาณ",
+        ]
         for i, title in enumerate(titles):
-            m = Measure(title, [i + 1], ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"], ["สำนักปลัด"],
-                        Period(False, 10, 2564, 3, 2565) if i else Period())
+            m = Measure(
+                title,
+                [i + 1],
+                ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"],
+                ["สำนักปลัด"],
+                Period(False, 10, 2564, 3, 2565) if i else Period(),
+            )
             mid = repo.save_measure(a.id, m)
             repo.save_progress(ProgressEntry(mid, 6, "อยู่ระหว่างดำเนินการ", "ผลผลิต", "ผลลัพธ์"))
         repo.create_assessment(org_id, 2565)
@@ -79,6 +93,5 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return int(QMessageBox.StandardButton.Ok)
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     return shown

@@ -90,10 +90,21 @@ def test_broken_file_gives_a_thai_message_and_an_empty_window(qtbot, tmp_path, m
 
 
 def _run_gui(args: list[str], env_extra: dict[str, str], tmp_path: Path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ITA_DESKTOP_DATA_DIR=str(tmp_path / "d"),
-               **env_extra)
-    return subprocess.run([sys.executable, "-m", "ita_desktop", "gui", *args], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        ITA_DESKTOP_DATA_DIR=str(tmp_path / "d"),
+        **env_extra,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "ita_desktop", "gui", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_cli_screenshots_and_quit_after_first_paint(sample_db, tmp_path):

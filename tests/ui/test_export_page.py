@@ -28,8 +28,16 @@ def fake_export(monkeypatch):
         assert repo.organization(org_id).name == "เทศบาลตำบลทดสอบ"
         time.sleep(0.3)
         Path(out).write_bytes(b"%PDF-1.7 fake")
-        calls.append({"year": year, "fmt": fmt, "document": document,
-                      "round_months": round_months, "thai_digits": thai_digits, "out": Path(out)})
+        calls.append(
+            {
+                "year": year,
+                "fmt": fmt,
+                "document": document,
+                "round_months": round_months,
+                "thai_digits": thai_digits,
+                "out": Path(out),
+            }
+        )
         return Path(out)
 
     module = types.ModuleType(export_page.EXPORT_MODULE)
@@ -39,8 +47,9 @@ def fake_export(monkeypatch):
     return calls
 
 
-def test_export_runs_in_the_background_with_the_chosen_options(window, qtbot, tmp_path,
-                                                                 fake_export):
+def test_export_runs_in_the_background_with_the_chosen_options(
+    window, qtbot, tmp_path, fake_export
+):
     page = _page(window, tmp_path)
     page.refresh()
     page.document_combo.setCurrentIndex(page.document_combo.findData("results"))
@@ -51,8 +60,13 @@ def test_export_runs_in_the_background_with_the_chosen_options(window, qtbot, tm
     assert page.progress.isVisible() and not page.export_button.isEnabled()
     qtbot.waitUntil(lambda: task.done, timeout=10000)
     call = fake_export[0]
-    assert (call["year"], call["fmt"], call["document"], call["round_months"],
-            call["thai_digits"]) == (2564, "pdf", "results", 12, False)
+    assert (
+        call["year"],
+        call["fmt"],
+        call["document"],
+        call["round_months"],
+        call["thai_digits"],
+    ) == (2564, "pdf", "results", 12, False)
     assert call["out"].exists() and call["out"].suffix == ".pdf"
     assert page.last_output == call["out"]
     assert page.open_file_button.isVisible() and page.open_folder_button.isVisible()

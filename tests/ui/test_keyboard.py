@@ -13,16 +13,23 @@ MNEMONIC = re.compile(r"&([^&\s])")
 
 
 def _visible_mnemonics(window) -> list[str]:
-    found = [m.group(1).lower() for action in window.menuBar().actions()
-             for m in [MNEMONIC.search(action.text())] if m]
+    found = [
+        m.group(1).lower()
+        for action in window.menuBar().actions()
+        for m in [MNEMONIC.search(action.text())]
+        if m
+    ]
     for i in range(window.tabs.count()):
         m = MNEMONIC.search(window.tabs.tabText(i))
         found += [m.group(1).lower()] if m else []
     for widget in window.centralWidget().findChildren(QWidget):
         if not widget.isVisible():
             continue
-        if isinstance(widget, QLabel) and widget.buddy() is not None or isinstance(
-                widget, QAbstractButton):
+        if (
+            isinstance(widget, QLabel)
+            and widget.buddy() is not None
+            or isinstance(widget, QAbstractButton)
+        ):
             m = MNEMONIC.search(widget.text())
             found += [m.group(1).lower()] if m else []
     return found
@@ -38,8 +45,7 @@ def test_mnemonics_are_unique_on_every_page(window):
 
 def test_ctrl_digit_switches_pages(window, qtbot):
     for i in range(len(PAGES)):
-        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{i + 1}"),
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{i + 1}"), Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == i
 
 

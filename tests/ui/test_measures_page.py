@@ -7,8 +7,11 @@ from PySide6.QtCore import Qt
 from ita_desktop.storage.repository import Repository
 from ui.models.measures_model import TITLE
 
-TITLES = ["ประกาศเจตนารมณ์การต่อต้านการทุจริต", "จัดทำคู่มือการใช้ทรัพย์สินของราชการ",
-          "เผยแพร่ข้อมูลการใช้จ่ายงบประมาณ"]
+TITLES = [
+    "ประกาศเจตนารมณ์การต่อต้านการทุจริต",
+    "จัดทำคู่มือการใช้ทรัพย์สินของราชการ",
+    "เผยแพร่ข้อมูลการใช้จ่ายงบประมาณ",
+]
 
 
 def _page(window):

@@ -15,9 +15,11 @@ from ui.models.progress_model import ProgressModel
 from ui.models.signatories_model import SignatoriesModel
 from ui.models.units_model import UnitsModel
 
-MEASURES = [Measure("ก", [1, 2], ["หนึ่ง", "สอง"], ["กองคลัง"], Period(), id=1),
-            Measure("ข", [], [], [], Period(False, 10, 2564, 3, 2565), id=2),
-            Measure("ค", [9], ["x"], ["สำนักปลัด", "กองช่าง"], Period(text="ตามแผน"), id=3)]
+MEASURES = [
+    Measure("ก", [1, 2], ["หนึ่ง", "สอง"], ["กองคลัง"], Period(), id=1),
+    Measure("ข", [], [], [], Period(False, 10, 2564, 3, 2565), id=2),
+    Measure("ค", [9], ["x"], ["สำนักปลัด", "กองช่าง"], Period(text="ตามแผน"), id=3),
+]
 
 
 def test_measures_model(qtmodeltester):
@@ -37,8 +39,9 @@ def test_measures_model(qtmodeltester):
 def test_progress_model(qtmodeltester):
     model = ProgressModel()
     qtmodeltester.check(model)
-    model.set_rows([(MEASURES[0], ProgressEntry(1, 6, "ดำเนินการแล้วเสร็จ", "o", "c")),
-                    (MEASURES[1], None)])
+    model.set_rows(
+        [(MEASURES[0], ProgressEntry(1, 6, "ดำเนินการแล้วเสร็จ", "o", "c")), (MEASURES[1], None)]
+    )
     qtmodeltester.check(model)
     assert model.data(model.index(1, 1)) == "ยังไม่ดำเนินการ"
 
@@ -47,8 +50,10 @@ def test_issues_model(qtmodeltester):
     edits = []
     model = IssuesModel(lambda number, text: edits.append((number, text)))
     qtmodeltester.check(model)
-    rows = [(Indicator(1, "การปฏิบัติหน้าที่", "IIT"), Decimal("90.5"), ""),
-            (Indicator(2, "การใช้งบประมาณ", "IIT"), None, "เดิม")]
+    rows = [
+        (Indicator(1, "การปฏิบัติหน้าที่", "IIT"), Decimal("90.5"), ""),
+        (Indicator(2, "การใช้งบประมาณ", "IIT"), None, "เดิม"),
+    ]
     model.set_rows(rows)
     qtmodeltester.check(model)
     assert model.data(model.index(0, 1)) == "90.50"
@@ -72,11 +77,17 @@ def test_indicators_model(qtmodeltester):
     edits = []
     model = IndicatorsModel(lambda number, field, text: edits.append((number, field, text)))
     qtmodeltester.check(model)
-    model.set_indicators([Indicator(1, "การปฏิบัติหน้าที่", "IIT", "วัดการรับรู้\nของบุคลากร"),
-                          Indicator(9, "การเปิดเผยข้อมูล", "OIT")])
+    model.set_indicators(
+        [
+            Indicator(1, "การปฏิบัติหน้าที่", "IIT", "วัดการรับรู้\nของบุคลากร"),
+            Indicator(9, "การเปิดเผยข้อมูล", "OIT"),
+        ]
+    )
     qtmodeltester.check(model)
     assert model.data(model.index(0, DESCRIPTION)) == "วัดการรับรู้ ของบุคลากร"  # one line
-    assert model.data(model.index(0, DESCRIPTION), Qt.ItemDataRole.EditRole) == "วัดการรับรู้\nของบุคลากร"
+    assert (
+        model.data(model.index(0, DESCRIPTION), Qt.ItemDataRole.EditRole) == "วัดการรับรู้\nของบุคลากร"
+    )
     assert not model.setData(model.index(1, NAME), " ")  # a name is required
     assert not model.setData(model.index(1, 0), "10")  # the number is the rules' own
     assert model.setData(model.index(1, NAME), "การเปิดเผยข้อมูลสาธารณะ\u200b")
@@ -90,8 +101,13 @@ def test_grades_model(qtmodeltester):
     edits, errors = [], []
     model = GradesModel(edits.append, errors.append)
     qtmodeltester.check(model)
-    model.set_bands([GradeBand("ผ่านดีเยี่ยม", Decimal(95), Decimal(95)),
-                     GradeBand("ผ่าน", Decimal(85)), GradeBand("ต้องปรับปรุง", Decimal(0))])
+    model.set_bands(
+        [
+            GradeBand("ผ่านดีเยี่ยม", Decimal(95), Decimal(95)),
+            GradeBand("ผ่าน", Decimal(85)),
+            GradeBand("ต้องปรับปรุง", Decimal(0)),
+        ]
+    )
     qtmodeltester.check(model)
     assert model.data(model.index(1, 2)) == "–"
     assert model.data(model.index(1, 2), Qt.ItemDataRole.EditRole) == ""

@@ -83,8 +83,7 @@ def test_rules_that_cannot_compute_are_never_stored(window):
     assert window.history.count() == 0
 
 
-def test_indicator_name_and_description_persist_and_reach_the_narrative(window, qtbot,
-                                                                       sample_db):
+def test_indicator_name_and_description_persist_and_reach_the_narrative(window, qtbot, sample_db):
     page = _page(window)
     page.indicators_view.setCurrentIndex(page.indicators_model.index(8, 0))
     assert page.name_edit.text() == "การเปิดเผยข้อมูล"
@@ -180,7 +179,14 @@ def test_levels_added_sorted_and_removed(window):
     page.grades_view.setCurrentIndex(model.index(0, 0))
     page.remove_grade()
     assert [g.label for g in window.workspace.assessment().rules.grades] == [
-        "AA", "A", "B", "C", "D", "E", "F"]
+        "AA",
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "F",
+    ]
 
 
 def test_restore_the_preset_of_the_year(window, qtbot):
@@ -225,8 +231,10 @@ def test_preface_digits_and_signatories_persist(window, qtbot, sample_db):
     settings = ws.repo.settings(ws.assessment_id)
     assert settings.preface == "ย่อหน้าแรกของคำนำ\nย่อหน้าที่สอง"
     assert not settings.thai_digits
-    assert settings.signatories == [("นางสาวสุดา รักดี", "ปลัดเทศบาลตำบลทดสอบ"),
-                                    ("นายสมชาย ใจดี", "นายกเทศมนตรีตำบลทดสอบ")]
+    assert settings.signatories == [
+        ("นางสาวสุดา รักดี", "ปลัดเทศบาลตำบลทดสอบ"),
+        ("นายสมชาย ใจดี", "นายกเทศมนตรีตำบลทดสอบ"),
+    ]
     window.show_page("export")  # the export page's digits follow the new default
     assert not window.pages["export"].thai_digits.isChecked()
     window.history.undo()  # remove

@@ -20,9 +20,16 @@ def test_success_runs_off_the_gui_thread_and_calls_back_on_it(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
     seen = []
-    task = run_in_background(_slow_square, 7, on_success=lambda r: seen.append(
-        (r, threading.current_thread() is threading.main_thread())),
-        on_failure=seen.append, parent=parent, label="กำลังคำนวณ…")
+    task = run_in_background(
+        _slow_square,
+        7,
+        on_success=lambda r: seen.append(
+            (r, threading.current_thread() is threading.main_thread())
+        ),
+        on_failure=seen.append,
+        parent=parent,
+        label="กำลังคำนวณ…",
+    )
     ticks = []
     with qtbot.waitSignal(task.finished, timeout=5000):
         while not task.done:  # the event loop keeps turning while the work runs
@@ -50,8 +57,14 @@ def test_a_slow_job_shows_a_busy_dialog_that_closes_after(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
     parent.show()
-    task = run_in_background(time.sleep, 0.8, on_success=lambda r: None,
-                             on_failure=lambda e: None, parent=parent, label="กำลังเปิดฐานข้อมูล…")
+    task = run_in_background(
+        time.sleep,
+        0.8,
+        on_success=lambda r: None,
+        on_failure=lambda e: None,
+        parent=parent,
+        label="กำลังเปิดฐานข้อมูล…",
+    )
     dialog = task.dialog
     qtbot.waitUntil(lambda: dialog.isVisible(), timeout=3000)
     assert dialog.labelText() == "กำลังเปิดฐานข้อมูล…"

@@ -30,8 +30,11 @@ class GradesModel(RowTableModel):
 
     COLUMNS = labels.GRADE_COLUMNS
 
-    def __init__(self, on_edit: Callable[[list[GradeBand]], None] | None = None,
-                 on_error: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        on_edit: Callable[[list[GradeBand]], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__()
         self.bands: list[GradeBand] = []
         self._on_edit, self._on_error = on_edit, on_error
@@ -42,10 +45,14 @@ class GradesModel(RowTableModel):
     def set_bands(self, bands: list[GradeBand]) -> None:
         self.replace_rows("bands", copy.deepcopy(bands), len(bands) == len(self.bands))
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
-                and section == EACH_TOOL):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section == EACH_TOOL
+        ):
             return EACH_TOOL_HINT
         return super().headerData(section, orientation, role)
 
@@ -71,8 +78,11 @@ class GradesModel(RowTableModel):
         return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or role != Qt.ItemDataRole.EditRole
-                or index.row() >= len(self.bands)):
+        if (
+            not index.isValid()
+            or role != Qt.ItemDataRole.EditRole
+            or index.row() >= len(self.bands)
+        ):
             return False
         row, column, text = index.row(), index.column(), str(value or "")
         band = copy.deepcopy(self.bands[row])
@@ -80,8 +90,13 @@ class GradesModel(RowTableModel):
         if column == LABEL:
             label = normalize_name(text)
             others = [b.label for i, b in enumerate(self.bands) if i != row]
-            error = ("กรุณากรอกชื่อระดับ" if not label else
-                     f"มีระดับ “{label}” อยู่แล้ว" if label in others else "")
+            error = (
+                "กรุณากรอกชื่อระดับ"
+                if not label
+                else f"มีระดับ “{label}” อยู่แล้ว"
+                if label in others
+                else ""
+            )
             band.label = label
         else:
             what = labels.GRADE_COLUMNS[column]

@@ -35,8 +35,11 @@ class IndicatorsModel(RowTableModel):
 
     def set_indicators(self, indicators: list[Indicator]) -> None:
         """Show the stored indicators; keeps views' selection when only texts changed."""
-        self.replace_rows("indicators", list(indicators),
-                          [i.number for i in indicators] == [i.number for i in self.indicators])
+        self.replace_rows(
+            "indicators",
+            list(indicators),
+            [i.number for i in indicators] == [i.number for i in self.indicators],
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.indicators):
@@ -66,8 +69,12 @@ class IndicatorsModel(RowTableModel):
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or index.column() not in EDITABLE
-                or role != Qt.ItemDataRole.EditRole or index.row() >= len(self.indicators)):
+        if (
+            not index.isValid()
+            or index.column() not in EDITABLE
+            or role != Qt.ItemDataRole.EditRole
+            or index.row() >= len(self.indicators)
+        ):
             return False
         ind = self.indicators[index.row()]
         if index.column() == NAME:

@@ -32,8 +32,9 @@ class IssuesModel(RowTableModel):
         return self._rows
 
     def set_rows(self, rows: list[tuple[Indicator, Decimal | None, str]]) -> None:
-        self.replace_rows("_rows", list(rows),
-                          [r[0].number for r in rows] == [r[0].number for r in self._rows])
+        self.replace_rows(
+            "_rows", list(rows), [r[0].number for r in rows] == [r[0].number for r in self._rows]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -59,8 +60,11 @@ class IssuesModel(RowTableModel):
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or index.column() != ISSUE_COLUMN
-                or role != Qt.ItemDataRole.EditRole):
+        if (
+            not index.isValid()
+            or index.column() != ISSUE_COLUMN
+            or role != Qt.ItemDataRole.EditRole
+        ):
             return False
         ind, score, old = self._rows[index.row()]
         text = normalize_text(str(value or ""))

@@ -35,8 +35,9 @@ class MeasuresModel(RowTableModel):
 
     def set_measures(self, measures: list[Measure]) -> None:
         """Show the stored plan; keeps views' selection when only contents changed."""
-        self.replace_rows("measures", list(measures),
-                          [m.id for m in measures] == [m.id for m in self.measures])
+        self.replace_rows(
+            "measures", list(measures), [m.id for m in measures] == [m.id for m in self.measures]
+        )
 
     def row_of(self, measure_id: int | None) -> int:
         for row, m in enumerate(self.measures):
@@ -78,8 +79,11 @@ class MeasuresModel(RowTableModel):
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() not in EDITABLE \
-                or role != Qt.ItemDataRole.EditRole:
+        if (
+            not index.isValid()
+            or index.column() not in EDITABLE
+            or role != Qt.ItemDataRole.EditRole
+        ):
             return False
         old = self.measures[index.row()]
         if index.column() == TITLE:
@@ -88,8 +92,13 @@ class MeasuresModel(RowTableModel):
                 return False
             new = replace(old, title=title)
         else:
-            steps = [line for line in (normalize_name(x) for x in
-                                       normalize_text(str(value or "")).split("\n")) if line]
+            steps = [
+                line
+                for line in (
+                    normalize_name(x) for x in normalize_text(str(value or "")).split("\n")
+                )
+                if line
+            ]
             if steps == old.steps:
                 return False
             new = replace(old, steps=steps)

@@ -28,7 +28,9 @@ class ProgressModel(RowTableModel):
         return self.rows
 
     def set_rows(self, rows: list[tuple[Measure, ProgressEntry | None]]) -> None:
-        self.replace_rows("rows", list(rows), [m.id for m, _ in rows] == [m.id for m, _ in self.rows])
+        self.replace_rows(
+            "rows", list(rows), [m.id for m, _ in rows] == [m.id for m, _ in self.rows]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):

@@ -44,8 +44,7 @@ class SignatoriesModel(RowTableModel):
         return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or role != Qt.ItemDataRole.EditRole
-                or index.row() >= len(self.rows)):
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.row() >= len(self.rows):
             return False
         text = normalize_name(str(value or ""))
         row = list(self.rows[index.row()])

@@ -70,7 +70,9 @@ class AnalysisPage(Page):
         column.addLayout(row)
         column.addWidget(self.threshold_error)
         self.threshold_error.hide()
-        self.threshold_edit.error_changed.connect(lambda e: self.threshold_error.setVisible(bool(e)))
+        self.threshold_edit.error_changed.connect(
+            lambda e: self.threshold_error.setVisible(bool(e))
+        )
         column.addWidget(QLabel("<b>จุดแข็ง</b>"))
         column.addWidget(self.strengths_label)
         column.addWidget(QLabel("<b>จุดที่ต้องพัฒนา</b>"))
@@ -148,17 +150,22 @@ class AnalysisPage(Page):
         self.threshold_edit.set_value(a.threshold)
 
         def listed(numbers: list[int]) -> str:
-            rows = [f"{n}. {a.rules.indicator(n).name} ({format_score(analysis.score_of(n), thai_digits=False)})"
-                    for n in numbers]
+            rows = [
+                f"{n}. {a.rules.indicator(n).name} ({format_score(analysis.score_of(n), thai_digits=False)})"
+                for n in numbers
+            ]
             return "\n".join(rows) or "–"
 
         self.strengths_label.setText(listed(analysis.strengths))
         self.weaknesses_label.setText(listed(analysis.weaknesses))
         for code, edit in self.tool_issue_edits.items():
             edit.set_value(a.issues_by_tool.get(code, ""))
-        self.issues_model.set_rows([(ind, a.scores.get(ind.number),
-                                     a.issues_by_indicator.get(ind.number, ""))
-                                    for ind in a.rules.indicators])
+        self.issues_model.set_rows(
+            [
+                (ind, a.scores.get(ind.number), a.issues_by_indicator.get(ind.number, ""))
+                for ind in a.rules.indicators
+            ]
+        )
         self.issues_view.resizeRowsToContents()
         self._show_section(self.sections.currentIndex())
 
@@ -178,8 +185,14 @@ class AnalysisPage(Page):
         self.regenerate_button.setEnabled(bool(edited))
 
     # editing -----------------------------------------------------------------------------
-    def _push(self, text: str, mutate: Callable[[Assessment, Any], None], old: Any, new: Any,
-              merge_key: object = None) -> None:
+    def _push(
+        self,
+        text: str,
+        mutate: Callable[[Assessment, Any], None],
+        old: Any,
+        new: Any,
+        merge_key: object = None,
+    ) -> None:
         a = self._assessment
         assert a is not None
         mutate(a, new)
@@ -190,8 +203,9 @@ class AnalysisPage(Page):
             mutate(stored, value)
             repo.save_assessment(stored)
 
-        self.history.push(ChangeCommand(self.history, text, apply, old, new, kinds.ASSESSMENT,
-                                        merge_key))
+        self.history.push(
+            ChangeCommand(self.history, text, apply, old, new, kinds.ASSESSMENT, merge_key)
+        )
 
     def _commit_threshold(self, value: Decimal | None) -> None:
         a = self._assessment
@@ -244,8 +258,13 @@ class AnalysisPage(Page):
         def mutate(x: Assessment, v: str) -> None:
             x.issues_by_tool[code] = v
 
-        self._push(f"แก้ประเด็นที่ต้องแก้ไข {code}", mutate, a.issues_by_tool.get(code, ""), text,
-                   edit.session_key())
+        self._push(
+            f"แก้ประเด็นที่ต้องแก้ไข {code}",
+            mutate,
+            a.issues_by_tool.get(code, ""),
+            text,
+            edit.session_key(),
+        )
 
     def _commit_indicator_issue(self, number: int, text: str) -> None:
         a = self._assessment
@@ -255,5 +274,4 @@ class AnalysisPage(Page):
         def mutate(x: Assessment, v: str) -> None:
             x.issues_by_indicator[number] = v
 
-        self._push(f"แก้ประเด็นตัวชี้วัดที่ {number}", mutate,
-                   a.issues_by_indicator.get(number, ""), text)
+        self._push(f"แก้ประเด็นตัวชี้วัดที่ {number}", mutate, a.issues_by_indicator.get(number, ""), text)

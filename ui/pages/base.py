@@ -33,7 +33,9 @@ class Page(QWidget):
     needs_assessment = True
     SCROLLS = True  # False for pages whose tables and text boxes scroll by themselves
 
-    def __init__(self, workspace: Workspace, history: History, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, history: History, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace, self.history = workspace, history
         self._dirty = True

@@ -103,11 +103,13 @@ class ExportPage(Page):
 
         options = QGroupBox("ตัวเลือกเอกสาร")
         form = QFormLayout(options)
-        for text, field, buddy in (("รูปแบบไฟล์", format_row, None),
-                                   ("เอกสาร (&D)", self.document_combo, self.document_combo),
-                                   ("รอบรายงานผล (&R)", self.round_combo, self.round_combo),
-                                   ("ตัวเลข", self.thai_digits, None),
-                                   ("บันทึกไว้ที่ (&L)", folder_row, self.folder_edit)):
+        for text, field, buddy in (
+            ("รูปแบบไฟล์", format_row, None),
+            ("เอกสาร (&D)", self.document_combo, self.document_combo),
+            ("รอบรายงานผล (&R)", self.round_combo, self.round_combo),
+            ("ตัวเลข", self.thai_digits, None),
+            ("บันทึกไว้ที่ (&L)", folder_row, self.folder_edit),
+        ):
             label = QLabel(text)
             if buddy is not None:
                 label.setBuddy(buddy)
@@ -125,7 +127,8 @@ class ExportPage(Page):
         self.open_folder_button = QPushButton("เปิดโฟลเดอร์")
         self.open_file_button.clicked.connect(lambda: self._open(self.last_output))
         self.open_folder_button.clicked.connect(
-            lambda: self._open(self.last_output.parent if self.last_output else None))
+            lambda: self._open(self.last_output.parent if self.last_output else None)
+        )
         for b in (self.open_file_button, self.open_folder_button):
             b.hide()
         self.export_button.setMinimumWidth(160)
@@ -148,8 +151,9 @@ class ExportPage(Page):
         self.format_note.setVisible(excel)
         self.document_combo.setEnabled(not excel)
         # the round matters only for the implementation report (alone or in the bundle)
-        self.round_combo.setEnabled(not excel and self.document_combo.currentData()
-                                    in ("results", "all"))
+        self.round_combo.setEnabled(
+            not excel and self.document_combo.currentData() in ("results", "all")
+        )
 
     def load(self) -> None:
         a = self.assessment()
@@ -178,9 +182,15 @@ class ExportPage(Page):
         if document in ("results", "all") and fmt == "pdf":
             name += f"_{round_months}เดือน"
         folder = Path(self.folder_edit.text().strip() or default_folder())
-        return {"org_id": ws.org_id, "year": ws.year, "fmt": fmt, "document": document,
-                "round_months": round_months, "thai_digits": self.thai_digits.isChecked(),
-                "out": folder / f"{name}.{fmt}"}
+        return {
+            "org_id": ws.org_id,
+            "year": ws.year,
+            "fmt": fmt,
+            "document": document,
+            "round_months": round_months,
+            "thai_digits": self.thai_digits.isChecked(),
+            "out": folder / f"{name}.{fmt}",
+        }
 
     # running -----------------------------------------------------------------------------
     def start_export(self) -> Task | None:
@@ -198,9 +208,15 @@ class ExportPage(Page):
         for b in (self.open_file_button, self.open_folder_button):
             b.hide()
         self.status_label.setText(f"กำลังส่งออก {options['out'].name} …")
-        self.task = run_in_background(run_export, str(ws.path), options,
-                                      on_success=self._done, on_failure=self._failed,
-                                      parent=self, label="กำลังส่งออกเอกสาร…")
+        self.task = run_in_background(
+            run_export,
+            str(ws.path),
+            options,
+            on_success=self._done,
+            on_failure=self._failed,
+            parent=self,
+            label="กำลังส่งออกเอกสาร…",
+        )
         return self.task
 
     def _finish(self) -> None:

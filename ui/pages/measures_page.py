@@ -46,11 +46,14 @@ class MeasuresPage(Page):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         header = self.view.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag(
-            int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)))
+        header.setDefaultAlignment(
+            Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap))
+        )
         header.setMinimumHeight(int(header.fontMetrics().height() * 2.4))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -76,16 +79,22 @@ class MeasuresPage(Page):
         self.delete_button.clicked.connect(self.delete_measure)
         self.up_button.clicked.connect(lambda: self.move_measure(-1))
         self.down_button.clicked.connect(lambda: self.move_measure(1))
-        for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_measure),
-                           ("Alt+Up", lambda: self.move_measure(-1)),
-                           ("Alt+Down", lambda: self.move_measure(1))):
+        for keys, slot in (
+            (QKeySequence.StandardKey.Delete, self.delete_measure),
+            ("Alt+Up", lambda: self.move_measure(-1)),
+            ("Alt+Down", lambda: self.move_measure(1)),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         buttons = QHBoxLayout()
-        for b, icon in ((self.add_button, "add"), (self.duplicate_button, "duplicate"),
-                        (self.delete_button, "delete"), (self.up_button, "up"),
-                        (self.down_button, "down")):
+        for b, icon in (
+            (self.add_button, "add"),
+            (self.duplicate_button, "duplicate"),
+            (self.delete_button, "delete"),
+            (self.up_button, "up"),
+            (self.down_button, "down"),
+        ):
             b.setIcon(QIcon(f"icons:{icon}.svg"))
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -127,10 +136,11 @@ class MeasuresPage(Page):
             self.editor.set_context(a.rules, org.units if org else [], plan_year)
             self.model.set_measures([])
             self.model.fiscal_year = plan_year
-            self.plan_box.setTitle(f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
-                                   f"ปีงบประมาณ พ.ศ. {plan_year} (จากผลการประเมินปี {a.year})")
-        elif names != self._indicator_names or (org is not None
-                                                  and org.units != self.editor.units):
+            self.plan_box.setTitle(
+                f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+                f"ปีงบประมาณ พ.ศ. {plan_year} (จากผลการประเมินปี {a.year})"
+            )
+        elif names != self._indicator_names or (org is not None and org.units != self.editor.units):
             self._indicator_names = names  # renamed on the rules page
             self.editor.set_context(a.rules, org.units if org else [], plan_year)
         selected = self.selected_measure()
@@ -156,12 +166,17 @@ class MeasuresPage(Page):
             self.view.selectionModel().setCurrentIndex(
                 self.model.index(row, TITLE),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _show_selected(self) -> None:
         m = self.selected_measure()
-        if self.editor.measure is None or m is None or self.editor.measure.id != m.id \
-                or self.editor.measure != m:
+        if (
+            self.editor.measure is None
+            or m is None
+            or self.editor.measure.id != m.id
+            or self.editor.measure != m
+        ):
             self.editor.set_measure(m)
         self._update_buttons()
 
@@ -184,8 +199,9 @@ class MeasuresPage(Page):
             return
         row = self.selected_row()
         index = row + 1 if row >= 0 else None
-        self.history.push(AddMeasureCommand(self.history, self.assessment_id,
-                                            Measure(NEW_TITLE), index))
+        self.history.push(
+            AddMeasureCommand(self.history, self.assessment_id, Measure(NEW_TITLE), index)
+        )
         self.select_row(index if index is not None else self.model.rowCount() - 1)
         self.editor.title_edit.setFocus()
         self.editor.title_edit.selectAll()
@@ -197,8 +213,9 @@ class MeasuresPage(Page):
         copy_of = copy.deepcopy(m)
         copy_of.title = f"{m.title} (สำเนา)"
         row = self.selected_row()
-        self.history.push(AddMeasureCommand(self.history, self.assessment_id, copy_of, row + 1,
-                                            "ทำสำเนามาตรการ"))
+        self.history.push(
+            AddMeasureCommand(self.history, self.assessment_id, copy_of, row + 1, "ทำสำเนามาตรการ")
+        )
         self.select_row(row + 1)
 
     def delete_measure(self) -> None:

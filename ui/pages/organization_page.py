@@ -57,16 +57,20 @@ class OrganizationPage(Page):
         self.error_label.hide()
         self.name_edit.committed.connect(lambda v: self._commit_field("name", v, self.name_edit))
         self.district_edit.committed.connect(
-            lambda v: self._commit_field("district", v, self.district_edit))
+            lambda v: self._commit_field("district", v, self.district_edit)
+        )
         self.province_edit.committed.connect(
-            lambda v: self._commit_field("province", v, self.province_edit))
+            lambda v: self._commit_field("province", v, self.province_edit)
+        )
 
         details = QGroupBox("ข้อมูลหน่วยงาน")
         form = QFormLayout(details)
-        for text, widget in (("ชื่อหน่วยงาน (&N)", self.name_edit),
-                             ("ประเภท (&K)", self.kind_combo),
-                             ("อำเภอ (&D)", self.district_edit),
-                             ("จังหวัด (&V)", self.province_edit)):
+        for text, widget in (
+            ("ชื่อหน่วยงาน (&N)", self.name_edit),
+            ("ประเภท (&K)", self.kind_combo),
+            ("อำเภอ (&D)", self.district_edit),
+            ("จังหวัด (&V)", self.province_edit),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -99,9 +103,12 @@ class OrganizationPage(Page):
         units_layout = QHBoxLayout(units_box)
         units_layout.addWidget(self.units_view, 1)
         unit_buttons = QVBoxLayout()
-        for text, slot in (("เพิ่ม… (&A)", self.ask_new_unit), ("ลบ", self.remove_unit),
-                           ("เลื่อนขึ้น", lambda: self.move_unit(-1)),
-                           ("เลื่อนลง", lambda: self.move_unit(1))):
+        for text, slot in (
+            ("เพิ่ม… (&A)", self.ask_new_unit),
+            ("ลบ", self.remove_unit),
+            ("เลื่อนขึ้น", lambda: self.move_unit(-1)),
+            ("เลื่อนลง", lambda: self.move_unit(1)),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             unit_buttons.addWidget(button)
@@ -136,9 +143,14 @@ class OrganizationPage(Page):
     def _show_logo(self, data: bytes | None) -> None:
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self.logo_label.setPixmap(pixmap.scaled(
-                LOGO_SIZE - 4, LOGO_SIZE - 4, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.logo_label.setPixmap(
+                pixmap.scaled(
+                    LOGO_SIZE - 4,
+                    LOGO_SIZE - 4,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.logo_label.setPixmap(QPixmap())
             self.logo_label.setText("ไม่มีตราสัญลักษณ์")
@@ -157,8 +169,9 @@ class OrganizationPage(Page):
             setattr(stored, attr, value)
             repo.save_organization(stored)
 
-        self.history.push(ChangeCommand(self.history, text, apply, old, new, kinds.ORGANIZATION,
-                                        merge_key))
+        self.history.push(
+            ChangeCommand(self.history, text, apply, old, new, kinds.ORGANIZATION, merge_key)
+        )
 
     def _commit_field(self, attr: str, value: str, edit: CommitLineEdit) -> None:
         if self.org is None:
@@ -172,19 +185,23 @@ class OrganizationPage(Page):
 
     def _commit_kind(self) -> None:
         if self.org is not None:
-            self._push("แก้ประเภทหน่วยงาน", "kind", self.org.kind,
-                       normalize_name(self.kind_combo.currentText()))
+            self._push(
+                "แก้ประเภทหน่วยงาน",
+                "kind",
+                self.org.kind,
+                normalize_name(self.kind_combo.currentText()),
+            )
 
     def choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "เลือกตราสัญลักษณ์", "",
-                                              "รูปภาพ (*.png *.jpg *.jpeg)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "เลือกตราสัญลักษณ์", "", "รูปภาพ (*.png *.jpg *.jpeg)"
+        )
         if not name:
             return
         with reporting(self):
             data = Path(name).read_bytes()
             if len(data) > MAX_LOGO_BYTES or not QPixmap().loadFromData(data):
-                raise ValidationError("ไฟล์รูปนี้ใช้เป็นตราสัญลักษณ์ไม่ได้ (PNG หรือ JPEG ไม่เกิน 2 MB)",
-                                      name)
+                raise ValidationError("ไฟล์รูปนี้ใช้เป็นตราสัญลักษณ์ไม่ได้ (PNG หรือ JPEG ไม่เกิน 2 MB)", name)
             self.set_logo(data)
 
     def set_logo(self, data: bytes | None) -> None:
@@ -228,16 +245,19 @@ class OrganizationPage(Page):
     def _select_unit(self, row: int) -> None:
         if 0 <= row < self.units_model.rowCount():
             self.units_view.selectionModel().setCurrentIndex(
-                self.units_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.units_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def delete_organization(self) -> None:
         org = self.org
         if org is None:
             return
         answer = QMessageBox.question(
-            self, "ลบหน่วยงาน",
+            self,
+            "ลบหน่วยงาน",
             f"ลบ “{org.name}” พร้อมผลการประเมิน มาตรการ และผลการดำเนินงานทุกปี?\n"
-            "การลบนี้เลิกทำไม่ได้ (ควรสำรองข้อมูลก่อน)")
+            "การลบนี้เลิกทำไม่ได้ (ควรสำรองข้อมูลก่อน)",
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         with reporting(self):

@@ -31,8 +31,11 @@ from ui.pages.base import Page, scrolled
 from ui.undo import ChangeCommand, edit_progress
 from ui.widgets.fields import CommitTextEdit
 
-ROUND_FIELDS = {"summary": "สรุปผลการดำเนินงานของรอบ", "problems": "ปัญหาอุปสรรคโดยรวม",
-                "suggestions": "ข้อเสนอแนะโดยรวม"}
+ROUND_FIELDS = {
+    "summary": "สรุปผลการดำเนินงานของรอบ",
+    "problems": "ปัญหาอุปสรรคโดยรวม",
+    "suggestions": "ข้อเสนอแนะโดยรวม",
+}
 
 
 class ProgressPage(Page):
@@ -133,18 +136,23 @@ class ProgressPage(Page):
         a = self.assessment()
         self.assessment_id = a.id
         plan_year = a.year + 1
-        self.range_label.setText(f"ปีงบประมาณ พ.ศ. {plan_year} "
-                                 f"({round_range(plan_year, self.round, thai_digits=False)})")
+        self.range_label.setText(
+            f"ปีงบประมาณ พ.ศ. {plan_year} ({round_range(plan_year, self.round, thai_digits=False)})"
+        )
         current = self.view.currentIndex().row()
-        selected_id = self.model.rows[current][0].id if 0 <= current < len(self.model.rows) else None
+        selected_id = (
+            self.model.rows[current][0].id if 0 <= current < len(self.model.rows) else None
+        )
         progress = ws.repo.progress(a.id, self.round)
         self.model.set_rows([(m, progress.get(m.id)) for m in ws.repo.measures(a.id)])
         ids = [m.id for m, _ in self.model.rows]
         row = ids.index(selected_id) if selected_id in ids else (0 if ids else -1)
         if row >= 0:
             self.view.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         self._show_selected()
         settings = ws.repo.settings(a.id)
         for name, edit in self.round_fields.items():
@@ -177,8 +185,11 @@ class ProgressPage(Page):
     def _commit_entry(self, merge_key: object) -> None:
         if self._loading or self.entry is None or self.entry.measure_id is None:
             return
-        new = replace(self.entry, status=self.status_combo.currentText(),
-                      **{name: edit.value() for name, edit in self.fields.items()})
+        new = replace(
+            self.entry,
+            status=self.status_combo.currentText(),
+            **{name: edit.value() for name, edit in self.fields.items()},
+        )
         if new == self.entry:
             return
         old, self.entry = self.entry, copy.deepcopy(new)
@@ -198,5 +209,14 @@ class ProgressPage(Page):
             getattr(settings, name)[round_months] = value
             repo.save_settings(assessment_id, settings)
 
-        self.history.push(ChangeCommand(self.history, ROUND_FIELDS[name], apply, old, text,
-                                        kinds.SETTINGS, edit.session_key()))
+        self.history.push(
+            ChangeCommand(
+                self.history,
+                ROUND_FIELDS[name],
+                apply,
+                old,
+                text,
+                kinds.SETTINGS,
+                edit.session_key(),
+            )
+        )

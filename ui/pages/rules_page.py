@@ -90,8 +90,7 @@ class RulesPage(Page):
         self.state_label.setStyleSheet(NOTE_STYLE)
         self.state_label.setWordWrap(True)
         self.restore_button = QPushButton(RESTORE)
-        self.restore_button.setToolTip("ใช้เกณฑ์ที่ติดมากับโปรแกรมของปีนี้แทนที่แก้ไขไว้ "
-                                       "(เลิกทำได้ด้วย Ctrl+Z)")
+        self.restore_button.setToolTip("ใช้เกณฑ์ที่ติดมากับโปรแกรมของปีนี้แทนที่แก้ไขไว้ (เลิกทำได้ด้วย Ctrl+Z)")
         self.restore_button.clicked.connect(self.restore_preset)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -119,8 +118,9 @@ class RulesPage(Page):
         view.verticalHeader().hide()
         row_height = compact_rows(view)
         header = view.horizontalHeader()
-        view.setFixedHeight(header.sizeHint().height() + TABLE_ROWS * row_height
-                            + 2 * view.frameWidth())
+        view.setFixedHeight(
+            header.sizeHint().height() + TABLE_ROWS * row_height + 2 * view.frameWidth()
+        )
         for column in (NUMBER, TOOL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -134,15 +134,18 @@ class RulesPage(Page):
 
         self.name_edit = CommitLineEdit()
         self.name_edit.committed.connect(
-            lambda text: self._commit_detail("name", text, self.name_edit.session_key()))
+            lambda text: self._commit_detail("name", text, self.name_edit.session_key())
+        )
         self.description_edit = CommitTextEdit()
         self.description_edit.setAccessibleName("คำอธิบายตัวชี้วัด")
         fills_height(self.description_edit, 64)
         self.description_edit.setToolTip(DESCRIPTION_HINT)
         self.description_edit.setPlaceholderText(DESCRIPTION_HINT)
         self.description_edit.committed.connect(
-            lambda text: self._commit_detail("description", text,
-                                             self.description_edit.session_key()))
+            lambda text: self._commit_detail(
+                "description", text, self.description_edit.session_key()
+            )
+        )
         self.name_error = QLabel()
         self.name_error.setStyleSheet(ERROR_STYLE)
         self.name_error.hide()
@@ -199,8 +202,9 @@ class RulesPage(Page):
         self.revert_weights_button = QPushButton("กลับไปใช้น้ำหนักที่บันทึกไว้ (&V)")
         self.revert_weights_button.clicked.connect(self.revert_weights)
         self.revert_weights_button.hide()
-        self.weights_grid.addWidget(self.revert_weights_button, 5, 0, 1, 2,
-                                    Qt.AlignmentFlag.AlignRight)
+        self.weights_grid.addWidget(
+            self.revert_weights_button, 5, 0, 1, 2, Qt.AlignmentFlag.AlignRight
+        )
 
         self.target_edit = ScoreEdit(labels.TARGET)
         self.target_edit.setMaximumWidth(110)
@@ -227,8 +231,9 @@ class RulesPage(Page):
         view.verticalHeader().hide()
         compact_rows(view)
         header = view.horizontalHeader()  # numbers narrow, headers on two lines, names wide
-        header.setDefaultAlignment(Qt.AlignmentFlag(
-            int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)))
+        header.setDefaultAlignment(
+            Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap))
+        )
         metrics = header.fontMetrics()
         header.setMinimumHeight(2 * metrics.lineSpacing() + 8)
         number_width = max(metrics.horizontalAdvance(w) for w in ("ทุกเครื่องมือ", "100.00")) + 16
@@ -271,8 +276,9 @@ class RulesPage(Page):
         if old is None or old.id != a.id:
             self._weights_pending = False
         rules = a.rules
-        self.rules_box.setTitle(f"เกณฑ์การประเมินของปีงบประมาณ พ.ศ. {a.year} "
-                                "(สำเนาของปีนี้ แก้ไขได้โดยไม่กระทบปีอื่น)")
+        self.rules_box.setTitle(
+            f"เกณฑ์การประเมินของปีงบประมาณ พ.ศ. {a.year} (สำเนาของปีนี้ แก้ไขได้โดยไม่กระทบปีอื่น)"
+        )
         self.source_label.setText(rules.source or "–")
         self.certainty_label.setText(rules.certainty or "–")
         self._show_preset_state(a)
@@ -330,11 +336,14 @@ class RulesPage(Page):
     def _select_indicator(self, row: int) -> None:
         self.indicators_view.selectionModel().setCurrentIndex(
             self.indicators_model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     # editing -----------------------------------------------------------------------------
-    def _change_rules(self, text: str, mutate: Callable[[Rules], Rules | None],
-                      merge_key: object = None) -> bool:
+    def _change_rules(
+        self, text: str, mutate: Callable[[Rules], Rules | None], merge_key: object = None
+    ) -> bool:
         """Save a changed copy of the rules (one undo step); False when refused or unchanged.
 
         `mutate` changes the copy it is given, or returns other rules to use instead.
@@ -371,12 +380,18 @@ class RulesPage(Page):
             if not text:
                 return
         what = "ชื่อ" if field == "name" else "คำอธิบาย"
-        self._change_rules(f"แก้{what}ตัวชี้วัดที่ {number}",
-                           lambda rules: setattr(rules.indicator(number), field, text), merge_key)
+        self._change_rules(
+            f"แก้{what}ตัวชี้วัดที่ {number}",
+            lambda rules: setattr(rules.indicator(number), field, text),
+            merge_key,
+        )
 
     def _draft_weights(self) -> dict[str, Decimal]:
-        return {code: Decimal(_weight_text(Decimal(str(spin.value()))))
-                for code, spin in self.weight_spins.items() if spin.isEnabled()}
+        return {
+            code: Decimal(_weight_text(Decimal(str(spin.value()))))
+            for code, spin in self.weight_spins.items()
+            if spin.isEnabled()
+        }
 
     def _weights_edited(self) -> None:
         a = self._assessment
@@ -405,8 +420,9 @@ class RulesPage(Page):
         self.sum_label.setText(f"รวม {_weight_text(total)}")
         self.sum_label.setStyleSheet(ERROR_STYLE if total != 1 else "font-weight: bold;")
         if error:
-            self.weights_error.setText(f"{error} (ตอนนี้รวมได้ {_weight_text(total)}) — "
-                                       "ยังไม่บันทึกน้ำหนักชุดนี้ กรุณาแก้ให้รวมกันได้ 1.00")
+            self.weights_error.setText(
+                f"{error} (ตอนนี้รวมได้ {_weight_text(total)}) — ยังไม่บันทึกน้ำหนักชุดนี้ กรุณาแก้ให้รวมกันได้ 1.00"
+            )
         self.weights_error.setVisible(self._weights_pending)
         self.revert_weights_button.setVisible(self._weights_pending)
 

@@ -64,8 +64,9 @@ class ScoresPage(Page):
 
         summary = QFrame()
         summary.setObjectName("summary")
-        summary.setStyleSheet("#summary { border: 1px solid #b8c4d6; border-radius: 4px;"
-                              " background: #f4f7fb; }")
+        summary.setStyleSheet(
+            "#summary { border: 1px solid #b8c4d6; border-radius: 4px; background: #f4f7fb; }"
+        )
         summary.setToolTip("ผลที่คำนวณได้ตามเกณฑ์ของปีนี้ คำนวณใหม่ทุกครั้งที่พิมพ์")
         strip = QGridLayout(summary)
         strip.setContentsMargins(10, 2, 10, 2)
@@ -78,9 +79,13 @@ class ScoresPage(Page):
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet("color: #8a5a00;")
-        for column, (caption, value) in enumerate(((labels.OVERALL, self.overall_label),
-                                                   (labels.LEVEL, self.level_label),
-                                                   (labels.TARGET, self.target_label))):
+        for column, (caption, value) in enumerate(
+            (
+                (labels.OVERALL, self.overall_label),
+                (labels.LEVEL, self.level_label),
+                (labels.TARGET, self.target_label),
+            )
+        ):
             strip.addWidget(QLabel(caption), 0, 2 * column)
             strip.addWidget(value, 0, 2 * column + 1)
         note = QLabel("คำนวณตามเกณฑ์ของปีนี้ทันทีที่พิมพ์")
@@ -152,7 +157,8 @@ class ScoresPage(Page):
                 edit.setMaximumWidth(110)
                 edit.live.connect(lambda v, n=ind.number: self._typed(n, v))
                 edit.error_changed.connect(  # a bad entry counts as missing until fixed
-                    lambda e, n=ind.number: self._typed(n, None) if e else None)
+                    lambda e, n=ind.number: self._typed(n, None) if e else None
+                )
                 edit.error_changed.connect(self._show_errors)
                 edit.committed.connect(lambda v, n=ind.number, e=edit: self._commit(n, v, e))
                 name = QLabel(labels.indicator_label(ind.number, ind.name))
@@ -201,8 +207,9 @@ class ScoresPage(Page):
         a = self._assessment
         if a is None:
             return
-        self.analysis = result = analyze(a.rules, self._scores, threshold=a.threshold,
-                                         target=a.target, official=a.official)
+        self.analysis = result = analyze(
+            a.rules, self._scores, threshold=a.threshold, target=a.target, official=a.official
+        )
         for code, label in self.tool_labels.items():
             label.setText(_score_text(result.tools.get(code)))
         self.overall_label.setText(_score_text(result.overall))
@@ -210,21 +217,30 @@ class ScoresPage(Page):
         if result.gap_to_target is None:
             self.target_label.setText(f"{_score_text(result.target)} (ยังคำนวณไม่ได้)")
         elif result.gap_to_target > 0:
-            self.target_label.setText(f"{_score_text(result.target)} — ยังขาดอีก "
-                                      f"{_score_text(result.gap_to_target)} คะแนน")
+            self.target_label.setText(
+                f"{_score_text(result.target)} — ยังขาดอีก {_score_text(result.gap_to_target)} คะแนน"
+            )
         else:
             self.target_label.setText(f"{_score_text(result.target)} — ผ่านค่าเป้าหมาย")
         self.warnings_label.setText("\n".join(result.warnings))
         self.warnings_label.setVisible(bool(result.warnings))
         self._update_badges(a.official, result)
-        self.chart.set_data([Bar(f"{i.number} {i.name}", self._scores.get(i.number), i.tool)
-                             for i in a.rules.indicators], result.target)
+        self.chart.set_data(
+            [
+                Bar(f"{i.number} {i.name}", self._scores.get(i.number), i.tool)
+                for i in a.rules.indicators
+            ],
+            result.target,
+        )
 
     def _update_badges(self, official: OfficialFigures, result: Analysis) -> None:
         wrong = {m.figure: m for m in result.mismatches}
         for key, badge in self.badges.items():
-            given = official.level if key == "level" else (
-                official.overall if key == "overall" else official.tool(key))
+            given = (
+                official.level
+                if key == "level"
+                else (official.overall if key == "overall" else official.tool(key))
+            )
             if given in (None, ""):
                 badge.setText("")
                 badge.setStyleSheet("")
@@ -243,8 +259,9 @@ class ScoresPage(Page):
     def _show_errors(self, *_args: object) -> None:
         edits = list(self.edits.values()) + list(self.official_edits.values())
         errors = [e.error for e in edits if e.error]
-        self.error_label.setText("\n".join(errors + ["ยังไม่บันทึกค่าที่ไม่ถูกต้อง กรุณาแก้ไข"]
-                                           if errors else []))
+        self.error_label.setText(
+            "\n".join(errors + ["ยังไม่บันทึกค่าที่ไม่ถูกต้อง กรุณาแก้ไข"] if errors else [])
+        )
         self.error_label.setVisible(bool(errors))
 
     def _commit(self, number: int, value: Decimal | None, edit: ScoreEdit) -> None:
@@ -274,8 +291,9 @@ class ScoresPage(Page):
         old, a.official.level = a.official.level, value
         self._push_official(a.id, "level", old, value, None)
 
-    def _push_official(self, assessment_id: int, attr: str, old: object, new: object,
-                       merge_key: object) -> None:
+    def _push_official(
+        self, assessment_id: int, attr: str, old: object, new: object, merge_key: object
+    ) -> None:
         repo = self.workspace.repo
 
         def apply(value: object) -> None:
@@ -283,5 +301,6 @@ class ScoresPage(Page):
             setattr(stored.official, attr, value)
             repo.save_assessment(stored)
 
-        self.history.push(ChangeCommand(self.history, "แก้ผลที่ประกาศ", apply, old, new,
-                                        kinds.ASSESSMENT, merge_key))
+        self.history.push(
+            ChangeCommand(self.history, "แก้ผลที่ประกาศ", apply, old, new, kinds.ASSESSMENT, merge_key)
+        )

@@ -19,7 +19,8 @@ class DemoBanner(QFrame):
         self.setObjectName("demoBanner")
         self.setStyleSheet(
             "#demoBanner { background: #fff4c2; border: 1px solid #e0b400; border-radius: 4px; }"
-            "#demoBanner QLabel { color: #4a3b00; }")
+            "#demoBanner QLabel { color: #4a3b00; }"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         self.label = QLabel(labels.DEMO_BANNER)

@@ -19,10 +19,16 @@ def wants_app_undo(event: QEvent, pending: Callable[[], bool]) -> bool:
     if event.type() != QEvent.Type.ShortcutOverride or pending():
         return False
     key = event  # a QKeyEvent
-    return any(key.matches(k) for k in (QKeySequence.StandardKey.Undo,  # type: ignore[attr-defined]
-                                        QKeySequence.StandardKey.Redo)) or (
+    return any(
+        key.matches(k)
+        for k in (
+            QKeySequence.StandardKey.Undo,  # type: ignore[attr-defined]
+            QKeySequence.StandardKey.Redo,
+        )
+    ) or (
         key.key() == Qt.Key.Key_Y  # type: ignore[attr-defined]
-        and key.modifiers() == Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+        and key.modifiers() == Qt.KeyboardModifier.ControlModifier
+    )  # type: ignore[attr-defined]
 
 
 class _Debounce:

@@ -164,16 +164,21 @@ class MeasureEditor(QWidget):
         m.title = self.title_edit.value() or m.title
         m.steps = [line.strip() for line in self.steps_edit.value().split("\n") if line.strip()]
         m.kpi, m.monitoring = self.kpi_edit.value(), self.monitoring_edit.value()
-        m.responsible = [self.units_list.item(i).text() for i in range(self.units_list.count())
-                         if self.units_list.item(i).checkState() == Qt.CheckState.Checked]
+        m.responsible = [
+            self.units_list.item(i).text()
+            for i in range(self.units_list.count())
+            if self.units_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
         m.indicators = [n for n, box in self.indicator_boxes.items() if box.isChecked()]
         if not self._period_touched:
             pass  # keep the stored period (it may be free text the month pickers cannot show)
         elif self.whole_year.isChecked():
             m.period = Period(True, text="")
         elif self._months:
-            (sm, sy), (em, ey) = (self._months[self.start_month.currentIndex()],
-                                  self._months[self.end_month.currentIndex()])
+            (sm, sy), (em, ey) = (
+                self._months[self.start_month.currentIndex()],
+                self._months[self.end_month.currentIndex()],
+            )
             m.period = Period(False, sm, sy, em, ey, "")
         return m
 

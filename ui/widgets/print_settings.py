@@ -36,8 +36,9 @@ NOTE_STYLE = "color: #555;"
 class PrintSettingsPanel(QGroupBox):
     """Edits `ReportSettings` of one assessment; every change saves at once and undoes."""
 
-    def __init__(self, workspace: Workspace, history: History,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, history: History, parent: QWidget | None = None
+    ) -> None:
         super().__init__("การพิมพ์เอกสารของปีนี้", parent)
         self.workspace, self.history = workspace, history
         self.assessment_id: int | None = None
@@ -46,25 +47,30 @@ class PrintSettingsPanel(QGroupBox):
         self.digits = QButtonGroup(self)
         digits_column = QVBoxLayout()
         digits_column.setSpacing(2)
-        for thai, text in ((True, f"{labels.THAI_DIGITS} (&U)"),
-                           (False, f"{labels.ARABIC_DIGITS} (&R)")):
+        for thai, text in (
+            (True, f"{labels.THAI_DIGITS} (&U)"),
+            (False, f"{labels.ARABIC_DIGITS} (&R)"),
+        ):
             button = QRadioButton(text)
             self.digits.addButton(button, int(thai))
             digits_column.addWidget(button)
         self.digits.idClicked.connect(
-            lambda i: self._push("thai_digits", bool(i), "เปลี่ยนตัวเลขในเอกสาร"))
+            lambda i: self._push("thai_digits", bool(i), "เปลี่ยนตัวเลขในเอกสาร")
+        )
 
         self.preface_edit = CommitTextEdit()
         self.preface_edit.setPlaceholderText(PREFACE_HINT)
         self.preface_edit.setAccessibleName("คำนำ")
         fills_height(self.preface_edit, 80)
         self.preface_edit.committed.connect(
-            lambda text: self._push("preface", text, "แก้คำนำ", self.preface_edit.session_key()))
+            lambda text: self._push("preface", text, "แก้คำนำ", self.preface_edit.session_key())
+        )
         preface_label = QLabel("คำนำ (&C)")
         preface_label.setBuddy(self.preface_edit)
 
         self.signatories_model = SignatoriesModel(
-            lambda rows: self._push("signatories", rows, "แก้ผู้ลงนาม"))
+            lambda rows: self._push("signatories", rows, "แก้ผู้ลงนาม")
+        )
         view = self.signatories_view = QTableView()
         view.setModel(self.signatories_model)
         view.setAccessibleName("ผู้ลงนามท้ายเอกสาร")
@@ -82,9 +88,10 @@ class PrintSettingsPanel(QGroupBox):
         self.add_button.clicked.connect(lambda: self.add_signatory())
         buttons.addWidget(self.add_button)
         for text, icon, tip, slot in (
-                ("ลบ", "delete", "ลบผู้ลงนามที่เลือก", self.remove_signatory),
-                ("ขึ้น", "up", "เลื่อนผู้ลงนามที่เลือกขึ้น", lambda: self.move_signatory(-1)),
-                ("ลง", "down", "เลื่อนผู้ลงนามที่เลือกลง", lambda: self.move_signatory(1))):
+            ("ลบ", "delete", "ลบผู้ลงนามที่เลือก", self.remove_signatory),
+            ("ขึ้น", "up", "เลื่อนผู้ลงนามที่เลือกขึ้น", lambda: self.move_signatory(-1)),
+            ("ลง", "down", "เลื่อนผู้ลงนามที่เลือกลง", lambda: self.move_signatory(1)),
+        ):
             button = QPushButton(QIcon(f"icons:{icon}.svg"), text)
             button.setToolTip(tip)
             button.clicked.connect(slot)
@@ -161,4 +168,5 @@ class PrintSettingsPanel(QGroupBox):
             self.signatories_view.selectionModel().setCurrentIndex(
                 self.signatories_model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )

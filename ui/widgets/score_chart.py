@@ -55,8 +55,10 @@ class ScoreChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetricsF(self.font())
         row = self._row_height()
-        label_w = min(self.width() * 0.45, max((fm.horizontalAdvance(b.label) for b in self.bars),
-                                               default=0) + 12)
+        label_w = min(
+            self.width() * 0.45,
+            max((fm.horizontalAdvance(b.label) for b in self.bars), default=0) + 12,
+        )
         value_w = fm.horizontalAdvance("100.00") + 10
         left = MARGIN + label_w
         plot_w = max(10.0, self.width() - left - value_w - MARGIN)
@@ -72,26 +74,36 @@ class ScoreChart(QWidget):
         p.setPen(self.palette().text().color())
         for tick in range(0, 101, 20):
             x = x_of(tick)
-            p.drawText(QRectF(x - 20, top + row * len(self.bars), 40, row),
-                       Qt.AlignmentFlag.AlignCenter, str(tick))
+            p.drawText(
+                QRectF(x - 20, top + row * len(self.bars), 40, row),
+                Qt.AlignmentFlag.AlignCenter,
+                str(tick),
+            )
 
         for i, bar in enumerate(self.bars):
             y = top + i * row
             p.setPen(self.palette().text().color())
             text = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 8)
-            p.drawText(QRectF(MARGIN, y, label_w - 8, row),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+            p.drawText(
+                QRectF(MARGIN, y, label_w - 8, row),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                text,
+            )
             if bar.value is None:
-                p.drawText(QRectF(left + 4, y, plot_w, row), Qt.AlignmentFlag.AlignVCenter,
-                           "ยังไม่มีคะแนน")
+                p.drawText(
+                    QRectF(left + 4, y, plot_w, row), Qt.AlignmentFlag.AlignVCenter, "ยังไม่มีคะแนน"
+                )
                 continue
             rect = QRectF(left, y + row * 0.2, x_of(bar.value) - left, row * 0.6)
             p.setPen(QPen(BELOW_TARGET, 2) if bar.value < self.target else Qt.PenStyle.NoPen)
             p.setBrush(TOOL_COLORS.get(bar.tool, QColor("#607d8b")))
             p.drawRect(rect)
             p.setPen(self.palette().text().color())
-            p.drawText(QRectF(rect.right() + 4, y, value_w, row), Qt.AlignmentFlag.AlignVCenter,
-                       format_score(bar.value, thai_digits=False))
+            p.drawText(
+                QRectF(rect.right() + 4, y, value_w, row),
+                Qt.AlignmentFlag.AlignVCenter,
+                format_score(bar.value, thai_digits=False),
+            )
 
         x = x_of(self.target)
         p.setPen(QPen(BELOW_TARGET, 2, Qt.PenStyle.DashLine))
@@ -106,14 +118,18 @@ class ScoreChart(QWidget):
             p.fillRect(QRectF(x, MARGIN + (row - box) / 2, box, box), color)
             x += box + 4
             p.setPen(self.palette().text().color())
-            p.drawText(QRectF(x, MARGIN, fm.horizontalAdvance(code) + 4, row),
-                       Qt.AlignmentFlag.AlignVCenter, code)
+            p.drawText(
+                QRectF(x, MARGIN, fm.horizontalAdvance(code) + 4, row),
+                Qt.AlignmentFlag.AlignVCenter,
+                code,
+            )
             x += fm.horizontalAdvance(code) + 16
         p.setPen(QPen(BELOW_TARGET, 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, MARGIN + row / 2), QPointF(x + 24, MARGIN + row / 2))
         x += 30
-        caption = f"ค่าเป้าหมาย {format_score(self.target, thai_digits=False)} " \
-                  "(กรอบแดง = ต่ำกว่าค่าเป้าหมาย)"
+        caption = (
+            f"ค่าเป้าหมาย {format_score(self.target, thai_digits=False)} (กรอบแดง = ต่ำกว่าค่าเป้าหมาย)"
+        )
         p.setPen(self.palette().text().color())
         p.drawText(QRectF(x, MARGIN, self.width() - x, row), Qt.AlignmentFlag.AlignVCenter, caption)
         p.end()

@@ -48,8 +48,14 @@ class SelectorBar(QWidget):
         year_label = QLabel("ปีงบประมาณ (&Y):")
         year_label.setBuddy(self.year_combo)
         self.add_year_button = QPushButton("เพิ่มปี…")
-        for w in (org_label, self.org_combo, self.add_org_button, year_label, self.year_combo,
-                  self.add_year_button):
+        for w in (
+            org_label,
+            self.org_combo,
+            self.add_org_button,
+            year_label,
+            self.year_combo,
+            self.add_year_button,
+        ):
             layout.addWidget(w)
         self.org_combo.currentIndexChanged.connect(self._org_picked)
         self.year_combo.currentIndexChanged.connect(self._year_picked)
@@ -123,9 +129,13 @@ class SelectorBar(QWidget):
         existing = ws.repo.years(ws.org_id)
         suggestion = existing[-1] + 1 if existing else self._default_year()
         year, ok = QInputDialog.getInt(
-            self, "เพิ่มปีงบประมาณ",
+            self,
+            "เพิ่มปีงบประมาณ",
             "ปีงบประมาณ (พ.ศ.) — ใช้เกณฑ์การประเมินของปีนั้นหรือปีล่าสุดที่มีเกณฑ์:",
-            suggestion, available_years()[0], LAST_YEAR)
+            suggestion,
+            available_years()[0],
+            LAST_YEAR,
+        )
         if ok:
             self.add_year(year)
 
@@ -146,13 +156,15 @@ class SelectorBar(QWidget):
         if org is None or ws.year is None:
             return
         answer = QMessageBox.question(
-            self, "ลบปีงบประมาณ",
+            self,
+            "ลบปีงบประมาณ",
             f"ลบปีงบประมาณ พ.ศ. {ws.year} ของ “{org.name}”?\n"
             "คะแนน ข้อความวิเคราะห์ มาตรการ ผลการดำเนินงาน และการตั้งค่าการพิมพ์ของปีนี้"
             "จะถูกลบทั้งหมด ปีอื่นไม่เปลี่ยนแปลง\n"
             "การลบนี้เลิกทำไม่ได้ (ควรสำรองข้อมูลก่อน)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_year()
 

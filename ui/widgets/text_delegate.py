@@ -12,8 +12,7 @@ MIN_EDITOR_HEIGHT = 90
 class MultiLineDelegate(QStyledItemDelegate):
     """A QPlainTextEdit editor: Qt's delegate passes Enter to it, so lines are not lost."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: Index) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
         editor.setFrameShape(QPlainTextEdit.Shape.Box)
@@ -27,8 +26,9 @@ class MultiLineDelegate(QStyledItemDelegate):
         assert isinstance(editor, QPlainTextEdit)
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: Index) -> None:
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
         rect = option.rect
         rect.setHeight(max(rect.height(), MIN_EDITOR_HEIGHT))
         editor.setGeometry(rect)

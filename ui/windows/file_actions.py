@@ -44,8 +44,9 @@ class FileActions(QObject):
 
     opened = Signal(str)  # path, after the workspace switched to it
 
-    def __init__(self, workspace: Workspace, history: History, settings: UiSettings,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, workspace: Workspace, history: History, settings: UiSettings, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.workspace, self.history, self.settings = workspace, history, settings
         self.window = parent
@@ -65,10 +66,14 @@ class FileActions(QObject):
         """Open (or first build the demo) without freezing the window; a dialog shows progress."""
         label = "กำลังสร้างฐานข้อมูลตัวอย่าง…" if build_demo_first else "กำลังเปิดฐานข้อมูล…"
         self.task = run_in_background(
-            prepare_database, str(path), build_demo_first,
+            prepare_database,
+            str(path),
+            build_demo_first,
             on_success=lambda p: self.open_now(Path(p)),
             on_failure=lambda exc: show_error(self.window, exc),
-            parent=self.window, label=label)
+            parent=self.window,
+            label=label,
+        )
         return self.task
 
     def _switch(self, repo: Repository, path: Path) -> None:
@@ -90,7 +95,8 @@ class FileActions(QObject):
     # menu actions ------------------------------------------------------------------------
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "สร้างฐานข้อมูลใหม่", str(self._folder() / "ita.sqlite"), labels.DB_FILTER)
+            self.window, "สร้างฐานข้อมูลใหม่", str(self._folder() / "ita.sqlite"), labels.DB_FILTER
+        )
         if name:
             self.create(Path(name))
 
@@ -109,16 +115,18 @@ class FileActions(QObject):
         return False
 
     def open_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "เปิดฐานข้อมูล", str(self._folder()),
-                                              labels.DB_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "เปิดฐานข้อมูล", str(self._folder()), labels.DB_FILTER
+        )
         if name:
             self.open_in_background(Path(name))
 
     def save_as(self) -> None:
         if self.workspace.repo is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self.window, "บันทึกเป็น",
-                                              str(self._folder() / "ita.sqlite"), labels.DB_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "บันทึกเป็น", str(self._folder() / "ita.sqlite"), labels.DB_FILTER
+        )
         if name:
             self.save_copy_and_switch(Path(name))
 
@@ -135,8 +143,9 @@ class FileActions(QObject):
             return
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M")
         suggestion = self._folder() / f"{self.workspace.path.stem}-สำรอง-{stamp}.sqlite"
-        name, _ = QFileDialog.getSaveFileName(self.window, "สำรองข้อมูล", str(suggestion),
-                                              labels.DB_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "สำรองข้อมูล", str(suggestion), labels.DB_FILTER
+        )
         if name:
             self.backup_to(Path(name))
 

@@ -33,8 +33,15 @@ from ui.widgets.selectors import SelectorBar
 from ui.windows.file_actions import FileActions, is_demo_path
 from ui.workspace import Workspace
 
-PAGE_CLASSES: tuple[type[Page], ...] = (OrganizationPage, ScoresPage, AnalysisPage, MeasuresPage,
-                                        ProgressPage, RulesPage, ExportPage)
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    OrganizationPage,
+    ScoresPage,
+    AnalysisPage,
+    MeasuresPage,
+    ProgressPage,
+    RulesPage,
+    ExportPage,
+)
 DEFAULT_SIZE = (1280, 820)
 
 
@@ -92,20 +99,24 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("ไฟล์ (&F)")
         f = self.files
-        file_menu.addAction(self._action("ฐานข้อมูลใหม่… (&N)", f.new_database,
-                                         QKeySequence.StandardKey.New))
-        file_menu.addAction(self._action("เปิด… (&O)", f.open_database,
-                                         QKeySequence.StandardKey.Open))
+        file_menu.addAction(
+            self._action("ฐานข้อมูลใหม่… (&N)", f.new_database, QKeySequence.StandardKey.New)
+        )
+        file_menu.addAction(
+            self._action("เปิด… (&O)", f.open_database, QKeySequence.StandardKey.Open)
+        )
         file_menu.addMenu(f.recent_menu)
         file_menu.addSeparator()
-        self.save_as_action = self._action("บันทึกเป็น… (&A)", f.save_as,
-                                           QKeySequence.StandardKey.SaveAs)
+        self.save_as_action = self._action(
+            "บันทึกเป็น… (&A)", f.save_as, QKeySequence.StandardKey.SaveAs
+        )
         self.backup_action = self._action("สำรองข้อมูล… (&B)", f.backup, "Ctrl+B")
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("ออกจากโปรแกรม (&X)", self.close,
-                                         QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action("ออกจากโปรแกรม (&X)", self.close, QKeySequence.StandardKey.Quit)
+        )
 
         edit_menu = bar.addMenu("แก้ไข (&E)")
         self.undo_action = self.history.createUndoAction(self, "เลิกทำ")
@@ -121,8 +132,9 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu("ไปที่ (&W)")
         for i, key in enumerate(self.pages):
-            go_menu.addAction(self._action(f"{labels.PAGES[key]}", lambda i=i: self.show_page(i),
-                                           f"Ctrl+{i + 1}"))
+            go_menu.addAction(
+                self._action(f"{labels.PAGES[key]}", lambda i=i: self.show_page(i), f"Ctrl+{i + 1}")
+            )
         add_menu = bar.addMenu("เพิ่ม (&I)")
         add_menu.addAction(self._action("เพิ่มหน่วยงาน…", self.selectors.ask_new_organization))
         add_menu.addAction(self._action("เพิ่มปีงบประมาณ…", self.selectors.ask_new_year))
@@ -135,10 +147,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def _about(self) -> None:
-        QMessageBox.about(self, labels.APP_TITLE,
-                          "ITA Desktop — โปรแกรมจัดทำเอกสารการประเมินคุณธรรมและความโปร่งใส"
-                          "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nทำงานได้โดยไม่ต้องต่ออินเทอร์เน็ต "
-                          "ข้อมูลบันทึกทันทีทุกครั้งที่แก้ไข")
+        QMessageBox.about(
+            self,
+            labels.APP_TITLE,
+            "ITA Desktop — โปรแกรมจัดทำเอกสารการประเมินคุณธรรมและความโปร่งใส"
+            "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nทำงานได้โดยไม่ต้องต่ออินเทอร์เน็ต "
+            "ข้อมูลบันทึกทันทีทุกครั้งที่แก้ไข",
+        )
 
     # state -------------------------------------------------------------------------------
     def _database_changed(self) -> None:

@@ -26,8 +26,13 @@ PALETTE = {
     "OIT": colors.HexColor("#c55a11"),
     "overall": colors.HexColor("#595959"),
 }
-FALLBACK = [colors.HexColor("#2f5597"), colors.HexColor("#3c8d5a"), colors.HexColor("#c55a11"),
-            colors.HexColor("#7030a0"), colors.HexColor("#595959")]
+FALLBACK = [
+    colors.HexColor("#2f5597"),
+    colors.HexColor("#3c8d5a"),
+    colors.HexColor("#c55a11"),
+    colors.HexColor("#7030a0"),
+    colors.HexColor("#595959"),
+]
 TARGET = colors.HexColor("#c00000")
 GRIDLINE = colors.HexColor("#d0d0d0")
 AXIS = colors.HexColor("#404040")
@@ -118,22 +123,47 @@ class IndicatorBars(_Chart):
         d.add(Line(x0, bottom, x0, top, strokeColor=AXIS, strokeWidth=0.8))
         for n, item in enumerate(spec.items):
             y_mid = top - pitch * (n + 0.5)
-            labels.append((4, y_mid - label_size * 0.3, item.label,
-                           {"size": label_size, "align": "left"}))
+            labels.append(
+                (4, y_mid - label_size * 0.3, item.label, {"size": label_size, "align": "left"})
+            )
             if item.value is None:
                 labels.append((x0 + 4, y_mid - SMALL * 0.3, "–", {"size": SMALL}))
                 continue
             bar_w = _f(item.value) * scale
-            d.add(Rect(x0, y_mid - pitch * 0.32, bar_w, pitch * 0.64, strokeColor=None,
-                       fillColor=_color(item.group, n)))
-            labels.append((x0 + bar_w + 3, y_mid - SMALL * 0.3, self.num(item.value),
-                           {"size": SMALL}))
+            d.add(
+                Rect(
+                    x0,
+                    y_mid - pitch * 0.32,
+                    bar_w,
+                    pitch * 0.64,
+                    strokeColor=None,
+                    fillColor=_color(item.group, n),
+                )
+            )
+            labels.append(
+                (x0 + bar_w + 3, y_mid - SMALL * 0.3, self.num(item.value), {"size": SMALL})
+            )
         if spec.target is not None:
             xt = x0 + _f(spec.target) * scale
-            d.add(Line(xt, bottom - 2, xt, top + 4, strokeColor=TARGET, strokeWidth=1.2,
-                       strokeDashArray=[4, 3]))
-            labels.append((xt, top + 6, spec.target_label, {"size": SMALL, "align": "center",
-                                                                "color": TARGET}))
+            d.add(
+                Line(
+                    xt,
+                    bottom - 2,
+                    xt,
+                    top + 4,
+                    strokeColor=TARGET,
+                    strokeWidth=1.2,
+                    strokeDashArray=[4, 3],
+                )
+            )
+            labels.append(
+                (
+                    xt,
+                    top + 6,
+                    spec.target_label,
+                    {"size": SMALL, "align": "center", "color": TARGET},
+                )
+            )
         labels += _legend(d, spec.legend, width / 2, 8)
         return d, labels
 
@@ -161,8 +191,9 @@ class ColumnBars(_Chart):
         for tick in range(0, int(top_max) + 1, _axis_step(top_max)):
             y = bottom + tick * scale
             d.add(Line(x0, y, x1, y, strokeColor=GRIDLINE, strokeWidth=0.5))
-            labels.append((x0 - 4, y - SMALL * 0.3, self.num(tick, 0),
-                           {"size": SMALL, "align": "right"}))
+            labels.append(
+                (x0 - 4, y - SMALL * 0.3, self.num(tick, 0), {"size": SMALL, "align": "right"})
+            )
         d.add(Line(x0, bottom, x1, bottom, strokeColor=AXIS, strokeWidth=0.8))
         slot = (x1 - x0) / max(len(spec.items), 1)
         for n, item in enumerate(spec.items):
@@ -172,14 +203,27 @@ class ColumnBars(_Chart):
                 labels.append((xc, bottom + 4, "–", {"size": SMALL, "align": "center"}))
                 continue
             h = _f(item.value) * scale
-            d.add(Rect(xc - slot * 0.28, bottom, slot * 0.56, h, strokeColor=None,
-                       fillColor=_color(item.group, n)))
-            labels.append((xc, bottom + h + 4, self.num(item.value),
-                           {"size": SMALL, "align": "center", "bold": True}))
+            d.add(
+                Rect(
+                    xc - slot * 0.28,
+                    bottom,
+                    slot * 0.56,
+                    h,
+                    strokeColor=None,
+                    fillColor=_color(item.group, n),
+                )
+            )
+            labels.append(
+                (
+                    xc,
+                    bottom + h + 4,
+                    self.num(item.value),
+                    {"size": SMALL, "align": "center", "bold": True},
+                )
+            )
         if spec.target is not None:
             yt = bottom + _f(spec.target) * scale
-            d.add(Line(x0, yt, x1, yt, strokeColor=TARGET, strokeWidth=1.2,
-                       strokeDashArray=[4, 3]))
+            d.add(Line(x0, yt, x1, yt, strokeColor=TARGET, strokeWidth=1.2, strokeDashArray=[4, 3]))
         labels += _legend(d, [], (x0 + x1) / 2, 8, spec.target_label if spec.target else "")
         return d, labels
 
@@ -214,8 +258,14 @@ class Trend(_Chart):
         tick = lo
         while tick <= hi + 1e-9:
             d.add(Line(x0, y_of(tick), x1, y_of(tick), strokeColor=GRIDLINE, strokeWidth=0.5))
-            labels.append((x0 - 4, y_of(tick) - SMALL * 0.3, self.num(tick, 0),
-                           {"size": SMALL, "align": "right"}))
+            labels.append(
+                (
+                    x0 - 4,
+                    y_of(tick) - SMALL * 0.3,
+                    self.num(tick, 0),
+                    {"size": SMALL, "align": "right"},
+                )
+            )
             tick += step
         n = len(spec.years)
         slot = (x1 - x0) / max(n, 1)
@@ -226,14 +276,28 @@ class Trend(_Chart):
         for i, year in enumerate(spec.years):
             labels.append((x_of(i), bottom - 16, year, {"size": LABEL, "align": "center"}))
         if spec.target is not None:
-            d.add(Line(x0, y_of(_f(spec.target)), x1, y_of(_f(spec.target)), strokeColor=TARGET,
-                       strokeWidth=1.2, strokeDashArray=[4, 3]))
+            d.add(
+                Line(
+                    x0,
+                    y_of(_f(spec.target)),
+                    x1,
+                    y_of(_f(spec.target)),
+                    strokeColor=TARGET,
+                    strokeWidth=1.2,
+                    strokeDashArray=[4, 3],
+                )
+            )
         for k, s in enumerate(spec.series):
             color = _color(s.group, k)
             points = [(x_of(i), y_of(_f(v))) for i, v in enumerate(s.values) if v is not None]
             if len(points) > 1:
-                d.add(PolyLine([c for p in points for c in p], strokeColor=color,
-                               strokeWidth=2 if s.group == "overall" else 1.4))
+                d.add(
+                    PolyLine(
+                        [c for p in points for c in p],
+                        strokeColor=color,
+                        strokeWidth=2 if s.group == "overall" else 1.4,
+                    )
+                )
             for x, y in points:
                 d.add(Circle(x, y, 3, fillColor=color, strokeColor=colors.white, strokeWidth=0.6))
             if s.group == "overall":
@@ -241,17 +305,37 @@ class Trend(_Chart):
                     if v is not None:
                         text = self.num(v)
                         w = tf.width(text, SMALL, True)
-                        d.add(Rect(x_of(i) + 6, y_of(_f(v)) - 7, w + 4, SMALL + 1,
-                                   fillColor=colors.white, strokeColor=None))
-                        labels.append((x_of(i) + 8, y_of(_f(v)) - SMALL * 0.3, text,
-                                       {"size": SMALL, "bold": True}))
-        labels += _legend(d, [(s.group, s.label) for s in spec.series], (x0 + x1) / 2, 8,
-                          spec.target_label if spec.target is not None else "")
+                        d.add(
+                            Rect(
+                                x_of(i) + 6,
+                                y_of(_f(v)) - 7,
+                                w + 4,
+                                SMALL + 1,
+                                fillColor=colors.white,
+                                strokeColor=None,
+                            )
+                        )
+                        labels.append(
+                            (
+                                x_of(i) + 8,
+                                y_of(_f(v)) - SMALL * 0.3,
+                                text,
+                                {"size": SMALL, "bold": True},
+                            )
+                        )
+        labels += _legend(
+            d,
+            [(s.group, s.label) for s in spec.series],
+            (x0 + x1) / 2,
+            8,
+            spec.target_label if spec.target is not None else "",
+        )
         return d, labels
 
 
-def _legend(d: Drawing, entries: list[tuple[str, str]], center: float, y: float,
-            target: str = "") -> Labels:
+def _legend(
+    d: Drawing, entries: list[tuple[str, str]], center: float, y: float, target: str = ""
+) -> Labels:
     """Colour boxes and names in one centred row, then the dashed target line's label."""
     widths = [14 + tf.width(label, SMALL) + 16 for _, label in entries]
     target_w = 24 + tf.width(target, SMALL) if target else 0.0
@@ -262,8 +346,11 @@ def _legend(d: Drawing, entries: list[tuple[str, str]], center: float, y: float,
         labels.append((x + 14, y + 1, label, {"size": SMALL}))
         x += w
     if target:
-        d.add(Line(x, y + 5, x + 18, y + 5, strokeColor=TARGET, strokeWidth=1.2,
-                   strokeDashArray=[4, 3]))
+        d.add(
+            Line(
+                x, y + 5, x + 18, y + 5, strokeColor=TARGET, strokeWidth=1.2, strokeDashArray=[4, 3]
+            )
+        )
         labels.append((x + 22, y + 1, target, {"size": SMALL, "color": TARGET}))
     return labels
 

@@ -82,8 +82,15 @@ def parse_runs(text: str, style: ParagraphStyle, markup: bool = True) -> list[Ru
             continue
         kinds = {u[1] for u in getattr(f, "us_lines", ())}
         link = f.link[0][1] if getattr(f, "link", None) else None
-        fmt = Fmt(_thai_font(f.fontName, f.bold, f.italic), float(f.fontSize), f.textColor,
-                  float(f.rise or 0), "underline" in kinds, "strike" in kinds, link)
+        fmt = Fmt(
+            _thai_font(f.fontName, f.bold, f.italic),
+            float(f.fontSize),
+            f.textColor,
+            float(f.rise or 0),
+            "underline" in kinds,
+            "strike" in kinds,
+            link,
+        )
         runs.append((f.text, fmt))
     return runs
 
@@ -97,14 +104,15 @@ class ThaiParagraph(Flowable):
         self.style = style
         self._markup = markup
         self._items: list[Item] | None = None
-        self._continued = False   # a tail left by split(): no first-line indent, no spaceBefore
+        self._continued = False  # a tail left by split(): no first-line indent, no spaceBefore
         self._ends_broken = False  # a head made by split(): its last line is not the last
         self._lines: list[Line] = []
         self._laid_width = -1.0
 
     @classmethod
-    def _part(cls, src: ThaiParagraph, items: list[Item], continued: bool,
-              ends_broken: bool) -> ThaiParagraph:
+    def _part(
+        cls, src: ThaiParagraph, items: list[Item], continued: bool, ends_broken: bool
+    ) -> ThaiParagraph:
         part = cls(src.text, src.style, src._markup)
         part._items = items
         part._continued = continued
@@ -128,8 +136,9 @@ class ThaiParagraph(Flowable):
         if avail_width != self._laid_width:
             st = self.style
             width = avail_width - st.leftIndent - st.rightIndent
-            self._lines = break_lines(self.items, width - self._first_indent(), width,
-                                      ragged=st.alignment != TA_JUSTIFY)
+            self._lines = break_lines(
+                self.items, width - self._first_indent(), width, ragged=st.alignment != TA_JUSTIFY
+            )
             if self._ends_broken and self._lines:
                 self._lines[-1].hard = False
             self._laid_width = avail_width
@@ -164,8 +173,10 @@ class ThaiParagraph(Flowable):
             head.pop()
         if tail and tail[-1] is HARD_BREAK:
             tail.pop()
-        return [ThaiParagraph._part(self, head, self._continued, True),
-                ThaiParagraph._part(self, tail, True, self._ends_broken)]
+        return [
+            ThaiParagraph._part(self, head, self._continued, True),
+            ThaiParagraph._part(self, tail, True, self._ends_broken),
+        ]
 
     # ---- drawing ------------------------------------------------------------------------
     def draw(self) -> None:

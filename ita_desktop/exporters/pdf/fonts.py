@@ -75,7 +75,7 @@ class ThaiTTFont(TTFont):
         m = _UNI_NAME.match(name)
         if m:
             hexes = m.group(1)
-            return "".join(chr(int(hexes[i:i + 4], 16)) for i in range(0, len(hexes), 4))
+            return "".join(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
         m = _U_NAME.match(name)
         if m:
             return chr(int(m.group(1), 16))
@@ -123,8 +123,9 @@ class ThaiTTFont(TTFont):
         state.frozen = 1
         for n, subset in enumerate(state.subsets):
             internal_name = self.getSubsetInternalName(n, doc)[1:]
-            base_font_name = (b"".join((SUBSETN(n), b"+", self.face.name,
-                                        self.face.subfontNameX))).decode("pdfdoc")
+            base_font_name = (
+                b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
+            ).decode("pdfdoc")
             pdf_font = pdfdoc.PDFTrueTypeFont()
             pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
             pdf_font.Name = internal_name
@@ -133,8 +134,9 @@ class ThaiTTFont(TTFont):
             pdf_font.LastChar = len(subset) - 1
             pdf_font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
             cmap_stream = pdfdoc.PDFStream()
-            cmap_stream.content = _to_unicode_cmap(base_font_name,
-                                                   [self.text_of_code(c) for c in subset])
+            cmap_stream.content = _to_unicode_cmap(
+                base_font_name, [self.text_of_code(c) for c in subset]
+            )
             if doc.compression:
                 cmap_stream.filters = [pdfdoc.PDFZCompress]
             pdf_font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_font_name)
@@ -146,9 +148,11 @@ class ThaiTTFont(TTFont):
 
 def _better(cp: int, old: int) -> bool:
     """Prefer ordinary characters over private-use/no-break ones as a glyph's text."""
+
     def rank(c: int) -> tuple[int, int]:
         odd = 0xE000 <= c <= 0xF8FF or c in (0xA0, 0x2007, 0x202F) or c >= 0xFB00
         return (1 if odd else 0, c)
+
     return rank(cp) < rank(old)
 
 
@@ -160,13 +164,22 @@ def _to_unicode_cmap(fontname: str, texts: list[str]) -> str:
     """A ToUnicode CMap for one 8-bit subset; code i extracts as texts[i]."""
     entries = [f"<{i:02X}> <{_utf16_hex(t)}>" for i, t in enumerate(texts) if t]
     lines = [
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
-        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
-        "1 begincodespacerange", f"<00> <{len(texts) - 1:02X}>", "endcodespacerange",
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(texts) - 1:02X}>",
+        "endcodespacerange",
     ]
     for start in range(0, len(entries), 100):  # at most 100 entries per block (PDF spec)
-        chunk = entries[start:start + 100]
+        chunk = entries[start : start + 100]
         lines.append(f"{len(chunk)} beginbfchar")
         lines.extend(chunk)
         lines.append("endbfchar")
@@ -190,8 +203,12 @@ def register_fonts() -> str:
             if not isinstance(existing, ThaiTTFont):
                 pdfmetrics.registerFont(ThaiTTFont(name, str(font_path(style))))
         pdfmetrics.registerFontFamily(
-            FAMILY, normal=font_name(), bold=font_name(True), italic=font_name(False, True),
-            boldItalic=font_name(True, True))
+            FAMILY,
+            normal=font_name(),
+            bold=font_name(True),
+            italic=font_name(False, True),
+            boldItalic=font_name(True, True),
+        )
     return FAMILY
 
 

@@ -204,8 +204,9 @@ def _segment_units(runs: Sequence[tuple[str, Fmt]]) -> list[Unit]:
     return units
 
 
-def break_lines(items: Sequence[Item], first_width: float, width: float,
-                ragged: bool = False) -> list[Line]:
+def break_lines(
+    items: Sequence[Item], first_width: float, width: float, ragged: bool = False
+) -> list[Line]:
     """Fill lines, choosing each line end by score; see the module docstring. `ragged`: the
     text is left, center or right aligned (short lines cost little), not justified."""
     lines: list[Line] = []
@@ -235,7 +236,7 @@ def break_lines(items: Sequence[Item], first_width: float, width: float,
         if item.width > width + _EPS and not item.joined:  # longer than any line
             pieces = _split_long(item, width)
             if len(pieces) > 1:  # the pieces take its place
-                items = [*items[:idx], *pieces, *items[idx + 1:]]
+                items = [*items[:idx], *pieces, *items[idx + 1 :]]
                 idx -= 1
                 continue
         if not cur:
@@ -245,7 +246,7 @@ def break_lines(items: Sequence[Item], first_width: float, width: float,
         lines.append(_make_line(head, False))
         cur_w = sum(u.width for u in cur)
         if cur_w > width + _EPS:  # more than a line left over: its units are laid out again
-            items = [*cur, *items[idx + 1:]]
+            items = [*cur, *items[idx + 1 :]]
             idx = -1
             cur, cur_w = [], 0.0
     if cur or not lines:
@@ -288,8 +289,9 @@ def _badness(head: float, avail: float, ragged: bool) -> float:
     return bad + _JUSTIFY_RAGGED if empty > 1.0 - JUSTIFY_MIN_FILL else bad
 
 
-def _choose_break(cur: list[Unit], items: Sequence[Item], idx: int, avail: float,
-                  width: float, ragged: bool) -> tuple[list[Unit], list[Unit]]:
+def _choose_break(
+    cur: list[Unit], items: Sequence[Item], idx: int, avail: float, width: float, ragged: bool
+) -> tuple[list[Unit], list[Unit]]:
     """items[idx] does not fit after `cur`: (the finished line, the start of the next one),
     the line end chosen by score (module docstring) among the ends between units and the
     sub-word boundaries inside them, items[idx] included."""
@@ -317,7 +319,8 @@ def _choose_break(cur: list[Unit], items: Sequence[Item], idx: int, avail: float
         head = cum[end]
         bad = _badness(head, avail, ragged)
         if best_score < float("inf") and (
-                bad >= best_score or (not ragged and head < _JUSTIFY_FLOOR * avail)):
+            bad >= best_score or (not ragged and head < _JUSTIFY_FLOOR * avail)
+        ):
             return False
         score = bad + ctx.penalty(starts[m], best_score - bad)
         if rest > width + _EPS and score < best_score:
@@ -344,8 +347,10 @@ def _choose_break(cur: list[Unit], items: Sequence[Item], idx: int, avail: float
                 break
             for o in _inner_bounds(seq[j].words, len(seq[j].text)):
                 left, right = _split_unit(seq[j], o)
-                if (cum[j] - cum[m] + left.width <= width + _EPS
-                        and right.width + total - cum[j + 1] <= width + _EPS):
+                if (
+                    cum[j] - cum[m] + left.width <= width + _EPS
+                    and right.width + total - cum[j + 1] <= width + _EPS
+                ):
                     least = min(least, ctx.penalty(starts[j] + o, least, inner=True))
         return least
 
@@ -354,8 +359,9 @@ def _choose_break(cur: list[Unit], items: Sequence[Item], idx: int, avail: float
         nonlocal best, best_score
         unit = seq[m]
         inner = _inner_bounds(unit.words, len(unit.text))
-        if not inner or (_badness(min(cum[m + 1], avail), avail, ragged) + _DICT_PENALTY
-                         >= best_score):
+        if not inner or (
+            _badness(min(cum[m + 1], avail), avail, ragged) + _DICT_PENALTY >= best_score
+        ):
             return True  # none of them can win
         for o in reversed(inner):
             left, right = _split_unit(unit, o)
@@ -383,12 +389,13 @@ def _choose_break(cur: list[Unit], items: Sequence[Item], idx: int, avail: float
     return _finish(seq, best)
 
 
-def _finish(seq: list[Unit], best: tuple[int, int, list[Unit] | None]
-            ) -> tuple[list[Unit], list[Unit]]:
+def _finish(
+    seq: list[Unit], best: tuple[int, int, list[Unit] | None]
+) -> tuple[list[Unit], list[Unit]]:
     m, _, halves = best
     if halves is None:
         return seq[:m], _lstrip(seq[m:])
-    return [*seq[:m], halves[0]], [halves[1], *seq[m + 1:]]
+    return [*seq[:m], halves[0]], [halves[1], *seq[m + 1 :]]
 
 
 class _Context:
@@ -397,8 +404,9 @@ class _Context:
 
     __slots__ = ("_text", "items", "look", "starts", "units")
 
-    def __init__(self, units: list[Unit], starts: list[int], items: Sequence[Item],
-                 look: int) -> None:
+    def __init__(
+        self, units: list[Unit], starts: list[int], items: Sequence[Item], look: int
+    ) -> None:
         self.units = units  # the line's units and the one that did not fit
         self.starts = starts  # offset of each unit in `text`
         self.items = items
@@ -411,7 +419,7 @@ class _Context:
         if self._text is None:
             parts = [u.text for u in self.units]
             n = 0
-            for it in self.items[self.look:]:
+            for it in self.items[self.look :]:
                 if isinstance(it, _HardBreak) or n > _MAX_WORD:
                     break
                 parts.append(it.text)
@@ -429,14 +437,18 @@ class _Context:
         m = bisect_right(self.starts, k) - 1  # the unit holding k, or starting at it
         pos = self.starts[m]
         if pos < k:
-            lefts.extend(pos + c for c in reversed(_word_bounds(self.units[m].words,
-                                                               len(self.units[m].text)))
-                         if pos + c < k)
+            lefts.extend(
+                pos + c
+                for c in reversed(_word_bounds(self.units[m].words, len(self.units[m].text)))
+                if pos + c < k
+            )
         while m > 0 and len(lefts) < _NEAR and not self.units[m - 1].space:
             m -= 1
             pos = self.starts[m]
-            lefts.extend(pos + c for c in reversed(_word_bounds(self.units[m].words,
-                                                               len(self.units[m].text))))
+            lefts.extend(
+                pos + c
+                for c in reversed(_word_bounds(self.units[m].words, len(self.units[m].text)))
+            )
         rights: list[int] = []  # the nearest boundaries after k
         m = bisect_right(self.starts, k) - 1
         pos = self.starts[m]
@@ -478,8 +490,13 @@ class _Context:
         before = before.rsplit(None, 1)[-1][-12:] if before else ""
         after = self.text[k:].lstrip()
         after = after.split(None, 1)[0][:12] if after else ""
-        if (before and after and is_thai(before[-1]) and is_thai(after[0])
-                and not _natural_break(before, after)):
+        if (
+            before
+            and after
+            and is_thai(before[-1])
+            and is_thai(after[0])
+            and not _natural_break(before, after)
+        ):
             pen += _WORD_PENALTY
         return pen
 
@@ -519,8 +536,8 @@ def _split_unit(unit: Unit, offset: int) -> tuple[Unit, Unit]:
         elif pos >= offset:
             right.append(box)
         else:
-            left.append(make_box(box.text[:offset - pos], box.fmt))
-            right.append(make_box(box.text[offset - pos:], box.fmt))
+            left.append(make_box(box.text[: offset - pos], box.fmt))
+            right.append(make_box(box.text[offset - pos :], box.fmt))
         pos += n
     lw: list[str] = []
     rw: list[str] = []
@@ -531,11 +548,13 @@ def _split_unit(unit: Unit, offset: int) -> tuple[Unit, Unit]:
         elif pos >= offset:
             rw.append(w)
         else:
-            lw.append(w[:offset - pos])
-            rw.append(w[offset - pos:])
+            lw.append(w[: offset - pos])
+            rw.append(w[offset - pos :])
         pos += len(w)
-    return (Unit(left, sum(b.width for b in left), joined=unit.joined, words=tuple(lw)),
-            Unit(right, sum(b.width for b in right), joined=True, words=tuple(rw)))
+    return (
+        Unit(left, sum(b.width for b in left), joined=unit.joined, words=tuple(lw)),
+        Unit(right, sum(b.width for b in right), joined=True, words=tuple(rw)),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -626,8 +645,9 @@ def _split_long(unit: Unit, width: float) -> list[Unit]:
                     chunks.append(chunk)
                 else:
                     chunks.extend(make_box(p, box.fmt) for p in _cut(sub, _fallback_cuts(sub)))
-    return [Unit([c], c.width, joined=unit.joined if i == 0 else True)
-            for i, c in enumerate(chunks)]
+    return [
+        Unit([c], c.width, joined=unit.joined if i == 0 else True) for i, c in enumerate(chunks)
+    ]
 
 
 def _cut(text: str, cuts: Iterable[int]) -> list[str]:
@@ -644,10 +664,19 @@ def _preferred_cuts(text: str) -> list[int]:
     """URL style (Chicago Manual): after / : @ = &, before . , - _ ? # % ~ (a line that ends
     in "-" would also be read as a hyphenated word and joined by pdftotext); and between Thai
     words and the dictionary parts of Thai words (sub_words)."""
-    cuts = [i + 1 for i, ch in enumerate(text[:-1]) if ch in _BREAK_AFTER
-            and text[i + 1] not in _BREAK_AFTER]
-    cuts += [i for i, ch in enumerate(text) if i and ch in _BREAK_BEFORE
-             and text[i - 1] not in _BREAK_BEFORE and text[i - 1] not in _BREAK_AFTER]
+    cuts = [
+        i + 1
+        for i, ch in enumerate(text[:-1])
+        if ch in _BREAK_AFTER and text[i + 1] not in _BREAK_AFTER
+    ]
+    cuts += [
+        i
+        for i, ch in enumerate(text)
+        if i
+        and ch in _BREAK_BEFORE
+        and text[i - 1] not in _BREAK_BEFORE
+        and text[i - 1] not in _BREAK_AFTER
+    ]
     if any(is_thai(ch) for ch in text):
         pos = 0
         for word in split_words(text):
@@ -663,8 +692,12 @@ def _fallback_cuts(text: str) -> list[int]:
     cuts = set(_thai_cuts(text))
     for i in range(1, len(text)):
         a, b = text[i - 1], text[i]
-        if (not is_thai(a) and not is_thai(b) and a != "-"
-                and unicodedata.category(b) not in ("Mn", "Mc")):
+        if (
+            not is_thai(a)
+            and not is_thai(b)
+            and a != "-"
+            and unicodedata.category(b) not in ("Mn", "Mc")
+        ):
             cuts.add(i)
     return sorted(cuts)
 

@@ -29,8 +29,7 @@ from ita_desktop.exporters.pdf.shaping import Shaped, shape
 
 _SPACES = re.compile(r"(\s+)")
 # per PDF document: (font name, glyph chars) -> encoded operator list
-_ENCODED: WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, Any]]]] = (
-    WeakKeyDictionary())
+_ENCODED: WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, Any]]]] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +80,9 @@ def _num(v: float) -> str:
 
 
 # a byte as it may appear inside a PDF literal string (content streams must stay ASCII)
-_BYTE_ESC = [chr(b) if 32 <= b < 127 and b not in (40, 41, 92) else f"\\{b:03o}"
-             for b in range(256)]
+_BYTE_ESC = [
+    chr(b) if 32 <= b < 127 and b not in (40, 41, 92) else f"\\{b:03o}" for b in range(256)
+]
 
 
 def _actual_text(text: str) -> str:
@@ -168,8 +168,14 @@ def _color_op(color: Color) -> str:
     return f"{_num(r)} {_num(g)} {_num(b)}"
 
 
-def draw_boxes(canv: Any, x: float, y: float, boxes: Sequence[Box], gaps: Sequence[float],
-               inner: dict[int, float] | None = None) -> float:
+def draw_boxes(
+    canv: Any,
+    x: float,
+    y: float,
+    boxes: Sequence[Box],
+    gaps: Sequence[float],
+    inner: dict[int, float] | None = None,
+) -> float:
     """Draw boxes on one baseline from `x`; gaps[i] points of extra space go before box i,
     inner[i] points after each Thai cluster inside box i (justification). Returns the end x."""
     doc = canv._doc
@@ -254,8 +260,16 @@ def _decorate(canv: Any, y: float, decos: list[tuple[Fmt, float, float]]) -> Non
             canv.linkURL(fmt.link, (x0, base - 0.25 * size, x1, base + size), relative=1)
 
 
-def draw_text(canvas: Any, x: float, y: float, text: str, font: str = "Sarabun",
-              size: float = 16, align: str = "left", color: Color | None = None) -> float:
+def draw_text(
+    canvas: Any,
+    x: float,
+    y: float,
+    text: str,
+    font: str = "Sarabun",
+    size: float = 16,
+    align: str = "left",
+    color: Color | None = None,
+) -> float:
     """Draw one line of shaped text with its baseline at y; returns its width in points."""
     register_fonts()
     if not text:

@@ -43,17 +43,26 @@ class Shaped:
         "yoff",
     )
 
-    def __init__(self, text: str, font_name: str, chars: str, pre: list[float],
-                 post: list[float], yoff: list[float], starts: list[int], width: float,
-                 needs_span: bool = False) -> None:
+    def __init__(
+        self,
+        text: str,
+        font_name: str,
+        chars: str,
+        pre: list[float],
+        post: list[float],
+        yoff: list[float],
+        starts: list[int],
+        width: float,
+        needs_span: bool = False,
+    ) -> None:
         self.text = text
         self.font_name = font_name
-        self.chars = chars      # one character per glyph, as ReportLab will encode it
-        self.pre = pre          # move before glyph i (to its origin)
-        self.post = post        # move after glyph i to reach the next pen position
-        self.yoff = yoff        # vertical offset of glyph i
-        self.starts = starts    # source index of the cluster glyph i belongs to
-        self.width = width      # total advance
+        self.chars = chars  # one character per glyph, as ReportLab will encode it
+        self.pre = pre  # move before glyph i (to its origin)
+        self.post = post  # move after glyph i to reach the next pen position
+        self.yoff = yoff  # vertical offset of glyph i
+        self.starts = starts  # source index of the cluster glyph i belongs to
+        self.width = width  # total advance
         self.has_y = any(yoff)
         # zero-advance or raised glyphs confuse text extractors (poppler takes a mark followed
         # by a letter at the same x for duplicated text): such runs get an /ActualText span
@@ -90,8 +99,11 @@ def _cluster_gaps(text: str, starts: list[int]) -> tuple[int, ...]:
     if len(starts) < 2 or not _THAI_RUN.search(text):
         return ()
     cuts = set(thai_cuts(text))
-    return tuple(gi for gi in range(len(starts) - 1)
-                 if starts[gi + 1] != starts[gi] and starts[gi + 1] in cuts)
+    return tuple(
+        gi
+        for gi in range(len(starts) - 1)
+        if starts[gi + 1] != starts[gi] and starts[gi + 1] in cuts
+    )
 
 
 def shape(text: str, font_name: str) -> Shaped:
@@ -118,8 +130,16 @@ def _shape(text: str, font: ThaiTTFont) -> Shaped:
     buf.guess_segment_properties()
     uharfbuzz.shape(font.hb_font, buf, {})
     scale = font.scale
-    glyphs = [[info.codepoint, info.cluster, pos.x_advance * scale, pos.x_offset * scale,
-               pos.y_offset * scale] for info, pos in zip(buf.glyph_infos, buf.glyph_positions)]
+    glyphs = [
+        [
+            info.codepoint,
+            info.cluster,
+            pos.x_advance * scale,
+            pos.x_offset * scale,
+            pos.y_offset * scale,
+        ]
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions)
+    ]
     _compose_sara_am(glyphs, text, font)
     pen = 0.0
     zero_advance = False
@@ -145,8 +165,17 @@ def _shape(text: str, font: ThaiTTFont) -> Shaped:
     post = [0.0] * len(chars)
     if post:
         post[-1] = width - at
-    return Shaped(text, font.fontName, "".join(chars), pre, post, yoff, starts, width,
-                  zero_advance and len(glyphs) > 1)
+    return Shaped(
+        text,
+        font.fontName,
+        "".join(chars),
+        pre,
+        post,
+        yoff,
+        starts,
+        width,
+        zero_advance and len(glyphs) > 1,
+    )
 
 
 def _order_by_position(glyphs: list[list], width: float) -> None:
@@ -185,9 +214,9 @@ def _compose_sara_am(glyphs: list[list], text: str, font: ThaiTTFont) -> None:
     while i < len(glyphs) - 1:
         g, nxt = glyphs[i], glyphs[i + 1]
         if g[0] == nik and nxt[0] == aa and g[1] == nxt[1]:
-            end = next((h[1] for h in glyphs[i + 2:] if h[1] != g[1]), len(text))
-            if _SARA_AM in text[g[1]:end]:
-                glyphs[i:i + 2] = [[am, nxt[1], nxt[2] + g[2], nxt[3], nxt[4]]]
+            end = next((h[1] for h in glyphs[i + 2 :] if h[1] != g[1]), len(text))
+            if _SARA_AM in text[g[1] : end]:
+                glyphs[i : i + 2] = [[am, nxt[1], nxt[2] + g[2], nxt[3], nxt[4]]]
         i += 1
 
 
@@ -214,7 +243,7 @@ def _glyph_texts(glyphs: list[list], text: str, font: ThaiTTFont) -> list[str]:
             k = j - i
             parts = [ctext[m] if m < len(ctext) else "" for m in range(k)]
             if len(ctext) > k:
-                parts[-1] = ctext[k - 1:]
+                parts[-1] = ctext[k - 1 :]
             out.extend(parts)
         i = j
     return out

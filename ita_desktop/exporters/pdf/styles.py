@@ -37,16 +37,36 @@ LEADING = 1.45  # line height as a multiple of the font size: room for stacked T
 # space after a body paragraph, in font sizes: with LEADING it keeps consecutive paragraphs
 # more than 2.2 font sizes apart, so line checkers do not read them as one wrapped paragraph
 PARAGRAPH_GAP = 0.8
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT,
-          "justify": TA_JUSTIFY}
+_ALIGN = {
+    "left": TA_LEFT,
+    "center": TA_CENTER,
+    "centre": TA_CENTER,
+    "right": TA_RIGHT,
+    "justify": TA_JUSTIFY,
+}
 _DEFAULT: dict[str, ParagraphStyle] = {}
 
 
-def _style(name: str, size: float, bold: bool = False, align: int = TA_LEFT,
-           before: float = 0.0, after: float = 0.0, **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font_name(bold), fontSize=size,
-                          leading=round(size * LEADING, 2), alignment=align, spaceBefore=before,
-                          spaceAfter=after, textColor=colors.black, **kw)
+def _style(
+    name: str,
+    size: float,
+    bold: bool = False,
+    align: int = TA_LEFT,
+    before: float = 0.0,
+    after: float = 0.0,
+    **kw: Any,
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=font_name(bold),
+        fontSize=size,
+        leading=round(size * LEADING, 2),
+        alignment=align,
+        spaceBefore=before,
+        spaceAfter=after,
+        textColor=colors.black,
+        **kw,
+    )
 
 
 def make_styles(base_size: float = 16) -> dict[str, ParagraphStyle]:
@@ -57,19 +77,21 @@ def make_styles(base_size: float = 16) -> dict[str, ParagraphStyle]:
     cell = round(b * 0.875, 1)
     return {
         "body": _style("body", b, after=b * PARAGRAPH_GAP),
-        "body_justified": _style("body_justified", b, align=TA_JUSTIFY,
-                                 after=b * PARAGRAPH_GAP),
-        "body_indent": _style("body_indent", b, align=TA_JUSTIFY, after=b * PARAGRAPH_GAP,
-                              firstLineIndent=b * 2.25),
+        "body_justified": _style("body_justified", b, align=TA_JUSTIFY, after=b * PARAGRAPH_GAP),
+        "body_indent": _style(
+            "body_indent", b, align=TA_JUSTIFY, after=b * PARAGRAPH_GAP, firstLineIndent=b * 2.25
+        ),
         "body_center": _style("body_center", b, align=TA_CENTER, after=b * PARAGRAPH_GAP),
-        "title": _style("title", b * 1.5, bold=True, align=TA_CENTER, after=b * 0.8,
-                        keepWithNext=1),
-        "heading1": _style("heading1", b * 1.25, bold=True, before=b * 0.8, after=b * 0.4,
-                           keepWithNext=1),
-        "heading2": _style("heading2", b * 1.125, bold=True, before=b * 0.6, after=b * 0.3,
-                           keepWithNext=1),
-        "heading3": _style("heading3", b, bold=True, before=b * 0.4, after=b * 0.2,
-                           keepWithNext=1),
+        "title": _style(
+            "title", b * 1.5, bold=True, align=TA_CENTER, after=b * 0.8, keepWithNext=1
+        ),
+        "heading1": _style(
+            "heading1", b * 1.25, bold=True, before=b * 0.8, after=b * 0.4, keepWithNext=1
+        ),
+        "heading2": _style(
+            "heading2", b * 1.125, bold=True, before=b * 0.6, after=b * 0.3, keepWithNext=1
+        ),
+        "heading3": _style("heading3", b, bold=True, before=b * 0.4, after=b * 0.2, keepWithNext=1),
         "table_cell": _style("table_cell", cell),
         "table_cell_center": _style("table_cell_center", cell, align=TA_CENTER),
         "table_cell_right": _style("table_cell_right", cell, align=TA_RIGHT),
@@ -85,8 +107,9 @@ def _defaults() -> dict[str, ParagraphStyle]:
     return _DEFAULT
 
 
-def table_cell(text: str, style: ParagraphStyle | None = None,
-               align: str | None = None) -> ThaiParagraph:
+def table_cell(
+    text: str, style: ParagraphStyle | None = None, align: str | None = None
+) -> ThaiParagraph:
     """A wrapped, shaped table cell from plain text."""
     style = style or _defaults()["table_cell"]
     if align is not None:
@@ -94,8 +117,9 @@ def table_cell(text: str, style: ParagraphStyle | None = None,
     return thai_paragraph(text, style)
 
 
-def thai_table_style(header_rows: int = 1, grid: bool = True, font_size: float = 14,
-                     extra: Sequence[tuple] = ()) -> TableStyle:
+def thai_table_style(
+    header_rows: int = 1, grid: bool = True, font_size: float = 14, extra: Sequence[tuple] = ()
+) -> TableStyle:
     """A TableStyle for Thai tables (cells should be ThaiParagraph / table_cell flowables)."""
     register_fonts()
     cmds: list[tuple] = [
@@ -113,16 +137,23 @@ def thai_table_style(header_rows: int = 1, grid: bool = True, font_size: float =
     if grid:
         cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#7f7f7f")))
     if header_rows:
-        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e6e6e6")),
-                 ("FONTNAME", (0, 0), (-1, header_rows - 1), font_name(bold=True)),
-                 ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE")]
+        cmds += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e6e6e6")),
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), font_name(bold=True)),
+            ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+        ]
     cmds.extend(extra)
     return TableStyle(cmds)
 
 
-def thai_table(rows: Sequence[Sequence[Any]], col_widths: Sequence[float] | None = None,
-               header_rows: int = 1, styles: dict[str, ParagraphStyle] | None = None,
-               extra_style: Sequence[tuple] = (), repeat_header: bool = True) -> Table:
+def thai_table(
+    rows: Sequence[Sequence[Any]],
+    col_widths: Sequence[float] | None = None,
+    header_rows: int = 1,
+    styles: dict[str, ParagraphStyle] | None = None,
+    extra_style: Sequence[tuple] = (),
+    repeat_header: bool = True,
+) -> Table:
     """A Table with str cells turned into Thai paragraphs; other cells are kept as given."""
     st = styles or _defaults()
     data = []
@@ -130,8 +161,9 @@ def thai_table(rows: Sequence[Sequence[Any]], col_widths: Sequence[float] | None
         pstyle = st["table_header"] if r < header_rows else st["table_cell"]
         data.append([thai_paragraph(c, pstyle) if isinstance(c, str) else c for c in row])
     table = Table(data, colWidths=col_widths, repeatRows=header_rows if repeat_header else 0)
-    table.setStyle(thai_table_style(header_rows, font_size=st["table_cell"].fontSize,
-                                    extra=extra_style))
+    table.setStyle(
+        thai_table_style(header_rows, font_size=st["table_cell"].fontSize, extra=extra_style)
+    )
     return table
 
 

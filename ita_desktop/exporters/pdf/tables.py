@@ -77,8 +77,7 @@ def _flows_height(flows: list[Flowable], w: float) -> float:
     return h
 
 
-def split_flows(flows: list[Flowable], w: float, h: float) -> tuple[list[Flowable],
-                                                                        list[Flowable]]:
+def split_flows(flows: list[Flowable], w: float, h: float) -> tuple[list[Flowable], list[Flowable]]:
     """The flowables that fit in height h (the one that straddles cut between its lines)."""
     head: list[Flowable] = []
     used = 0.0
@@ -91,7 +90,7 @@ def split_flows(flows: list[Flowable], w: float, h: float) -> tuple[list[Flowabl
             continue
         parts = f.split(w, h - used - gap) if h - used - gap > 0 else []
         if len(parts) >= 2:
-            return head + [parts[0]], list(parts[1:]) + flows[i + 1:]
+            return head + [parts[0]], list(parts[1:]) + flows[i + 1 :]
         return head, flows[i:]
     return head, []
 
@@ -112,8 +111,9 @@ def fit_columns(fractions: list[float], minimum: list[float], avail: float) -> l
         deficit = sum(need[i] - cols[i] for i in short)
         for i in short:
             cols[i] = need[i]
-        spare = {i: cols[i] - need[i] for i in range(len(cols)) if i not in short
-                 and cols[i] > need[i]}
+        spare = {
+            i: cols[i] - need[i] for i in range(len(cols)) if i not in short and cols[i] > need[i]
+        }
         total = sum(spare.values())
         if total <= 0:
             break
@@ -205,8 +205,9 @@ class _Para:
         return self.lines(w) * self.leading
 
 
-def fit_to_content(cols: list[float], minimum: list[float], header: list[GRow],
-                   rows: list[GRow], line: float) -> list[float]:
+def fit_to_content(
+    cols: list[float], minimum: list[float], header: list[GRow], rows: list[GRow], line: float
+) -> list[float]:
     """Column widths, moved from `cols` (the designer's, fitted) so the rows come out short.
 
     Width moves from one column to another, 1 to 36 steps of 1/240 of the table at a time, while
@@ -218,17 +219,23 @@ def fit_to_content(cols: list[float], minimum: list[float], header: list[GRow],
 class ColumnFit:
     """The price of column widths for a table's text (see price), on a sample of its rows."""
 
-    def __init__(self, cols: list[float], minimum: list[float], header: list[GRow],
-                 rows: list[GRow], line: float) -> None:
+    def __init__(
+        self,
+        cols: list[float],
+        minimum: list[float],
+        header: list[GRow],
+        rows: list[GRow],
+        line: float,
+    ) -> None:
         self.cols = cols
         self.n = n = len(cols)
         self.avail = avail = sum(cols)
         self.line = line
-        self.sample = sample = (_sample(rows, SAMPLE_ROWS)
-                                + [r for r in header for _ in range(HEADER_WEIGHT)])
+        self.sample = sample = _sample(rows, SAMPLE_ROWS) + [
+            r for r in header for _ in range(HEADER_WEIGHT)
+        ]
         self.q = avail / 240
-        need = [min(min(m + 2 * PAD_X, avail * MAX_MIN_SHARE), c)
-                for m, c in zip(minimum, cols)]
+        need = [min(min(m + 2 * PAD_X, avail * MAX_MIN_SHARE), c) for m, c in zip(minimum, cols)]
         self.floor = [math.ceil((nd - c) / self.q - 1e-9) for nd, c in zip(need, cols)]
         paras: dict[int, _Para] = {}
         self.single: list[list[list[_Para]]] = [[[] for _ in sample] for _ in range(n)]
@@ -353,13 +360,22 @@ class ColumnFit:
 class GridTable(Flowable):
     """A grid of cells (each a list of flowables) with repeated header rows and a caption."""
 
-    def __init__(self, fractions: list[float], header: list[GRow], rows: list[GRow], *,
-                 caption: Flowable | None = None, caption_continued: Flowable | None = None,
-                 continued: bool = False, borders: bool = True, line_height: float = 20.0,
-                 min_widths: list[float] | None = None,
-                 continued_mark: Callable[[], Flowable] | None = None,
-                 fit_content: bool = False, _columns: dict[float, list[float]] | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        fractions: list[float],
+        header: list[GRow],
+        rows: list[GRow],
+        *,
+        caption: Flowable | None = None,
+        caption_continued: Flowable | None = None,
+        continued: bool = False,
+        borders: bool = True,
+        line_height: float = 20.0,
+        min_widths: list[float] | None = None,
+        continued_mark: Callable[[], Flowable] | None = None,
+        fit_content: bool = False,
+        _columns: dict[float, list[float]] | None = None,
+    ) -> None:
         super().__init__()
         self.continued_mark = continued_mark  # shown in an emptied first cell of a cut row
         self.fractions = fractions
@@ -381,23 +397,29 @@ class GridTable(Flowable):
         if cols is None:
             cols = fit_columns(self.fractions, self.min_widths, avail)
             if self.fit_content:
-                cols = fit_to_content(cols, self.min_widths, self.header, self.rows,
-                                      self.line_height)
+                cols = fit_to_content(
+                    cols, self.min_widths, self.header, self.rows, self.line_height
+                )
             self._columns[avail] = cols
         return cols
 
     def _cell_widths(self, row: GRow, cols: list[float]) -> list[float]:
         out, i = [], 0
         for cell in row.cells:
-            out.append(sum(cols[i:i + cell.span]))
+            out.append(sum(cols[i : i + cell.span]))
             i += cell.span
         return out
 
     def _row_height(self, row: GRow, cols: list[float], avail: float) -> float:
         h = row._heights.get(avail)
         if h is None:
-            h = max((_flows_height(c.flows, w - 2 * PAD_X)
-                     for c, w in zip(row.cells, self._cell_widths(row, cols))), default=0.0)
+            h = max(
+                (
+                    _flows_height(c.flows, w - 2 * PAD_X)
+                    for c, w in zip(row.cells, self._cell_widths(row, cols))
+                ),
+                default=0.0,
+            )
             h = row._heights[avail] = h + 2 * PAD_Y
         return h
 
@@ -415,7 +437,8 @@ class GridTable(Flowable):
         self._w = availWidth
         self.width = availWidth
         self.height = self._top_height(availWidth) + sum(
-            self._row_height(r, cols, availWidth) for r in self.rows)
+            self._row_height(r, cols, availWidth) for r in self.rows
+        )
         return availWidth, self.height
 
     def start_height(self, avail: float, page_h: float = 0.0) -> float:
@@ -427,8 +450,9 @@ class GridTable(Flowable):
             body = [i for i, r in enumerate(self.rows) if r.kind != "group"]
             if len(body) < 2 * MIN_ROWS:
                 return total
-            return top + sum(self._row_height(r, cols, avail)
-                             for r in self.rows[:body[MIN_ROWS - 1] + 1])
+            return top + sum(
+                self._row_height(r, cols, avail) for r in self.rows[: body[MIN_ROWS - 1] + 1]
+            )
         if not page_h:
             return min(total, top + self._start_body())
 
@@ -464,14 +488,24 @@ class GridTable(Flowable):
 
     # ---------------------------------------------------------------- splitting
     def _part(self, rows: list[GRow], continued: bool) -> GridTable:
-        return GridTable(self.fractions, self.header, rows, caption=self.caption,
-                         caption_continued=self.caption_continued, continued=continued,
-                         borders=self.borders, line_height=self.line_height,
-                         min_widths=self.min_widths, continued_mark=self.continued_mark,
-                         fit_content=self.fit_content, _columns=self._columns)
+        return GridTable(
+            self.fractions,
+            self.header,
+            rows,
+            caption=self.caption,
+            caption_continued=self.caption_continued,
+            continued=continued,
+            borders=self.borders,
+            line_height=self.line_height,
+            min_widths=self.min_widths,
+            continued_mark=self.continued_mark,
+            fit_content=self.fit_content,
+            _columns=self._columns,
+        )
 
-    def _split_row(self, row: GRow, cols: list[float], room: float, *, title: bool = True,
-                   cells: bool = True) -> tuple[GRow, GRow] | None:
+    def _split_row(
+        self, row: GRow, cols: list[float], room: float, *, title: bool = True, cells: bool = True
+    ) -> tuple[GRow, GRow] | None:
         """The row cut to fit `room`: a head and a continuation row, each of MIN_PIECE lines
         or more; None when no such cut exists. `title`: a title of TITLE_LINES lines or fewer
         stays whole; `cells`: no cell of the head is empty (both relaxed only on an empty page,
@@ -506,8 +540,9 @@ class GridTable(Flowable):
             return GRow(heads, row.kind), GRow(tails, row.kind)
         return None
 
-    def _plan(self, avail: float, avail_h: float, page_h: float, above: float,
-              at_top: bool) -> tuple[int, tuple[GRow, GRow] | None] | None:
+    def _plan(
+        self, avail: float, avail_h: float, page_h: float, above: float, at_top: bool
+    ) -> tuple[int, tuple[GRow, GRow] | None] | None:
         """Where to split for a frame of `avail_h` left (the page `page_h` tall holds `above`
         over it): (number of whole rows here, the cut row's pieces or None), or None to move
         the table on. The caller has checked that not all rows fit."""
@@ -543,15 +578,16 @@ class GridTable(Flowable):
             return a, None
         if self.rows[i].kind != "group":  # B: cut the row that does not fit
             pieces = self._split_row(self.rows[i], cols, room - used)
-            if pieces is not None and may_start(i + 1, used + self._row_height(
-                    pieces[0], cols, avail)):
+            if pieces is not None and may_start(
+                i + 1, used + self._row_height(pieces[0], cols, avail)
+            ):
                 return i, pieces
         if a_ok:
             return a, None
         if at_top and self.rows[i].kind != "group":  # on an empty page something must give
-            pieces = (self._split_row(self.rows[i], cols, room - used, title=False)
-                      or self._split_row(self.rows[i], cols, room - used, title=False,
-                                         cells=False))
+            pieces = self._split_row(
+                self.rows[i], cols, room - used, title=False
+            ) or self._split_row(self.rows[i], cols, room - used, title=False, cells=False)
             if pieces is not None:
                 return i, pieces
         return None
@@ -574,8 +610,10 @@ class GridTable(Flowable):
         i, pieces = plan
         if pieces is None:
             return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
-        return [self._part(self.rows[:i] + [pieces[0]], self.continued),
-                self._part([pieces[1]] + self.rows[i + 1:], True)]
+        return [
+            self._part(self.rows[:i] + [pieces[0]], self.continued),
+            self._part([pieces[1]] + self.rows[i + 1 :], True),
+        ]
 
     def _split_short(self, avail: float, room: float) -> list[Flowable]:
         """A short table splits between rows, MIN_ROWS rows or more on either side, a group
@@ -621,8 +659,9 @@ class GridTable(Flowable):
             canv.rect(0, y, sum(cols), table_top - y, stroke=1, fill=0)
             canv.restoreState()
 
-    def _draw_row(self, canv: Any, row: GRow, cols: list[float], avail: float, top: float,
-                  h: float) -> None:
+    def _draw_row(
+        self, canv: Any, row: GRow, cols: list[float], avail: float, top: float, h: float
+    ) -> None:
         fill = HEADER_FILL if row.kind == "header" else GROUP_FILL if row.kind == "group" else None
         x = 0.0
         canv.saveState()

@@ -32,13 +32,33 @@ MUTED = colors.HexColor("#555555")
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
-def _style(name: str, size: float, *, bold: bool = False, align: int = TA_JUSTIFY,
-           indent: float = 0.0, left: float = 0.0, before: float = 0.0, after: float = 0.0,
-           color: Any = TEXT_COLOR, leading: float | None = None) -> ParagraphStyle:
+def _style(
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    align: int = TA_JUSTIFY,
+    indent: float = 0.0,
+    left: float = 0.0,
+    before: float = 0.0,
+    after: float = 0.0,
+    color: Any = TEXT_COLOR,
+    leading: float | None = None,
+) -> ParagraphStyle:
     return ParagraphStyle(
-        name, fontName=font_name(bold), fontSize=size, leading=leading or size * LEADING,
-        alignment=align, firstLineIndent=indent, leftIndent=left, spaceBefore=before,
-        spaceAfter=after, textColor=color, allowWidows=0, allowOrphans=0)
+        name,
+        fontName=font_name(bold),
+        fontSize=size,
+        leading=leading or size * LEADING,
+        alignment=align,
+        firstLineIndent=indent,
+        leftIndent=left,
+        spaceBefore=before,
+        spaceAfter=after,
+        textColor=color,
+        allowWidows=0,
+        allowOrphans=0,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -52,14 +72,16 @@ def styles() -> dict[str, ParagraphStyle]:
         "center": _style("center", s, align=TA_CENTER, after=4),
         "right": _style("right", s, align=TA_RIGHT, after=4),
         "note": _style("note", 14, align=TA_JUSTIFY, after=6, color=MUTED),
-        "item": _style("item", s, left=INDENT + 0.75 * cm, indent=-0.75 * cm, align=TA_LEFT,
-                       after=2),
+        "item": _style(
+            "item", s, left=INDENT + 0.75 * cm, indent=-0.75 * cm, align=TA_LEFT, after=2
+        ),
         "title": _style("title", 20, bold=True, align=TA_CENTER, after=6),
         "subtitle": _style("subtitle", 18, bold=True, align=TA_CENTER, after=2),
         "heading0": _style("heading0", 20, bold=True, align=TA_CENTER, before=6, after=12),
         "heading1": _style("heading1", 18, bold=True, align=TA_LEFT, before=12, after=6),
-        "heading2": _style("heading2", 16, bold=True, align=TA_LEFT, before=8, after=4,
-                           left=0.75 * cm),
+        "heading2": _style(
+            "heading2", 16, bold=True, align=TA_LEFT, before=8, after=4, left=0.75 * cm
+        ),
         "caption": _style("caption", 15, bold=True, align=TA_LEFT, after=4),
         "chart_title": _style("chart_title", 15, bold=True, align=TA_CENTER),
         "toc": _style("toc", s, align=TA_LEFT),
@@ -76,8 +98,9 @@ def styles() -> dict[str, ParagraphStyle]:
 def cell_style(size: float, align: str = "left", bold: bool = False) -> ParagraphStyle:
     """A table cell's paragraph style; table text is never indented."""
     register_fonts()
-    return _style(f"cell-{size}-{align}-{bold}", size, bold=bold, align=_ALIGN[align],
-                  leading=size * 1.4)
+    return _style(
+        f"cell-{size}-{align}-{bold}", size, bold=bold, align=_ALIGN[align], leading=size * 1.4
+    )
 
 
 def para(text: str, style: ParagraphStyle | str) -> Flowable:
@@ -86,11 +109,19 @@ def para(text: str, style: ParagraphStyle | str) -> Flowable:
     return thai_paragraph(text, st)
 
 
-def line(canv: Any, x: float, y: float, text: str, *, size: float = BODY_SIZE,
-         bold: bool = False, align: str = "left", color: Any = None) -> float:
+def line(
+    canv: Any,
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: float = BODY_SIZE,
+    bold: bool = False,
+    align: str = "left",
+    color: Any = None,
+) -> float:
     """Draw one shaped line at baseline y; returns its width."""
-    return draw_text(canv, x, y, text, font=font_name(bold), size=size, align=align,
-                     color=color)
+    return draw_text(canv, x, y, text, font=font_name(bold), size=size, align=align, color=color)
 
 
 def width(text: str, size: float = BODY_SIZE, bold: bool = False) -> float:

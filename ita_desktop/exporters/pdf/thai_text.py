@@ -50,9 +50,20 @@ from ita_desktop.exporters.pdf.styles import (
 )
 
 __all__ = [
-    "FAMILY", "ThaiParagraph", "canvas_kwargs", "draw_text", "escape", "font_name",
-    "make_styles", "register_fonts", "shape", "table_cell", "text_width", "thai_paragraph",
-    "thai_table", "thai_table_style",
+    "FAMILY",
+    "ThaiParagraph",
+    "canvas_kwargs",
+    "draw_text",
+    "escape",
+    "font_name",
+    "make_styles",
+    "register_fonts",
+    "shape",
+    "table_cell",
+    "text_width",
+    "thai_paragraph",
+    "thai_table",
+    "thai_table_style",
 ]
 
 _SPACES = re.compile(r"(\s+)")
@@ -61,5 +72,4 @@ _SPACES = re.compile(r"(\s+)")
 def text_width(text: str, font: str = FAMILY, size: float = 16) -> float:
     """Width in points of `text` as draw_text would draw it."""
     register_fonts()
-    return sum(_run_width(" " if p.isspace() else p, font, size)
-               for p in _SPACES.split(text) if p)
+    return sum(_run_width(" " if p.isspace() else p, font, size) for p in _SPACES.split(text) if p)

@@ -44,8 +44,13 @@ class Marks:
             number_w = tf.width(number, tf.BODY_SIZE)
             room = max(MIN_LEADER, self.leaders.get(key, MIN_LEADER)) - number_w - 4
             leader = (". " * max(2, int(room / dot))).rstrip()
-            canv.beginForm(_form(key), lowerx=-2000, lowery=-6, upperx=2,  # type: ignore[attr-defined]
-                           uppery=tf.BODY_SIZE * 1.2)
+            canv.beginForm(
+                _form(key),
+                lowerx=-2000,
+                lowery=-6,
+                upperx=2,  # type: ignore[attr-defined]
+                uppery=tf.BODY_SIZE * 1.2,
+            )
             tf.line(canv, -number_w - 4, 0, leader, size=tf.BODY_SIZE, align="right")
             tf.line(canv, 0, 0, number, size=tf.BODY_SIZE, align="right")
             canv.endForm()  # type: ignore[attr-defined]
@@ -58,8 +63,9 @@ def _form(key: str) -> str:
 class HeadingFlow(Flowable):
     """A heading paragraph that records its page, a PDF bookmark and an outline entry."""
 
-    def __init__(self, text: str, style_name: str, key: str | None, outline_level: int,
-                 marks: Marks) -> None:
+    def __init__(
+        self, text: str, style_name: str, key: str | None, outline_level: int, marks: Marks
+    ) -> None:
         super().__init__()
         self.text = text
         self.para = tf.para(text, style_name)

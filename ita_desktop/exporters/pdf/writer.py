@@ -51,21 +51,43 @@ class _Template(BaseDocTemplate):
     """Cover, portrait and landscape page templates; page numbers "- ๒ -" at the top."""
 
     def __init__(self, target: Any, doc: B.Document, marks: Marks) -> None:
-        super().__init__(target, pagesize=PORTRAIT, title=doc.title, author=doc.author,
-                         subject=doc.subject, creator="ITA Desktop", lang="th-TH",
-                         pageCompression=1, showBoundary=0, initialFontName=font_name(),
-                         initialFontSize=tf.BODY_SIZE)
+        super().__init__(
+            target,
+            pagesize=PORTRAIT,
+            title=doc.title,
+            author=doc.author,
+            subject=doc.subject,
+            creator="ITA Desktop",
+            lang="th-TH",
+            pageCompression=1,
+            showBoundary=0,
+            initialFontName=font_name(),
+            initialFontSize=tf.BODY_SIZE,
+        )
         self.model = doc
         self.marks = marks
         self.toc_keys: list[str] = []
-        self.addPageTemplates([self._page("cover", PORTRAIT, number=False),
-                               self._page("portrait", PORTRAIT),
-                               self._page("landscape", LANDSCAPE)])
+        self.addPageTemplates(
+            [
+                self._page("cover", PORTRAIT, number=False),
+                self._page("portrait", PORTRAIT),
+                self._page("landscape", LANDSCAPE),
+            ]
+        )
 
     def _page(self, name: str, size: tuple[float, float], number: bool = True) -> PageTemplate:
         left, right, top, bottom = MARGINS["landscape" if size == LANDSCAPE else "portrait"]
-        frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+        frame = Frame(
+            left,
+            bottom,
+            size[0] - left - right,
+            size[1] - top - bottom,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=name,
+        )
         if number:
             return PageTemplate(name, [frame], pagesize=size, onPage=self._decorate)
         return PageTemplate(name, [frame], pagesize=size)
@@ -73,8 +95,14 @@ class _Template(BaseDocTemplate):
     def _decorate(self, canv: Any, doc: Any) -> None:
         width, height = canv._pagesize
         page = localize_digits(str(canv.getPageNumber()), self.model.thai_digits)
-        tf.line(canv, width / 2, height - HEADER_FROM_TOP, L.PAGE_NUMBER.format(page=page),
-                size=tf.BODY_SIZE, align="center")
+        tf.line(
+            canv,
+            width / 2,
+            height - HEADER_FROM_TOP,
+            L.PAGE_NUMBER.format(page=page),
+            size=tf.BODY_SIZE,
+            align="center",
+        )
 
     def _endBuild(self) -> None:
         self._doSave = 0
@@ -131,8 +159,10 @@ class _Flow:
         return out
 
     def contents(self, b: B.TableOfContents) -> list[Flowable]:
-        out: list[Flowable] = [tf.para(b.title, "title"),
-                               ContentsHeader(L.CONTENTS_TOPIC, L.CONTENTS_PAGE)]
+        out: list[Flowable] = [
+            tf.para(b.title, "title"),
+            ContentsHeader(L.CONTENTS_TOPIC, L.CONTENTS_PAGE),
+        ]
         base = min((h.level for h in self.headings), default=0)
         for h in self.headings:
             out.append(ContentsEntry(h.text, h.level - base, self.keys[id(h)], self.marks))
@@ -143,17 +173,33 @@ class _Flow:
 
         def row(r: B.Row) -> GRow:
             bold_row = r.kind in ("header", "total")
-            return GRow([GCell([tf.para(p, tf.cell_style(size, c.align, c.bold or bold_row))
-                                for p in c.paragraphs], c.span) for c in r.cells], r.kind)
+            return GRow(
+                [
+                    GCell(
+                        [
+                            tf.para(p, tf.cell_style(size, c.align, c.bold or bold_row))
+                            for p in c.paragraphs
+                        ],
+                        c.span,
+                    )
+                    for c in r.cells
+                ],
+                r.kind,
+            )
 
         caption = tf.para(t.caption, "caption") if t.caption else None
-        continued = tf.para(f"{t.caption} {L.CONTINUED}" if t.caption else L.CONTINUED,
-                            "caption")
-        return GridTable(t.fractions(), [row(r) for r in t.header], [row(r) for r in t.rows],
-                         caption=caption, caption_continued=continued,
-                         line_height=size * 1.4, min_widths=_min_widths(t, size),
-                         continued_mark=lambda: tf.para(L.CONTINUED, tf.cell_style(size, "left")),
-                         fit_content=True)
+        continued = tf.para(f"{t.caption} {L.CONTINUED}" if t.caption else L.CONTINUED, "caption")
+        return GridTable(
+            t.fractions(),
+            [row(r) for r in t.header],
+            [row(r) for r in t.rows],
+            caption=caption,
+            caption_continued=continued,
+            line_height=size * 1.4,
+            min_widths=_min_widths(t, size),
+            continued_mark=lambda: tf.para(L.CONTINUED, tf.cell_style(size, "left")),
+            fit_content=True,
+        )
 
     def signatures(self, s: B.Signatures) -> Flowable:
         cells = []
@@ -167,8 +213,10 @@ class _Flow:
         if len(cells) == 1:
             rows = [GRow([GCell([]), cells[0]])]
         else:
-            rows = [GRow(cells[i:i + 2] + [GCell([])] * (2 - len(cells[i:i + 2])))
-                    for i in range(0, len(cells), 2)]
+            rows = [
+                GRow(cells[i : i + 2] + [GCell([])] * (2 - len(cells[i : i + 2])))
+                for i in range(0, len(cells), 2)
+            ]
         table = GridTable([0.5, 0.5], [], rows, borders=False)
         return KeepTogether([table])
 
@@ -233,8 +281,10 @@ def _min_widths(t: B.Table, size: float) -> list[float]:
                 bold = c.bold or r.kind in ("header", "total")
                 for p in c.paragraphs:
                     if c.nowrap:  # up to a fifth of the table; longer lines still wrap
-                        w = min(NOWRAP_SHARE * PORTRAIT[0], max(
-                            tf.width(line, size, bold) for line in p.split("\n")))
+                        w = min(
+                            NOWRAP_SHARE * PORTRAIT[0],
+                            max(tf.width(line, size, bold) for line in p.split("\n")),
+                        )
                     else:
                         w = tf.widest_unit(p, size, bold)
                     widest[col] = max(widest[col], w)

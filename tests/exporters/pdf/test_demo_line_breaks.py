@@ -24,13 +24,21 @@ from ita_desktop.services.export import export_document
 REPO = Path(__file__).resolve().parents[3]
 CHECKER = REPO.parent / "shared" / "tools" / "pdf_thai_check.py"
 # the round changes only the report of results (and the bundle that holds it)
-DOCUMENTS = [("analysis", 12), ("measures", 12), ("results", 6), ("results", 12), ("all", 6),
-             ("all", 12)]
+DOCUMENTS = [
+    ("analysis", 12),
+    ("measures", 12),
+    ("results", 6),
+    ("results", 12),
+    ("all", 6),
+    ("all", 12),
+]
 
 pytestmark = [
-    pytest.mark.skipif(not CHECKER.exists(),
-                       reason=f"the shared Thai PDF checker is not at {CHECKER} "
-                              "(CI has shared/ beside the repository)"),
+    pytest.mark.skipif(
+        not CHECKER.exists(),
+        reason=f"the shared Thai PDF checker is not at {CHECKER} "
+        "(CI has shared/ beside the repository)",
+    ),
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
 ]
 
@@ -59,8 +67,9 @@ def export_and_check(job: tuple[str, int, int, str, int, str]) -> dict:
     db, org_id, year, kind, months, out = job
     repo = Repository.open(db)
     try:
-        export_document(repo, org_id=org_id, year=year, document=kind, round_months=months,
-                        out=Path(out))
+        export_document(
+            repo, org_id=org_id, year=year, document=kind, round_months=months, out=Path(out)
+        )
     finally:
         repo.close()
     return check(out)
@@ -96,10 +105,14 @@ def test_every_demo_document_is_checked(demo_figures: dict[str, dict]) -> None:
 
 
 def test_no_line_end_cuts_a_word_or_a_cluster(demo_figures: dict[str, dict]) -> None:
-    bad = {name: (f["word_breaks"], f["cluster_breaks"], f["samples"])
-           for name, f in demo_figures.items() if f["word_breaks"] or f["cluster_breaks"]}
-    assert bad == {}, "\n".join(f"{n}: {w} word / {c} cluster breaks, e.g. {s}"
-                                for n, (w, c, s) in bad.items())
+    bad = {
+        name: (f["word_breaks"], f["cluster_breaks"], f["samples"])
+        for name, f in demo_figures.items()
+        if f["word_breaks"] or f["cluster_breaks"]
+    }
+    assert bad == {}, "\n".join(
+        f"{n}: {w} word / {c} cluster breaks, e.g. {s}" for n, (w, c, s) in bad.items()
+    )
 
 
 def test_fonts_embedded_and_text_not_garbled(demo_figures: dict[str, dict]) -> None:

@@ -26,13 +26,15 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 
 
 def pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def pdffonts(path: Path) -> list[list[str]]:
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                         check=True).stdout.splitlines()[2:]
+    out = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     return [line.split() for line in out if line.strip()]
 
 
@@ -45,8 +47,12 @@ def trang_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pdf")
     repo, org_id = trang(folder / "t.sqlite", measures=5)
     try:
-        return {kind: export_document(repo, org_id=org_id, year=2564, document=kind,
-                                      out=folder / f"{kind}.pdf") for kind in KINDS}
+        return {
+            kind: export_document(
+                repo, org_id=org_id, year=2564, document=kind, out=folder / f"{kind}.pdf"
+            )
+            for kind in KINDS
+        }
     finally:
         repo.close()
 
@@ -71,12 +77,30 @@ def test_text_reads_back(trang_pdfs: dict[str, Path], kind: str) -> None:
     if kind in ("analysis", "all"):  # stacked marks survive: signatory นางสาวน้ำฝน ฟ้าใส
         assert "ที่" in body and "นางสาวน้ำฝนฟ้าใส" in body
     expected = {
-        "analysis": ["๙๕.๓๖", "รายงานการวิเคราะห์ผลการประเมิน", "สารบัญ", "จุดแข็ง",
-                     "แผนภูมิที่๑", "ค่าเป้าหมาย๘๕", "ภาพรวมOIT", "ตัวชี้วัดที่๔การใช้ทรัพย์สิน"],
-        "measures": ["มาตรการส่งเสริมคุณธรรม", "ประจำปีงบประมาณพ.ศ.๒๕๖๕", "หน่วยงานผู้รับผิดชอบ",
-                     "มกราคม๒๕๖๕–", "เมษายน๒๕๖๕"],  # a period on two lines of its cell
-        "results": ["รอบ๑๒เดือน(ต.ค.๒๕๖๔–ก.ย.๒๕๖๕)", "ดำเนินการแล้วเสร็จ", "ยังไม่ได้รายงานผล",
-                    "ปัญหาและอุปสรรค", "ได้๙๐.๗๖คะแนน"],
+        "analysis": [
+            "๙๕.๓๖",
+            "รายงานการวิเคราะห์ผลการประเมิน",
+            "สารบัญ",
+            "จุดแข็ง",
+            "แผนภูมิที่๑",
+            "ค่าเป้าหมาย๘๕",
+            "ภาพรวมOIT",
+            "ตัวชี้วัดที่๔การใช้ทรัพย์สิน",
+        ],
+        "measures": [
+            "มาตรการส่งเสริมคุณธรรม",
+            "ประจำปีงบประมาณพ.ศ.๒๕๖๕",
+            "หน่วยงานผู้รับผิดชอบ",
+            "มกราคม๒๕๖๕–",
+            "เมษายน๒๕๖๕",
+        ],  # a period on two lines of its cell
+        "results": [
+            "รอบ๑๒เดือน(ต.ค.๒๕๖๔–ก.ย.๒๕๖๕)",
+            "ดำเนินการแล้วเสร็จ",
+            "ยังไม่ได้รายงานผล",
+            "ปัญหาและอุปสรรค",
+            "ได้๙๐.๗๖คะแนน",
+        ],
         "all": ["ส่วนที่๑", "ส่วนที่๒", "ส่วนที่๓", "๙๕.๓๖", "(ต่อ)"],
     }[kind]
     for phrase in expected:
@@ -88,16 +112,22 @@ def test_ranked_table_is_sorted(trang_pdfs: dict[str, Path]) -> None:
     text = pdftotext(trang_pdfs["analysis"])
     start = text.index("คะแนนรายตัวชี้วัดเรียงจากมากไปน้อย ปีงบประมาณ")
     end = text.index("แผนภูมิที่", start)
-    scores = [float(to_arabic_digits(m)) for m in
-              re.findall(r"(?<![+\-\d๐-๙.])([๐-๙]{2,3}\.[๐-๙]{2})", text[start:end])]
+    scores = [
+        float(to_arabic_digits(m))
+        for m in re.findall(r"(?<![+\-\d๐-๙.])([๐-๙]{2,3}\.[๐-๙]{2})", text[start:end])
+    ]
     assert len(scores) == 10 and scores == sorted(scores, reverse=True)
 
 
 @needs_poppler
 def test_contents_show_real_page_numbers(trang_pdfs: dict[str, Path]) -> None:
     path = trang_pdfs["analysis"]
-    layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
-                            capture_output=True, text=True, check=True).stdout.split("\f")
+    layout = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\f")
     pages = [flat(p) for p in pdftotext(path).split("\f")]
     contents = next(i for i, p in enumerate(layout) if "สารบัญ" in p)
     checked = 0
@@ -115,8 +145,14 @@ def test_contents_show_real_page_numbers(trang_pdfs: dict[str, Path]) -> None:
 @needs_poppler
 def test_arabic_digits_option(tmp_path: Path) -> None:
     repo, org_id = trang(tmp_path / "t.sqlite")
-    path = export_document(repo, org_id=org_id, year=2564, document="analysis",
-                           thai_digits=False, out=tmp_path / "a.pdf")
+    path = export_document(
+        repo,
+        org_id=org_id,
+        year=2564,
+        document="analysis",
+        thai_digits=False,
+        out=tmp_path / "a.pdf",
+    )
     repo.close()
     text = pdftotext(path)
     assert "95.36" in text and not re.search("[๐-๙]", text)
@@ -126,8 +162,12 @@ def test_arabic_digits_option(tmp_path: Path) -> None:
 @pytest.mark.skipif(not CHECKER.exists(), reason="the shared Thai PDF checker is not here")
 @pytest.mark.parametrize("kind", KINDS)
 def test_thai_check_is_clean(trang_pdfs: dict[str, Path], kind: str) -> None:
-    out = subprocess.run([sys.executable, str(CHECKER), str(trang_pdfs[kind]), "เทศบาลนครตรัง"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(CHECKER), str(trang_pdfs[kind]), "เทศบาลนครตรัง"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     figures = json.loads(out)
     assert figures["fonts_not_embedded"] == 0
     assert figures["garbled_chars"] == 0
@@ -152,13 +192,32 @@ def test_nothing_outside_the_margins(trang_pdfs: dict[str, Path], kind: str) -> 
 
 
 # ---------------------------------------------------------------- reference renders
-REFERENCE_PAGES = {"cover": ("analysis", 1), "contents": ("analysis", 3),
-                   "charts": ("analysis", 7), "measures": ("measures", 2)}
+REFERENCE_PAGES = {
+    "cover": ("analysis", 1),
+    "contents": ("analysis", 3),
+    "charts": ("analysis", 7),
+    "measures": ("measures", 2),
+}
 
 
 def _render(pdf: Path, page: int, out: Path) -> Path:
-    subprocess.run(["pdftoppm", "-r", "50", "-gray", "-png", "-singlefile", "-f", str(page),
-                    "-l", str(page), str(pdf), str(out)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "50",
+            "-gray",
+            "-png",
+            "-singlefile",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            str(out),
+        ],
+        check=True,
+    )
     return out.with_suffix(".png")
 
 

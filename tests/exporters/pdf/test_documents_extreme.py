@@ -16,8 +16,9 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 
 def _text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _chars(path: Path) -> str:
@@ -36,8 +37,9 @@ def test_a_5000_character_step_is_split_across_pages_not_clipped(tmp_path: Path)
     repo, org_id = trang(tmp_path / "t.sqlite", measures=2, long_step=5000)
     step = repo.measures(repo.assessment(org_id, 2564).id)[0].steps[-1]  # type: ignore[arg-type]
     assert len(step) == 5000
-    path = export_document(repo, org_id=org_id, year=2564, document="measures",
-                           out=tmp_path / "m.pdf")
+    path = export_document(
+        repo, org_id=org_id, year=2564, document="measures", out=tmp_path / "m.pdf"
+    )
     repo.close()
     drawn = re.sub(r"\s+", "", _chars(path))
     assert drawn.count("ญ") == step.count("ญ") > 50  # ญ (of ญี่ปุ่น) is only in the step:
@@ -50,8 +52,9 @@ def test_a_5000_character_step_is_split_across_pages_not_clipped(tmp_path: Path)
 
 def test_300_measures(tmp_path: Path) -> None:
     repo, org_id = trang(tmp_path / "t.sqlite", measures=300)
-    path = export_document(repo, org_id=org_id, year=2564, document="results",
-                           out=tmp_path / "r.pdf")
+    path = export_document(
+        repo, org_id=org_id, year=2564, document="results", out=tmp_path / "r.pdf"
+    )
     repo.close()
     text = re.sub(r"\s+", "", _text(path))
     for n in ("๑", "๑๕๐", "๓๐๐"):
@@ -62,8 +65,9 @@ def test_300_measures(tmp_path: Path) -> None:
 def test_nothing_entered_is_said_politely(tmp_path: Path) -> None:
     repo, org_id = empty(tmp_path / "e.sqlite")
     for kind in ("analysis", "measures", "results", "all"):
-        path = export_document(repo, org_id=org_id, year=2567, document=kind,
-                               out=tmp_path / f"{kind}.pdf")
+        path = export_document(
+            repo, org_id=org_id, year=2567, document=kind, out=tmp_path / f"{kind}.pdf"
+        )
         text = re.sub(r"\s+", "", _text(path))
         assert "องค์การบริหารส่วนตำบลทดสอบ" in text
         if kind in ("analysis", "all"):
@@ -93,10 +97,15 @@ def test_logo_on_the_cover_and_a_broken_logo_ignored(tmp_path: Path) -> None:
     for logo, images in ((buffer.getvalue(), 1), (b"not an image", 0)):
         org.logo = logo
         repo.save_organization(org)
-        path = export_document(repo, org_id=org_id, year=2564, document="analysis",
-                               out=tmp_path / "a.pdf")
-        listed = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", str(path)],
-                                capture_output=True, text=True, check=False).stdout.splitlines()[2:]
+        path = export_document(
+            repo, org_id=org_id, year=2564, document="analysis", out=tmp_path / "a.pdf"
+        )
+        listed = subprocess.run(
+            ["pdfimages", "-list", "-f", "1", "-l", "1", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.splitlines()[2:]
         assert len(listed) == images
     repo.close()
 
@@ -110,8 +119,14 @@ def test_every_demo_document_renders(demo_db: Path, tmp_path: Path) -> None:
         for org in repo.organizations():
             for year in repo.years(org.id):  # type: ignore[arg-type]
                 for kind, months in (("all", 12), ("results", 6)):
-                    path = export_document(repo, org_id=org.id, year=year, document=kind,  # type: ignore[arg-type]
-                                           round_months=months, out=tmp_path / "d.pdf")
+                    path = export_document(
+                        repo,
+                        org_id=org.id,
+                        year=year,
+                        document=kind,  # type: ignore[arg-type]
+                        round_months=months,
+                        out=tmp_path / "d.pdf",
+                    )
                     assert org.name.replace(" ", "") in re.sub(r"\s+", "", _text(path))
     finally:
         repo.close()

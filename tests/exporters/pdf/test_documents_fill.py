@@ -51,8 +51,14 @@ def table_bottoms(path: Path) -> list[tuple[float, float, float | None]]:
                 elif op == b"cm" and len(args) == 6:
                     a, b, c, d, e, f_ = args
                     A, B, C, D, E, F = ctm
-                    ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-                           e * A + f_ * C + E, e * B + f_ * D + F)
+                    ctm = (
+                        a * A + b * C,
+                        a * B + b * D,
+                        c * A + d * C,
+                        c * B + d * D,
+                        e * A + f_ * C + E,
+                        e * B + f_ * D + F,
+                    )
                 elif op == b"w" and len(args) == 1:
                     width = args[0]
                 elif op == b"re" and len(args) == 4 and abs(width - OUTLINE) < 0.01:
@@ -65,8 +71,9 @@ def table_bottoms(path: Path) -> list[tuple[float, float, float | None]]:
 
 
 def page_texts(path: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return text.split("\f")
 
 
@@ -95,7 +102,7 @@ def grow_plan(repo: Repository, org_id: int, year: int, target: int) -> None:
     base = repo.measures(a.id)  # type: ignore[union-attr, arg-type]
     n = len(base)
     while n < target:
-        for m in base[:target - n]:
+        for m in base[: target - n]:
             copy = replace(m, id=None, title=f"{m.title} (ชุดที่ {n // len(base) + 1})")
             new_id = repo.save_measure(a.id, copy)  # type: ignore[union-attr, arg-type]
             for p in repo.progress_of_measure(m.id):  # type: ignore[arg-type]
@@ -117,9 +124,14 @@ def test_demo_documents_fill_their_table_pages(demo_db: Path, tmp_path: Path) ->
         for org in repo.organizations():
             year = repo.years(org.id)[-1]  # type: ignore[arg-type]
             for kind, months in (("all", 12), ("results", 6)):
-                path = export_document(repo, org_id=org.id, year=year,  # type: ignore[arg-type]
-                                       document=kind, round_months=months,
-                                       out=tmp_path / f"{org.id}-{kind}.pdf")
+                path = export_document(
+                    repo,
+                    org_id=org.id,
+                    year=year,  # type: ignore[arg-type]
+                    document=kind,
+                    round_months=months,
+                    out=tmp_path / f"{org.id}-{kind}.pdf",
+                )
                 if kind == "all":
                     _check(path)
                 else:
@@ -134,8 +146,13 @@ def test_a_300_measure_plan_fills_its_pages(demo_db: Path, tmp_path: Path) -> No
         org = repo.find_organization(None)
         year = repo.years(org.id)[-1]  # type: ignore[union-attr, arg-type]
         grow_plan(repo, org.id, year, 300)  # type: ignore[union-attr, arg-type]
-        path = export_document(repo, org_id=org.id, year=year,  # type: ignore[union-attr, arg-type]
-                               document="all", out=tmp_path / "big.pdf")
+        path = export_document(
+            repo,
+            org_id=org.id,
+            year=year,  # type: ignore[union-attr, arg-type]
+            document="all",
+            out=tmp_path / "big.pdf",
+        )
     finally:
         repo.close()
     fills = _check(path)
@@ -150,8 +167,13 @@ def test_measures_table_starts_under_the_intro(demo_db: Path, tmp_path: Path) ->
     try:
         for org in repo.organizations():
             for year in repo.years(org.id):  # type: ignore[arg-type]
-                path = export_document(repo, org_id=org.id, year=year,  # type: ignore[arg-type]
-                                       document="measures", out=tmp_path / "m.pdf")
+                path = export_document(
+                    repo,
+                    org_id=org.id,
+                    year=year,  # type: ignore[arg-type]
+                    document="measures",
+                    out=tmp_path / "m.pdf",
+                )
                 texts = [re.sub(r"\s+", "", t) for t in page_texts(path)]
                 intro = [i for i, t in enumerate(texts) if "ได้นำผลการวิเคราะห์" in t]
                 if not intro:  # no measure that year

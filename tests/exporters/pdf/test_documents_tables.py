@@ -32,27 +32,48 @@ def para(text: str) -> object:
 
 
 def measure_row(i: int, steps: int) -> GRow:
-    return GRow([
-        GCell([para(f"{i}. มาตรการส่งเสริมความโปร่งใสในการจัดซื้อจัดจ้างของหน่วยงาน")]),
-        GCell([para(f"{k}) {STEP}") for k in range(1, steps + 1)]),
-        GCell([para(UNITS[i % len(UNITS)])]),
-        GCell([para(PERIODS[i % len(PERIODS)])]),
-        GCell([para("รายงานผลต่อผู้บริหารทุกไตรมาส")]),
-        GCell([para("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล")]),
-    ])
+    return GRow(
+        [
+            GCell([para(f"{i}. มาตรการส่งเสริมความโปร่งใสในการจัดซื้อจัดจ้างของหน่วยงาน")]),
+            GCell([para(f"{k}) {STEP}") for k in range(1, steps + 1)]),
+            GCell([para(UNITS[i % len(UNITS)])]),
+            GCell([para(PERIODS[i % len(PERIODS)])]),
+            GCell([para("รายงานผลต่อผู้บริหารทุกไตรมาส")]),
+            GCell([para("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล")]),
+        ]
+    )
 
 
 def table(rows: list[GRow], fit: bool = True) -> GridTable:
-    header = GRow([GCell([tf.para(h, tf.cell_style(SIZE, "center", True))]) for h in (
-        "มาตรการ", "ขั้นตอนหรือวิธีการดำเนินการ", "หน่วยงานผู้รับผิดชอบ", "ระยะเวลาดำเนินการ",
-        "การกำกับติดตาม", "ตัวชี้วัดที่เกี่ยวข้อง")], "header")
-    return GridTable(FRACTIONS, [header], rows, caption=tf.para("ตารางที่ ๑", "caption"),
-                     caption_continued=tf.para("ตารางที่ ๑ (ต่อ)", "caption"), line_height=LINE,
-                     continued_mark=lambda: para("(ต่อ)"), fit_content=fit)
+    header = GRow(
+        [
+            GCell([tf.para(h, tf.cell_style(SIZE, "center", True))])
+            for h in (
+                "มาตรการ",
+                "ขั้นตอนหรือวิธีการดำเนินการ",
+                "หน่วยงานผู้รับผิดชอบ",
+                "ระยะเวลาดำเนินการ",
+                "การกำกับติดตาม",
+                "ตัวชี้วัดที่เกี่ยวข้อง",
+            )
+        ],
+        "header",
+    )
+    return GridTable(
+        FRACTIONS,
+        [header],
+        rows,
+        caption=tf.para("ตารางที่ ๑", "caption"),
+        caption_continued=tf.para("ตารางที่ ๑ (ต่อ)", "caption"),
+        line_height=LINE,
+        continued_mark=lambda: para("(ต่อ)"),
+        fit_content=fit,
+    )
 
 
-def typeset(flows: list[object], page: tuple[float, float] = PAGE
-            ) -> list[tuple[int, GridTable, float]]:
+def typeset(
+    flows: list[object], page: tuple[float, float] = PAGE
+) -> list[tuple[int, GridTable, float]]:
     """Lay the flowables out (landscape pages unless told); (page, table piece, its bottom y)
     of each piece drawn."""
     drawn: list[tuple[int, GridTable, float]] = []
@@ -136,8 +157,7 @@ def test_no_lonely_header_at_the_foot_of_a_page() -> None:
 
 
 def test_a_short_table_moves_whole_rather_than_split() -> None:
-    rows = [GRow([GCell([para(f"เครื่องมือที่ {i}")])] + [GCell([para("๙๕.๓๖")])] * 5)
-            for i in range(4)]
+    rows = [GRow([GCell([para(f"เครื่องมือที่ {i}")])] + [GCell([para("๙๕.๓๖")])] * 5) for i in range(4)]
     t = table(rows, fit=False)
     height = t.wrap(PAGE[0] - 2 * MARGIN, 1e7)[1]
     assert height <= T.SHORT_TABLE * FRAME_H
@@ -145,14 +165,15 @@ def test_a_short_table_moves_whole_rather_than_split() -> None:
     assert [p for p, _, _ in drawn] == [2]
 
 
-@pytest.mark.parametrize("count, room_rows, first", [(5, 2, 0), (8, 2, 0), (8, 3, 3),
-                                                    (8, 6, 5)])
-def test_a_short_table_splits_only_with_three_rows_a_side(count: int, room_rows: int,
-                                                         first: int) -> None:
+@pytest.mark.parametrize("count, room_rows, first", [(5, 2, 0), (8, 2, 0), (8, 3, 3), (8, 6, 5)])
+def test_a_short_table_splits_only_with_three_rows_a_side(
+    count: int, room_rows: int, first: int
+) -> None:
     """A table of under half a page (a summary, a ranking) is split only between rows with
     three rows or more on either page; else it moves whole."""
-    rows = [GRow([GCell([para(f"ตัวชี้วัดที่ {i}")])] + [GCell([para("๙๕.๓๖")])] * 5)
-            for i in range(count)]
+    rows = [
+        GRow([GCell([para(f"ตัวชี้วัดที่ {i}")])] + [GCell([para("๙๕.๓๖")])] * 5) for i in range(count)
+    ]
     t = table(rows, fit=False)
     avail, frame_h = A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN
     assert t.wrap(avail, 1e7)[1] <= T.SHORT_TABLE * frame_h

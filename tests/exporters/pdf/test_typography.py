@@ -60,16 +60,25 @@ LONG_THAI = "".join(SENTENCES[i % 7] + ("" if i % 3 else " ") for i in range(12)
 def build(path: Path, story: list, width: float = A4[0] - 2 * LEFT) -> Path:
     """Build `story` into one frame of the given width at x = LEFT."""
     doc = BaseDocTemplate(str(path), pagesize=A4, **canvas_kwargs())
-    frame = Frame(LEFT, BOTTOM, width, A4[1] - 2 * BOTTOM, leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
+    frame = Frame(
+        LEFT,
+        BOTTOM,
+        width,
+        A4[1] - 2 * BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(frames=[frame])])
     doc.build(story)
     return path
 
 
 def pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def squash(text: str) -> str:
@@ -120,7 +129,7 @@ def line_ends(source: str, lines: list[str]) -> list[int]:
     for text in lines:
         while source[pos].isspace():
             pos += 1
-        assert source.startswith(text, pos), (source[pos:pos + 40], text)
+        assert source.startswith(text, pos), (source[pos : pos + 40], text)
         pos += len(text)
         ends.append(pos)
     assert source[pos:].strip() == ""
@@ -130,8 +139,12 @@ def line_ends(source: str, lines: list[str]) -> list[int]:
 def run_checker(path: Path, *phrases: str) -> dict:
     if not CHECKER.exists():
         pytest.skip("shared pdf_thai_check.py not available")
-    out = subprocess.run([sys.executable, str(CHECKER), str(path), *phrases], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(CHECKER), str(path), *phrases],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return json.loads(out)
 
 
@@ -152,11 +165,16 @@ def test_register_fonts_is_idempotent_and_makes_a_family() -> None:
 
 def test_every_font_is_embedded_as_a_subset(tmp_path: Path) -> None:
     st = make_styles()
-    pdf = build(tmp_path / "fonts.pdf", [
-        ThaiParagraph("ปกติ <b>ตัวหนา</b> <i>ตัวเอียง</i> <b><i>หนาเอียง</i></b>", st["body"]),
-        thai_table([["หัวข้อ", "คะแนน"], ["การมีส่วนร่วม", "95.50"]], col_widths=[200, 80])])
-    rows = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
-                          text=True).stdout.splitlines()[2:]
+    pdf = build(
+        tmp_path / "fonts.pdf",
+        [
+            ThaiParagraph("ปกติ <b>ตัวหนา</b> <i>ตัวเอียง</i> <b><i>หนาเอียง</i></b>", st["body"]),
+            thai_table([["หัวข้อ", "คะแนน"], ["การมีส่วนร่วม", "95.50"]], col_widths=[200, 80]),
+        ],
+    )
+    rows = subprocess.run(
+        ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert len(rows) == 4
     for row in rows:
         emb, sub = row.split()[-5:-3]
@@ -195,7 +213,10 @@ def test_draw_text_is_shaped_extractable_and_aligned(tmp_path: Path) -> None:
     c.save()
     out = pdftotext(path)
     assert [" ".join(line.split()) for line in out.split("\n") if line.strip()] == [
-        WORDS, "หน้า 3 จาก 12", "ซึ่งน้ำ"]
+        WORDS,
+        "หน้า 3 จาก 12",
+        "ซึ่งน้ำ",
+    ]
     assert w == pytest.approx(text_width(WORDS, "Sarabun", 14))
     lines = lines_of(path)
     assert max(ch["x1"] for ch in lines[0]) == pytest.approx(100 + w, abs=0.5)
@@ -224,16 +245,27 @@ def _subset(sh: Shaped, font: ThaiTTFont, keep: list[int]) -> Shaped:
         chars.append(sh.chars[i])
         pre.append(org[i] - at)
         at = org[i] + font.glyph_width(sh.chars[i])
-    return Shaped(f"{sh.text}{keep}", sh.font_name, "".join(chars), pre, [0.0] * len(keep),
-                  [sh.yoff[i] for i in keep], [0] * len(keep), sh.width)
+    return Shaped(
+        f"{sh.text}{keep}",
+        sh.font_name,
+        "".join(chars),
+        pre,
+        [0.0] * len(keep),
+        [sh.yoff[i] for i in keep],
+        [0] * len(keep),
+        sh.width,
+    )
 
 
 def _ink_overlap(path: Path, tmp_path: Path) -> list[int]:
     """Dark pixels shared by pages (1, 2), (3, 4), ... of a PDF rendered at 300 dpi."""
-    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(path), str(tmp_path / "p")],
-                   check=True)
-    pages = [Image.open(p).point(lambda v: 255 if v < 128 else 0)
-             for p in sorted(tmp_path.glob("p-*.png"))]
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-gray", "-png", str(path), str(tmp_path / "p")], check=True
+    )
+    pages = [
+        Image.open(p).point(lambda v: 255 if v < 128 else 0)
+        for p in sorted(tmp_path.glob("p-*.png"))
+    ]
     return [ImageChops.multiply(a, b).histogram()[255] for a, b in zip(pages[::2], pages[1::2])]
 
 
@@ -265,7 +297,7 @@ def test_tone_marks_do_not_collide(tmp_path: Path) -> None:
     for word in ("ที่", "ปู่", "ซึ่ง"):
         tone = next(i for i, ch in enumerate(word) if "\u0e48" <= ch <= "\u0e4b")
         c.setFont("Sarabun", 48)
-        c.drawString(30, 50, word[:tone] + word[tone + 1:])
+        c.drawString(30, 50, word[:tone] + word[tone + 1 :])
         c.showPage()
         c.setFont("Sarabun", 48)
         c.drawString(30 + pdfmetrics.stringWidth(word[:tone], "Sarabun", 48), 50, word[tone])
@@ -279,8 +311,7 @@ def test_tone_marks_do_not_collide(tmp_path: Path) -> None:
 @pytest.mark.parametrize("style", ["body", "body_justified"])
 def test_lines_end_only_at_word_boundaries(tmp_path: Path, style: str) -> None:
     """...or between the dictionary parts of a compound word (sub_words)."""
-    pdf = build(tmp_path / "narrow.pdf",
-                [thai_paragraph(LONG_THAI, make_styles(14)[style])], 150)
+    pdf = build(tmp_path / "narrow.pdf", [thai_paragraph(LONG_THAI, make_styles(14)[style])], 150)
     lines = lines_of(pdf)
     assert len(lines) > 20
     words = word_ends(LONG_THAI)
@@ -338,10 +369,13 @@ def test_justified_lines_span_the_full_width(tmp_path: Path) -> None:
 def test_bold_markup_and_escaped_user_text(tmp_path: Path) -> None:
     st = make_styles()
     user = "A&B <x> ที่"
-    pdf = build(tmp_path / "markup.pdf", [
-        ThaiParagraph("ข้อความ <b>ตัวหนาซึ่งน้ำ</b> ปกติ " + escape(user), st["body"]),
-        thai_paragraph("<b>ไม่หนา</b> & ไม่ใช่แท็ก", st["body"]),
-    ])
+    pdf = build(
+        tmp_path / "markup.pdf",
+        [
+            ThaiParagraph("ข้อความ <b>ตัวหนาซึ่งน้ำ</b> ปกติ " + escape(user), st["body"]),
+            thai_paragraph("<b>ไม่หนา</b> & ไม่ใช่แท็ก", st["body"]),
+        ],
+    )
     lines = [" ".join(t.split()) for t in pdftotext(pdf).splitlines() if t.strip()]
     assert lines == ["ข้อความ ตัวหนาซึ่งน้ำ ปกติ A&B <x> ที่", "<b>ไม่หนา</b> & ไม่ใช่แท็ก"]
     first = lines_of(pdf)[0]
@@ -352,23 +386,43 @@ def test_bold_markup_and_escaped_user_text(tmp_path: Path) -> None:
 
 def test_table_cells_wrap_shaped_thai(tmp_path: Path) -> None:
     cell = "การเปิดเผยข้อมูลสาธารณะซึ่งมีส่วนร่วมของประชาชนที่ญี่ปุ่นน้ำใจดี"
-    pdf = build(tmp_path / "table.pdf",
-                [thai_table([["ตัวชี้วัด", "คะแนน"], [cell, "95.50"]], col_widths=[150, 60])])
+    pdf = build(
+        tmp_path / "table.pdf",
+        [thai_table([["ตัวชี้วัด", "คะแนน"], [cell, "95.50"]], col_widths=[150, 60])],
+    )
     out = pdftotext(pdf)
     assert cell in squash(out) and "95.50" in out and not BAD.search(out)
     assert_clean(run_checker(pdf, cell))
 
 
 # ---- the line breaker on its own (fast, many cases) ------------------------------------
-VOCAB = ["ที่", "ซึ่ง", "น้ำ", "ญี่ปุ่น", "กำหนด", "มีส่วนร่วม", "ประชาชน", "การ", "ต่างๆ",
-         "หน่วยงาน", "ภาครัฐ", "(ITA)", "2567", "www.example.go.th/a-b?c=d", " ", " ", "  "]
+VOCAB = [
+    "ที่",
+    "ซึ่ง",
+    "น้ำ",
+    "ญี่ปุ่น",
+    "กำหนด",
+    "มีส่วนร่วม",
+    "ประชาชน",
+    "การ",
+    "ต่างๆ",
+    "หน่วยงาน",
+    "ภาครัฐ",
+    "(ITA)",
+    "2567",
+    "www.example.go.th/a-b?c=d",
+    " ",
+    " ",
+    "  ",
+]
 
 
 @settings(max_examples=60, deadline=None)
-@given(hst.lists(hst.sampled_from(VOCAB), min_size=1, max_size=60),
-       hst.floats(min_value=40, max_value=400))
-def test_breaks_fall_between_words_or_inside_overlong_units(parts: list[str],
-                                                            width: float) -> None:
+@given(
+    hst.lists(hst.sampled_from(VOCAB), min_size=1, max_size=60),
+    hst.floats(min_value=40, max_value=400),
+)
+def test_breaks_fall_between_words_or_inside_overlong_units(parts: list[str], width: float) -> None:
     from ita_desktop.exporters.pdf.linebreak import Unit, break_lines, build_units
 
     register_fonts()
@@ -403,16 +457,20 @@ COMPOUND_JUNCTIONS = [
     ("บุคลากรปฏิบัติตามกฎระเบียบและข้อบังคับของทางราชการอย่างเคร่งครัด", "กฎ|ระเบียบ"),
     ("ผู้บริหารกำหนดแนวทางการดำเนินงานของหน่วยงานให้ชัดเจนและโปร่งใส", "แนว|ทางการ"),
 ]
-JUNCTION_IDS = ["phon-prayot", "phu-mi-suan-dai-suan-sia", "kan-patibat", "kot-rabiap",
-                "naeo-thang"]
+JUNCTION_IDS = [
+    "phon-prayot",
+    "phu-mi-suan-dai-suan-sia",
+    "kan-patibat",
+    "kot-rabiap",
+    "naeo-thang",
+]
 
 
 def lay_out(text: str, width: float, ragged: bool, size: float = 14.0) -> list[str]:
     from ita_desktop.exporters.pdf.linebreak import break_lines, build_units
 
     register_fonts()
-    lines = break_lines(build_units([(text, Fmt("Sarabun", size))]), width, width,
-                        ragged=ragged)
+    lines = break_lines(build_units([(text, Fmt("Sarabun", size))]), width, width, ragged=ragged)
     for ln in lines:
         assert ln.width <= width + 0.01, ("a line overflows", text, width)
     return ["".join(b.text for b in ln.boxes) for ln in lines if ln.boxes]
@@ -429,14 +487,22 @@ def test_sub_words_divide_compounds_into_dictionary_words() -> None:
     assert parts("ทางการ") == ["ทาง", "การ"]
     assert parts("กฎระเบียบ") == ["กฎ", "ระเบียบ"]
     assert parts("ปฏิบัติหน้าที่") == ["ปฏิบัติ", "หน้าที่"]
-    assert parts(NACC) == ["สำนักงาน", "คณะ", "กรรมการ", "ป้องกัน", "และ", "ปราบปราม", "การ",
-                           "ทุจริต", "แห่งชาติ"]
+    assert parts(NACC) == [
+        "สำนักงาน",
+        "คณะ",
+        "กรรมการ",
+        "ป้องกัน",
+        "และ",
+        "ปราบปราม",
+        "การ",
+        "ทุจริต",
+        "แห่งชาติ",
+    ]
     assert sub_words("ITA-2567") == () and sub_words("ที่") == () and sub_words("ราชกx") == ()
 
 
 @pytest.mark.parametrize(("text", "junction"), COMPOUND_JUNCTIONS, ids=JUNCTION_IDS)
-def test_ragged_lines_end_before_a_compound_rather_than_inside_it(text: str,
-                                                                 junction: str) -> None:
+def test_ragged_lines_end_before_a_compound_rather_than_inside_it(text: str, junction: str) -> None:
     """Left-aligned text (table cells) takes a shorter line rather than cut a compound,
     wherever the compound fits on a line of its own."""
     left, right = junction.split("|")
@@ -451,8 +517,7 @@ def test_ragged_lines_end_before_a_compound_rather_than_inside_it(text: str,
 
 
 @pytest.mark.parametrize(("text", "junction"), COMPOUND_JUNCTIONS, ids=JUNCTION_IDS)
-def test_justified_lines_keep_compounds_while_the_lines_stay_full(text: str,
-                                                                  junction: str) -> None:
+def test_justified_lines_keep_compounds_while_the_lines_stay_full(text: str, junction: str) -> None:
     """Justified text cuts a compound only where every other end leaves the line a fifth
     empty or worse (stretched too far, or ragged)."""
     left, right = junction.split("|")
@@ -461,7 +526,7 @@ def test_justified_lines_keep_compounds_while_the_lines_stay_full(text: str,
         lines = lay_out(text, width, ragged=False)
         for line, end in zip(lines, line_ends(text, lines)[:-1]):
             if end in at:
-                shorter = line[:-len(left)].rstrip()
+                shorter = line[: -len(left)].rstrip()
                 assert text_width(shorter, size=14) < 0.8 * width, (width, lines)
 
 
@@ -476,8 +541,10 @@ def test_ragged_lines_cut_a_phrase_too_long_for_a_line_between_its_parts() -> No
 def test_a_long_dictionary_compound_does_not_leave_a_short_justified_line() -> None:
     """The NACC's name (one dictionary word) breaks between its parts instead of leaving the
     line before it short (ragged) or stretched."""
-    text = (f"หน่วยงานได้รับการประเมินโดย{NACC} ซึ่งเป็นหน่วยงานที่ดูแลการประเมินคุณธรรม"
-            f"และความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ และรายงานผลต่อ{NACC}ทุกปี")
+    text = (
+        f"หน่วยงานได้รับการประเมินโดย{NACC} ซึ่งเป็นหน่วยงานที่ดูแลการประเมินคุณธรรม"
+        f"และความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ และรายงานผลต่อ{NACC}ทุกปี"
+    )
     lines = lay_out(text, 453, ragged=False, size=16)  # A4 body text
     fills = [text_width(ln, size=16) / 453 for ln in lines[:-1]]
     assert min(fills) > 0.85, (fills, lines)
@@ -501,8 +568,10 @@ def test_an_over_long_compound_breaks_between_its_words_not_its_clusters() -> No
 def test_narrow_table_cells_read_without_cut_words(tmp_path: Path) -> None:
     """The shared checker reads the compound phrases in cells of many widths (from where
     their longest word, มาตรการป้องกัน, fits a line): no line end cuts a word or a cluster."""
-    story = [thai_table([[text] for text, _ in COMPOUND_JUNCTIONS], col_widths=[w],
-                        header_rows=0) for w in range(110, 240, 13)]
+    story = [
+        thai_table([[text] for text, _ in COMPOUND_JUNCTIONS], col_widths=[w], header_rows=0)
+        for w in range(110, 240, 13)
+    ]
     assert_clean(run_checker(build(tmp_path / "cells.pdf", story)))
 
 
@@ -519,6 +588,5 @@ def lay_out_any(text: str, width: float, ragged: bool) -> list[str]:
     from ita_desktop.exporters.pdf.linebreak import break_lines, build_units
 
     register_fonts()
-    lines = break_lines(build_units([(text, Fmt("Sarabun", 14.0))]), width, width,
-                        ragged=ragged)
+    lines = break_lines(build_units([(text, Fmt("Sarabun", 14.0))]), width, width, ragged=ragged)
     return ["".join(b.text for b in ln.boxes) for ln in lines]

@@ -25,8 +25,12 @@ def upgrade() -> None:
     op.create_table(
         "assessments",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("organization_id", sa.Integer,
-                  sa.ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "organization_id",
+            sa.Integer,
+            sa.ForeignKey("organizations.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("year", sa.Integer, nullable=False),
         sa.Column("rules", sa.JSON, nullable=False),
         sa.Column("threshold", sa.String(32), nullable=False),
@@ -45,16 +49,24 @@ def upgrade() -> None:
     op.create_index("ix_assessments_organization_id", "assessments", ["organization_id"])
     op.create_table(
         "scores",
-        sa.Column("assessment_id", sa.Integer,
-                  sa.ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "assessment_id",
+            sa.Integer,
+            sa.ForeignKey("assessments.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("indicator", sa.Integer, primary_key=True),
         sa.Column("value", sa.String(32), nullable=False),
     )
     op.create_table(
         "measures",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("assessment_id", sa.Integer,
-                  sa.ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "assessment_id",
+            sa.Integer,
+            sa.ForeignKey("assessments.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("title", sa.Text, nullable=False),
         sa.Column("indicators", sa.JSON, nullable=False),
@@ -68,8 +80,12 @@ def upgrade() -> None:
     op.create_table(
         "progress",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("measure_id", sa.Integer,
-                  sa.ForeignKey("measures.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "measure_id",
+            sa.Integer,
+            sa.ForeignKey("measures.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("round", sa.Integer, nullable=False),
         sa.Column("status", sa.String(100), nullable=False),
         sa.Column("output", sa.Text, nullable=False),
