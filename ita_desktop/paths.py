@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import os
-import sys
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "ITA Desktop"
 APP_AUTHOR = "ITA Desktop"
 
 
-def project_root() -> Path:
-    """Folder holding `resources/`: the PyInstaller bundle when frozen, else the source tree."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle)
-    return Path(__file__).resolve().parent.parent
-
-
 def resource(*parts: str) -> Path:
-    """Path of a shipped resource, e.g. resource("fonts", "Sarabun-Regular.ttf")."""
-    return project_root().joinpath("resources", *parts)
+    """Path of a shipped resource, e.g. resource("fonts", "Sarabun-Regular.ttf").
+
+    Resources install as the package `ita_desktop_resources` (the source folder `resources/`),
+    so they are found the same way in the source tree, a wheel and a PyInstaller bundle.
+    """
+    return Path(str(files("ita_desktop_resources").joinpath(*parts)))
 
 
 def font_path(style: str = "Regular") -> Path:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ita_desktop.paths import data_dir, default_db_path, demo_db_path, font_path, resource
-from ui.settings import UiSettings
+from .settings import UiSettings
 
 QUIT_AFTER_PAINT = "ITA_DESKTOP_QUIT_AFTER_PAINT"  # benchmark: quit after the first paint
 FONT_FAMILY = "Sarabun"
@@ -87,8 +87,8 @@ def initial_database(db: Path | None, settings: UiSettings) -> Path:
 
 def create_window(db: Path | None = None, settings: UiSettings | None = None):
     """Build the main window with its database open, without running the event loop."""
-    from ui.windows.main_window import MainWindow
-    from ui.workspace import Workspace
+    from .windows.main_window import MainWindow
+    from .workspace import Workspace
 
     ensure_app()
     settings = settings or UiSettings()
@@ -137,7 +137,7 @@ class _FirstPaint(QObject):
 
 def run_app(db: Path | None = None, screenshots: Path | None = None) -> int:
     """Open the window (or write the screenshots) and run until it is closed."""
-    from ui.errors import install_excepthook
+    from .errors import install_excepthook
 
     setup_logging()
     app = ensure_app()
@@ -160,7 +160,7 @@ def _warm_up_exports() -> None:
     """Load the PDF stack (fonts, shaper, Thai dictionary) in the background, so the clerk's
     first export takes a third of the time; a failure here only costs that head start."""
     from ita_desktop.services.export import warm_up
-    from ui.tasks import run_in_background
+    from .tasks import run_in_background
 
     run_in_background(
         warm_up,

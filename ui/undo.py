@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QWidget
 
 from ita_desktop.domain.models import Measure, ProgressEntry, Rules
 from ita_desktop.rules.presets import check_rules
-from ui import workspace as kinds
-from ui.errors import show_error
-from ui.workspace import Workspace
+from . import workspace as kinds
+from .errors import show_error
+from .workspace import Workspace
 
 log = logging.getLogger("ita_desktop.ui")
 MERGE_ID = 1  # commands with the same merge key collapse into one undo step while typing

@@ -1,11 +1,19 @@
-"""`gui`: open the main window (the default when no command is given)."""
+"""`gui`: open the main window (the default when no command is given).
+
+The window lives in another package (`ita_desktop_ui`), found through the `ita_desktop.gui`
+entry point, so the core never imports it and runs without Qt when the GUI is not installed.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from ita_desktop.errors import ItaError
+
+ENTRY_POINT_GROUP = "ita_desktop.gui"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,9 +23,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def window_launcher() -> Callable[..., int]:
+    """The installed GUI's `run_app(db=, screenshots=)`; ItaError when no GUI is installed."""
+    found = list(entry_points(group=ENTRY_POINT_GROUP))
+    if not found:
+        raise ItaError(
+            "ยังเปิดหน้าต่างโปรแกรมไม่ได้ (ไม่ได้ติดตั้งส่วนติดต่อผู้ใช้)", "no ita_desktop.gui entry point"
+        )
     try:
-        from ui.app import run_app  # the GUI is optional for the core; imported only here
+        launcher: Callable[..., int] = found[0].load()
     except ImportError as exc:
-        raise ItaError("ยังเปิดหน้าต่างโปรแกรมไม่ได้ (ไม่พบส่วนติดต่อผู้ใช้)", str(exc)) from exc
-    return run_app(db=args.db, screenshots=args.screenshots)
+        raise ItaError("ยังเปิดหน้าต่างโปรแกรมไม่ได้ (โหลดส่วนติดต่อผู้ใช้ไม่สำเร็จ)", str(exc)) from exc
+    return launcher
+
+
+def run(args: argparse.Namespace) -> int:
+    return window_launcher()(db=args.db, screenshots=args.screenshots)

@@ -69,7 +69,7 @@ def sample_db(_sample_master: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def window(qtbot, sample_db: Path):
     """The main window on the sample database, showing 2564 of the first organisation."""
-    from ui.app import create_window
+    from ita_desktop_ui.app import create_window
 
     win = create_window(sample_db)
     qtbot.addWidget(win)

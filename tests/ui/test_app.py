@@ -12,9 +12,9 @@ from PySide6.QtGui import QImage
 
 from ita_desktop.demo.builder import SEEDS
 from ita_desktop.paths import demo_db_path
-from ui.app import create_window, run_app
-from ui.labels import PAGES
-from ui.settings import UiSettings
+from ita_desktop_ui.app import create_window, run_app
+from ita_desktop_ui.labels import PAGES
+from ita_desktop_ui.settings import UiSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="demo seeds not there yet")
@@ -131,7 +131,7 @@ def test_the_last_organisation_and_year_are_shown_again(qtbot, sample_db):
 def test_icons_are_found_by_name(qtbot):
     from PySide6.QtGui import QIcon
 
-    from ui.app import ensure_app
+    from ita_desktop_ui.app import ensure_app
 
     ensure_app()
     for name in ("ita-desktop", "add", "duplicate", "delete", "up", "down"):

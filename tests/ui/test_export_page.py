@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.pages import export_page
+from ita_desktop_ui.pages import export_page
 
 
 def _page(window, tmp_path: Path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ita_desktop.storage.repository import Repository
-from ui.settings import UiSettings
+from ita_desktop_ui.settings import UiSettings
 
 
 def test_new_database_is_empty_and_lets_you_add_an_organisation(window, tmp_path):

@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from ui.labels import PAGES
+from ita_desktop_ui.labels import PAGES
 
 MNEMONIC = re.compile(r"&([^&\s])")
 

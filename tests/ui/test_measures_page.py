@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ita_desktop.storage.repository import Repository
-from ui.models.measures_model import TITLE
+from ita_desktop_ui.models.measures_model import TITLE
 
 TITLES = [
     "ประกาศเจตนารมณ์การต่อต้านการทุจริต",

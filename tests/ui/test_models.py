@@ -7,13 +7,13 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from ita_desktop.domain.models import GradeBand, Indicator, Measure, Period, ProgressEntry
-from ui.models.grades_model import GradesModel
-from ui.models.indicators_model import DESCRIPTION, NAME, IndicatorsModel
-from ui.models.issues_model import IssuesModel
-from ui.models.measures_model import MeasuresModel
-from ui.models.progress_model import ProgressModel
-from ui.models.signatories_model import SignatoriesModel
-from ui.models.units_model import UnitsModel
+from ita_desktop_ui.models.grades_model import GradesModel
+from ita_desktop_ui.models.indicators_model import DESCRIPTION, NAME, IndicatorsModel
+from ita_desktop_ui.models.issues_model import IssuesModel
+from ita_desktop_ui.models.measures_model import MeasuresModel
+from ita_desktop_ui.models.progress_model import ProgressModel
+from ita_desktop_ui.models.signatories_model import SignatoriesModel
+from ita_desktop_ui.models.units_model import UnitsModel
 
 MEASURES = [
     Measure("ก", [1, 2], ["หนึ่ง", "สอง"], ["กองคลัง"], Period(), id=1),

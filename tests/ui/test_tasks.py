@@ -8,7 +8,7 @@ import time
 from PySide6.QtWidgets import QWidget
 
 from ita_desktop.errors import ExportError
-from ui.tasks import run_in_background
+from ita_desktop_ui.tasks import run_in_background
 
 
 def _slow_square(x: int) -> tuple[int, str]:

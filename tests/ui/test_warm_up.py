@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def test_export_warm_up_runs_in_the_background(qtbot, monkeypatch) -> None:
     from ita_desktop.services import export
-    from ui import app, tasks
+    from ita_desktop_ui import app, tasks
 
     calls = []
     monkeypatch.setattr(export, "warm_up", lambda: calls.append("warm"))

@@ -22,7 +22,7 @@ def _type(qtbot, edit, text: str) -> None:
 
 
 def test_a_year_of_work(qtbot, tmp_path):
-    from ui.app import create_window
+    from ita_desktop_ui.app import create_window
 
     db = tmp_path / "office.sqlite"
     window = create_window(db)

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from ita_desktop.domain.models import GradeBand
 from ita_desktop.thai.normalize import normalize_name
 from ita_desktop.thai.numbers import format_score
-from ui import labels
-from ui.models.base import Index, RowTableModel
-from ui.widgets.score_edit import check_score_text
+from .. import labels
+from ..models.base import Index, RowTableModel
+from ..widgets.score_edit import check_score_text
 
 LABEL, MINIMUM, EACH_TOOL = range(3)
 EACH_TOOL_HINT = "ถ้ากำหนด: คะแนน IIT, EIT และ OIT ทุกตัวต้องถึงค่านี้ด้วยจึงได้ระดับนี้ (เว้นว่างได้)"

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from ita_desktop.domain.models import Indicator
 from ita_desktop.thai.normalize import normalize_name, normalize_text
-from ui import labels
-from ui.models.base import Index, RowTableModel
+from .. import labels
+from ..models.base import Index, RowTableModel
 
 NUMBER, TOOL, NAME, DESCRIPTION = range(4)
 EDITABLE = (NAME, DESCRIPTION)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from ita_desktop.domain.models import Indicator
 from ita_desktop.thai.normalize import normalize_text
 from ita_desktop.thai.numbers import format_score
-from ui import labels
-from ui.models.base import Index, RowTableModel
+from .. import labels
+from ..models.base import Index, RowTableModel
 
 COLUMNS = labels.ISSUE_COLUMNS
 ISSUE_COLUMN = 2

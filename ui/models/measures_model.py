@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from ita_desktop.documents.text import period_text
 from ita_desktop.domain.models import Measure
 from ita_desktop.thai.normalize import normalize_name, normalize_text
-from ui import labels
-from ui.models.base import Index, RowTableModel
+from .. import labels
+from ..models.base import Index, RowTableModel
 
 TITLE, STEPS, RESPONSIBLE, PERIOD, INDICATORS = range(5)
 EDITABLE = (TITLE, STEPS)  # the rest is picked in the form beside the table

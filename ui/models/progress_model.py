@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ita_desktop.domain.models import STATUSES, Measure, ProgressEntry
-from ui import labels
-from ui.models.base import Index, RowTableModel
+from .. import labels
+from ..models.base import Index, RowTableModel
 
 NOT_STARTED = STATUSES[0]
 STATUS_COLORS = {STATUSES[0]: "#fdecea", STATUSES[1]: "#fff8e1", STATUSES[2]: "#e8f5e9"}

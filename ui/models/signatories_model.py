@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from ita_desktop.thai.normalize import normalize_name
-from ui import labels
-from ui.models.base import Index, RowTableModel
+from .. import labels
+from ..models.base import Index, RowTableModel
 
 NAME, POSITION = range(2)
 Signatory = tuple[str, str]

@@ -23,14 +23,14 @@ from ita_desktop.documents.narrative import SECTIONS, generate
 from ita_desktop.domain.models import Assessment
 from ita_desktop.services.analysis import analyze_assessment
 from ita_desktop.thai.numbers import format_score
-from ui import labels
-from ui import workspace as kinds
-from ui.models.issues_model import ISSUE_COLUMN, IssuesModel
-from ui.pages.base import Page, scrolled
-from ui.undo import ChangeCommand
-from ui.widgets.fields import CommitTextEdit
-from ui.widgets.score_edit import ScoreEdit
-from ui.widgets.text_delegate import MultiLineDelegate
+from .. import labels
+from .. import workspace as kinds
+from ..models.issues_model import ISSUE_COLUMN, IssuesModel
+from ..pages.base import Page, scrolled
+from ..undo import ChangeCommand
+from ..widgets.fields import CommitTextEdit
+from ..widgets.score_edit import ScoreEdit
+from ..widgets.text_delegate import MultiLineDelegate
 
 GENERATED = "ข้อความที่โปรแกรมสร้างจากคะแนน (แก้ไขได้ การแก้ไขจะถูกบันทึกทันที)"
 EDITED = "ข้อความที่แก้ไขเองแล้ว — กด “สร้างข้อความใหม่” เพื่อกลับไปใช้ข้อความที่สร้างจากคะแนน"

@@ -7,9 +7,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ita_desktop.domain.models import Assessment
-from ui import labels
-from ui.undo import History
-from ui.workspace import Workspace
+from .. import labels
+from ..undo import History
+from ..workspace import Workspace
 
 
 def scrolled(widget: QWidget) -> QScrollArea:

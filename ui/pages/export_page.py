@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.errors import ExportError
 from ita_desktop.storage.repository import Repository
-from ui import labels
-from ui import workspace as kinds
-from ui.errors import message_of, show_error
-from ui.pages.base import Page
-from ui.tasks import Task, run_in_background
+from .. import labels
+from .. import workspace as kinds
+from ..errors import message_of, show_error
+from ..pages.base import Page
+from ..tasks import Task, run_in_background
 
 EXPORT_MODULE = "ita_desktop.services.export"
 MISSING = "รุ่นนี้ยังส่งออกเอกสารไม่ได้ (ยังไม่มีส่วนส่งออก PDF/Excel)"

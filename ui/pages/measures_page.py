@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.models import Measure
-from ui import workspace as kinds
-from ui.models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TITLE, MeasuresModel
-from ui.pages.base import Page, scrolled
-from ui.undo import AddMeasureCommand, DeleteMeasureCommand, MoveMeasureCommand, edit_measure
-from ui.widgets.measure_editor import MeasureEditor
-from ui.widgets.text_delegate import MultiLineDelegate
+from .. import workspace as kinds
+from ..models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TITLE, MeasuresModel
+from ..pages.base import Page, scrolled
+from ..undo import AddMeasureCommand, DeleteMeasureCommand, MoveMeasureCommand, edit_measure
+from ..widgets.measure_editor import MeasureEditor
+from ..widgets.text_delegate import MultiLineDelegate
 
 NEW_TITLE = "มาตรการใหม่"
 COLUMN_WIDTHS = {STEPS: 260, RESPONSIBLE: 170, PERIOD: 150, INDICATORS: 90}

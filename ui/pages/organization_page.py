@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 from ita_desktop.domain.models import Organization
 from ita_desktop.errors import ValidationError
 from ita_desktop.thai.normalize import normalize_name
-from ui import labels
-from ui import workspace as kinds
-from ui.errors import reporting
-from ui.models.units_model import UnitsModel
-from ui.pages.base import Page
-from ui.undo import ChangeCommand
-from ui.widgets.fields import CommitLineEdit
+from .. import labels
+from .. import workspace as kinds
+from ..errors import reporting
+from ..models.units_model import UnitsModel
+from ..pages.base import Page
+from ..undo import ChangeCommand
+from ..widgets.fields import CommitLineEdit
 
 LOGO_SIZE = 120
 MAX_LOGO_BYTES = 2_000_000

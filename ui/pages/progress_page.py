@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.domain.models import STATUSES, ProgressEntry, ReportSettings
 from ita_desktop.thai.dates import round_range
-from ui import labels
-from ui import workspace as kinds
-from ui.models.progress_model import ProgressModel
-from ui.pages.base import Page, scrolled
-from ui.undo import ChangeCommand, edit_progress
-from ui.widgets.fields import CommitTextEdit
+from .. import labels
+from .. import workspace as kinds
+from ..models.progress_model import ProgressModel
+from ..pages.base import Page, scrolled
+from ..undo import ChangeCommand, edit_progress
+from ..widgets.fields import CommitTextEdit
 
 ROUND_FIELDS = {
     "summary": "สรุปผลการดำเนินงานของรอบ",

@@ -26,18 +26,18 @@ from PySide6.QtWidgets import (
 from ita_desktop.domain.models import Assessment, GradeBand, Rules
 from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import available_years, check_rules, preset_for, rules_to_dict
-from ui import labels
-from ui import workspace as kinds
-from ui.errors import reporting
-from ui.models.grades_model import EACH_TOOL, LABEL, MINIMUM, GradesModel
-from ui.models.indicators_model import DESCRIPTION, NAME, NUMBER, TOOL, IndicatorsModel
-from ui.pages.base import Page
-from ui.undo import edit_rules
-from ui.widgets.fields import CommitLineEdit, CommitTextEdit
-from ui.widgets.print_settings import PrintSettingsPanel
-from ui.widgets.score_edit import ScoreEdit
-from ui.widgets.sizing import compact_rows, fills_height
-from ui.widgets.text_delegate import MultiLineDelegate
+from .. import labels
+from .. import workspace as kinds
+from ..errors import reporting
+from ..models.grades_model import EACH_TOOL, LABEL, MINIMUM, GradesModel
+from ..models.indicators_model import DESCRIPTION, NAME, NUMBER, TOOL, IndicatorsModel
+from ..pages.base import Page
+from ..undo import edit_rules
+from ..widgets.fields import CommitLineEdit, CommitTextEdit
+from ..widgets.print_settings import PrintSettingsPanel
+from ..widgets.score_edit import ScoreEdit
+from ..widgets.sizing import compact_rows, fills_height
+from ..widgets.text_delegate import MultiLineDelegate
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 NOTE_STYLE = "color: #555;"

@@ -22,12 +22,12 @@ from ita_desktop.analysis.result import Analysis
 from ita_desktop.domain.models import Assessment, OfficialFigures
 from ita_desktop.thai.normalize import normalize_name
 from ita_desktop.thai.numbers import format_score
-from ui import labels
-from ui import workspace as kinds
-from ui.pages.base import Page
-from ui.undo import ChangeCommand, set_score
-from ui.widgets.score_chart import Bar, ScoreChart
-from ui.widgets.score_edit import ScoreEdit
+from .. import labels
+from .. import workspace as kinds
+from ..pages.base import Page
+from ..undo import ChangeCommand, set_score
+from ..widgets.score_chart import Bar, ScoreChart
+from ..widgets.score_edit import ScoreEdit
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 BADGE_BAD = "background: #c62828; color: white; border-radius: 8px; padding: 1px 8px;"

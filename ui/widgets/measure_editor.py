@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.domain.models import Measure, Period, Rules
 from ita_desktop.thai.dates import fiscal_year_months, month_year_text
-from ui import labels
-from ui.widgets.fields import CommitLineEdit, CommitTextEdit
+from .. import labels
+from ..widgets.fields import CommitLineEdit, CommitTextEdit
 
 
 class MeasureEditor(QWidget):

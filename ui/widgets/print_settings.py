@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.models import ReportSettings
-from ui import labels
-from ui.models.signatories_model import SignatoriesModel, Signatory
-from ui.undo import History, set_setting
-from ui.widgets.fields import CommitTextEdit
-from ui.widgets.sizing import fills_height
-from ui.workspace import Workspace
+from .. import labels
+from ..models.signatories_model import SignatoriesModel, Signatory
+from ..undo import History, set_setting
+from ..widgets.fields import CommitTextEdit
+from ..widgets.sizing import fills_height
+from ..workspace import Workspace
 
 PREFACE_HINT = "เว้นว่างไว้เพื่อใช้คำนำมาตรฐานที่โปรแกรมเขียนให้"
 ROUNDS_NOTE = "สรุปผล ปัญหาอุปสรรค และข้อเสนอแนะของแต่ละรอบ กรอกที่หน้า “ผลการดำเนินงาน”"

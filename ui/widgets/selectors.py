@@ -19,10 +19,10 @@ from ita_desktop.domain.models import Organization
 from ita_desktop.rules.presets import available_years
 from ita_desktop.thai.dates import fiscal_year_of
 from ita_desktop.thai.normalize import normalize_name
-from ui import labels
-from ui import workspace as kinds
-from ui.errors import reporting
-from ui.workspace import Workspace
+from .. import labels
+from .. import workspace as kinds
+from ..errors import reporting
+from ..workspace import Workspace
 
 LAST_YEAR = 2600
 

@@ -13,12 +13,12 @@ from ita_desktop.demo.builder import build_demo
 from ita_desktop.errors import StorageError, ValidationError
 from ita_desktop.paths import demo_db_path
 from ita_desktop.storage.repository import Repository
-from ui import labels
-from ui.errors import reporting, show_error
-from ui.settings import UiSettings
-from ui.tasks import Task, run_in_background
-from ui.undo import History
-from ui.workspace import Workspace
+from .. import labels
+from ..errors import reporting, show_error
+from ..settings import UiSettings
+from ..tasks import Task, run_in_background
+from ..undo import History
+from ..workspace import Workspace
 
 
 def is_demo_path(path: Path) -> bool:

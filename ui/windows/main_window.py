@@ -17,21 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.paths import demo_db_path
-from ui import labels
-from ui.pages.analysis_page import AnalysisPage
-from ui.pages.base import Page
-from ui.pages.export_page import ExportPage
-from ui.pages.measures_page import MeasuresPage
-from ui.pages.organization_page import OrganizationPage
-from ui.pages.progress_page import ProgressPage
-from ui.pages.rules_page import RulesPage
-from ui.pages.scores_page import ScoresPage
-from ui.settings import UiSettings
-from ui.undo import History
-from ui.widgets.banner import DemoBanner
-from ui.widgets.selectors import SelectorBar
-from ui.windows.file_actions import FileActions, is_demo_path
-from ui.workspace import Workspace
+from .. import labels
+from ..pages.analysis_page import AnalysisPage
+from ..pages.base import Page
+from ..pages.export_page import ExportPage
+from ..pages.measures_page import MeasuresPage
+from ..pages.organization_page import OrganizationPage
+from ..pages.progress_page import ProgressPage
+from ..pages.rules_page import RulesPage
+from ..pages.scores_page import ScoresPage
+from ..settings import UiSettings
+from ..undo import History
+from ..widgets.banner import DemoBanner
+from ..widgets.selectors import SelectorBar
+from ..windows.file_actions import FileActions, is_demo_path
+from ..workspace import Workspace
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     OrganizationPage,
