@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ita_desktop.paths import data_dir, default_db_path, demo_db_path, font_path, resource
+
 from .settings import UiSettings
 
 QUIT_AFTER_PAINT = "ITA_DESKTOP_QUIT_AFTER_PAINT"  # benchmark: quit after the first paint
@@ -160,6 +161,7 @@ def _warm_up_exports() -> None:
     """Load the PDF stack (fonts, shaper, Thai dictionary) in the background, so the clerk's
     first export takes a third of the time; a failure here only costs that head start."""
     from ita_desktop.services.export import warm_up
+
     from .tasks import run_in_background
 
     run_in_background(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ita_desktop.domain.models import Measure, ProgressEntry, Rules
 from ita_desktop.rules.presets import check_rules
+
 from . import workspace as kinds
 from .errors import show_error
 from .workspace import Workspace

@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import preset_for, rules_to_dict
 from ita_desktop.storage.repository import Repository
-from tests.ui.test_keyboard import _visible_mnemonics
 from ita_desktop_ui.app import create_window
 from ita_desktop_ui.models.grades_model import EACH_TOOL, LABEL, MINIMUM
 from ita_desktop_ui.models.indicators_model import NAME
 from ita_desktop_ui.models.signatories_model import POSITION
 from ita_desktop_ui.pages.rules_page import CHANGED_FROM_PRESET, SAME_AS_PRESET
 from ita_desktop_ui.undo import edit_rules
+from tests.ui.test_keyboard import _visible_mnemonics
 
 NEW_NAME = "การเปิดเผยข้อมูลสาธารณะทางเว็บไซต์"
 NEW_DESCRIPTION = "วัดว่าหน่วยงานเผยแพร่ข้อมูลครบถ้วนและเป็นปัจจุบันบนเว็บไซต์"

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from ita_desktop.domain.models import GradeBand
 from ita_desktop.thai.normalize import normalize_name
 from ita_desktop.thai.numbers import format_score
+
 from .. import labels
 from ..models.base import Index, RowTableModel
 from ..widgets.score_edit import check_score_text

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from ita_desktop.domain.models import Indicator
 from ita_desktop.thai.normalize import normalize_name, normalize_text
+
 from .. import labels
 from ..models.base import Index, RowTableModel
 

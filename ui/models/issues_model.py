@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from ita_desktop.domain.models import Indicator
 from ita_desktop.thai.normalize import normalize_text
 from ita_desktop.thai.numbers import format_score
+
 from .. import labels
 from ..models.base import Index, RowTableModel
 

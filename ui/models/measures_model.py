@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from ita_desktop.documents.text import period_text
 from ita_desktop.domain.models import Measure
 from ita_desktop.thai.normalize import normalize_name, normalize_text
+
 from .. import labels
 from ..models.base import Index, RowTableModel
 

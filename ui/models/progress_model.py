@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ita_desktop.domain.models import STATUSES, Measure, ProgressEntry
+
 from .. import labels
 from ..models.base import Index, RowTableModel
 

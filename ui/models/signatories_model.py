@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from ita_desktop.thai.normalize import normalize_name
+
 from .. import labels
 from ..models.base import Index, RowTableModel
 

@@ -23,6 +23,7 @@ from ita_desktop.documents.narrative import SECTIONS, generate
 from ita_desktop.domain.models import Assessment
 from ita_desktop.services.analysis import analyze_assessment
 from ita_desktop.thai.numbers import format_score
+
 from .. import labels
 from .. import workspace as kinds
 from ..models.issues_model import ISSUE_COLUMN, IssuesModel

@@ -7,6 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ita_desktop.domain.models import Assessment
+
 from .. import labels
 from ..undo import History
 from ..workspace import Workspace

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.errors import ExportError
 from ita_desktop.storage.repository import Repository
+
 from .. import labels
 from .. import workspace as kinds
 from ..errors import message_of, show_error

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.models import Measure
+
 from .. import workspace as kinds
 from ..models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TITLE, MeasuresModel
 from ..pages.base import Page, scrolled

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ita_desktop.domain.models import Organization
 from ita_desktop.errors import ValidationError
 from ita_desktop.thai.normalize import normalize_name
+
 from .. import labels
 from .. import workspace as kinds
 from ..errors import reporting

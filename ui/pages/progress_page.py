@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.domain.models import STATUSES, ProgressEntry, ReportSettings
 from ita_desktop.thai.dates import round_range
+
 from .. import labels
 from .. import workspace as kinds
 from ..models.progress_model import ProgressModel

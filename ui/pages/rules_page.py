@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ita_desktop.domain.models import Assessment, GradeBand, Rules
 from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import available_years, check_rules, preset_for, rules_to_dict
+
 from .. import labels
 from .. import workspace as kinds
 from ..errors import reporting

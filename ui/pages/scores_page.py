@@ -22,6 +22,7 @@ from ita_desktop.analysis.result import Analysis
 from ita_desktop.domain.models import Assessment, OfficialFigures
 from ita_desktop.thai.normalize import normalize_name
 from ita_desktop.thai.numbers import format_score
+
 from .. import labels
 from .. import workspace as kinds
 from ..pages.base import Page

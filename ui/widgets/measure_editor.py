@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.domain.models import Measure, Period, Rules
 from ita_desktop.thai.dates import fiscal_year_months, month_year_text
+
 from .. import labels
 from ..widgets.fields import CommitLineEdit, CommitTextEdit
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.models import ReportSettings
+
 from .. import labels
 from ..models.signatories_model import SignatoriesModel, Signatory
 from ..undo import History, set_setting

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES
 from ita_desktop.thai.numbers import ScoreFormatError, format_score, parse_score
+
 from ..widgets.fields import COMMIT_DELAY_MS, wants_app_undo
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; background: #fff3f3; }"

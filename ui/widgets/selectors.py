@@ -19,6 +19,7 @@ from ita_desktop.domain.models import Organization
 from ita_desktop.rules.presets import available_years
 from ita_desktop.thai.dates import fiscal_year_of
 from ita_desktop.thai.normalize import normalize_name
+
 from .. import labels
 from .. import workspace as kinds
 from ..errors import reporting

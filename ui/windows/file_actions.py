@@ -13,6 +13,7 @@ from ita_desktop.demo.builder import build_demo
 from ita_desktop.errors import StorageError, ValidationError
 from ita_desktop.paths import demo_db_path
 from ita_desktop.storage.repository import Repository
+
 from .. import labels
 from ..errors import reporting, show_error
 from ..settings import UiSettings

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.paths import demo_db_path
+
 from .. import labels
 from ..pages.analysis_page import AnalysisPage
 from ..pages.base import Page
