@@ -14,6 +14,7 @@ from ita_desktop.paths import default_db_path
 from ita_desktop.thai.numbers import parse_score
 
 if TYPE_CHECKING:  # the storage stack loads only for commands that open a database
+    from ita_desktop.domain.models import Assessment, Organization
     from ita_desktop.storage.repository import Repository
 
 
@@ -39,12 +40,23 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_repository(path: Path | None, must_exist: bool = True) -> Repository:
+    """The database named by --db (default: the user's own), which must exist unless asked."""
     from ita_desktop.storage.repository import Repository
 
-    db = path or default_db_path()
-    if must_exist and not Path(db).exists():
+    db = Path(path or default_db_path())
+    if must_exist and not db.exists():
         raise ValidationError(f"ไม่พบไฟล์ฐานข้อมูล {db}", "database file not found")
     return Repository.open(db)
+
+
+def select_assessment(db: Repository, args: argparse.Namespace) -> tuple[Organization, Assessment]:
+    """The organisation (--org: id, name or unambiguous part of it) and year (--year) asked."""
+    from ita_desktop.services.assessments import get_assessment
+    from ita_desktop.services.organizations import find_organization
+
+    org = find_organization(db, args.org)
+    assert org.id is not None
+    return org, get_assessment(db, org.id, args.year)
 
 
 def score_argument(text: str) -> Decimal:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ita_desktop.cli.common import add_db_argument, add_selection_arguments, open_repository
+from ita_desktop.cli.common import (
+    add_db_argument,
+    add_selection_arguments,
+    open_repository,
+    select_assessment,
+)
 from ita_desktop.errors import ValidationError
 
 DOCUMENTS = ("analysis", "measures", "results", "all")
@@ -69,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
     repo = open_repository(args.db)
     try:
-        org = repo.find_organization(args.org)
-        a = repo.assessment(org.id, args.year)  # type: ignore[arg-type]
+        org, a = select_assessment(repo, args)
+        assert org.id is not None
         path = export_document(
             repo,
             org_id=org.id,

@@ -11,6 +11,7 @@ from ita_desktop.cli.common import (
     open_repository,
     print_json,
     score_argument,
+    select_assessment,
 )
 
 
@@ -35,18 +36,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     import_p.set_defaults(run=run_import)
 
 
-def _select(args: argparse.Namespace):
-    repo = open_repository(args.db)
-    org = repo.find_organization(args.org)
-    return repo, org, repo.assessment(org.id, args.year)  # type: ignore[arg-type]
-
-
 def run_set(args: argparse.Namespace) -> int:
-    repo, org, a = _select(args)
+    from ita_desktop.services.assessments import set_score
+
+    db = open_repository(args.db)
     try:
-        repo.set_score(a.id, args.indicator, args.score)  # type: ignore[arg-type]
+        org, a = select_assessment(db, args)
+        assert a.id is not None
+        set_score(db, a.id, args.indicator, args.score)
     finally:
-        repo.close()
+        db.close()
     print(f"บันทึกคะแนนตัวชี้วัดที่ {args.indicator} = {args.score} ({org.name} ปี {a.year}) แล้ว")
     return 0
 
@@ -54,11 +53,12 @@ def run_set(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from ita_desktop.services.analysis import analyze_assessment
 
-    repo, org, a = _select(args)
+    db = open_repository(args.db)
     try:
-        result = analyze_assessment(repo, a)
+        org, a = select_assessment(db, args)
+        result = analyze_assessment(db, a)
     finally:
-        repo.close()
+        db.close()
     data = {
         "organization": {"id": org.id, "name": org.name},
         "year": a.year,
@@ -80,12 +80,14 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ita_desktop.importers.xlsx import import_scores
+    from ita_desktop.services.imports import import_scores
 
-    repo, org, a = _select(args)
+    db = open_repository(args.db)
     try:
-        scores = import_scores(repo, a.id, args.file)  # type: ignore[arg-type]
+        org, a = select_assessment(db, args)
+        assert a.id is not None
+        changes = import_scores(db, a.id, args.file)
     finally:
-        repo.close()
-    print(f"นำเข้าคะแนน {len(scores)} ตัวชี้วัดให้ {org.name} ปี {a.year} แล้ว")
+        db.close()
+    print(f"นำเข้าคะแนน {len(changes.before)} ตัวชี้วัดให้ {org.name} ปี {a.year} แล้ว")
     return 0

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ita_desktop.domain.models import Measure, Organization, ProgressEntry, ReportSettings
+from ita_desktop.domain.models import (
+    Assessment,
+    Measure,
+    OfficialFigures,
+    Organization,
+    Period,
+    ReportSettings,
+)
 from ita_desktop.errors import ValidationError
-from ita_desktop.storage.convert import decimal_or_none, period_from_dict
+from ita_desktop.rules.presets import preset_for
+from ita_desktop.services import assessments, measures, organizations, progress
 from ita_desktop.storage.repository import Repository
 
 SEEDS = Path(__file__).with_name("seeds.json")
+PERIOD_FIELDS = {f.name for f in fields(Period)}
+PROGRESS_TEXTS = ("status", "output", "outcome", "problems", "suggestions", "evidence")
 
 
 def load_seeds() -> dict[str, Any]:
@@ -43,7 +54,7 @@ def build_demo(path: Path, force: bool = False) -> Repository:
     return Repository.open(path)
 
 
-def _add_organization(repo: Repository, data: dict[str, Any]) -> None:
+def _add_organization(db: Repository, data: dict[str, Any]) -> None:
     org = Organization(
         data["name"],
         data.get("kind", ""),
@@ -52,59 +63,72 @@ def _add_organization(repo: Repository, data: dict[str, Any]) -> None:
         None,
         list(data.get("units", [])),
     )
-    org_id = repo.save_organization(org)
+    org_id = organizations.add_organization(db, org).created_id
+    assert org_id is not None
     for item in data.get("assessments", []):
-        _add_assessment(repo, org_id, item)
+        _add_assessment(db, org_id, item)
 
 
-def _add_assessment(repo: Repository, org_id: int, data: dict[str, Any]) -> None:
-    a = repo.create_assessment(org_id, int(data["year"]))
-    a.scores = {int(k): decimal_or_none(v) for k, v in data.get("scores", {}).items()}
+def _decimal(value: Any) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def _assessment(org_id: int, data: dict[str, Any]) -> Assessment:
+    rules = preset_for(int(data["year"]))
     official = data.get("official") or {}
-    a.official.iit = decimal_or_none(official.get("iit"))
-    a.official.eit = decimal_or_none(official.get("eit"))
-    a.official.oit = decimal_or_none(official.get("oit"))
-    a.official.overall = decimal_or_none(official.get("overall"))
-    a.official.level = official.get("level") or ""
-    a.threshold = Decimal(str(data.get("threshold") or a.rules.target))
-    a.issues_by_indicator = {int(k): v for k, v in data.get("issues_by_indicator", {}).items()}
-    a.issues_by_tool = dict(data.get("issues_by_tool", {}))
-    a.narratives = dict(data.get("narratives", {}))
-    repo.save_assessment(a)
-    settings = data.get("settings") or {}
-    repo.save_settings(
-        a.id,
-        ReportSettings(  # type: ignore[arg-type]
-            thai_digits=bool(settings.get("thai_digits", True)),
-            preface=settings.get("preface", ""),
-            signatories=[tuple(x) for x in settings.get("signatories", [])],  # type: ignore[misc]
-            summary={int(k): v for k, v in settings.get("summary", {}).items()},
-            problems={int(k): v for k, v in settings.get("problems", {}).items()},
-            suggestions={int(k): v for k, v in settings.get("suggestions", {}).items()},
+    return Assessment(
+        org_id,
+        int(data["year"]),
+        rules,
+        scores={int(k): _decimal(v) for k, v in data.get("scores", {}).items()},
+        official=OfficialFigures(
+            _decimal(official.get("iit")),
+            _decimal(official.get("eit")),
+            _decimal(official.get("oit")),
+            _decimal(official.get("overall")),
+            official.get("level") or "",
         ),
+        threshold=Decimal(str(data.get("threshold") or rules.target)),
+        target=rules.target,
+        issues_by_indicator={int(k): v for k, v in data.get("issues_by_indicator", {}).items()},
+        issues_by_tool=dict(data.get("issues_by_tool", {})),
+        narratives=dict(data.get("narratives", {})),
     )
+
+
+def _settings(data: dict[str, Any]) -> ReportSettings:
+    def by_round(key: str) -> dict[int, str]:
+        return {int(k): v for k, v in data.get(key, {}).items()}
+
+    return ReportSettings(
+        thai_digits=bool(data.get("thai_digits", True)),
+        preface=data.get("preface", ""),
+        signatories=[(name, position) for name, position in data.get("signatories", [])],
+        summary=by_round("summary"),
+        problems=by_round("problems"),
+        suggestions=by_round("suggestions"),
+    )
+
+
+def _add_assessment(db: Repository, org_id: int, data: dict[str, Any]) -> None:
+    added = assessments.add_assessment(
+        db, _assessment(org_id, data), _settings(data.get("settings") or {})
+    )
+    assessment_id = added.created_id
+    assert assessment_id is not None
     for m in data.get("measures", []):
-        steps = list(m.get("steps", [])) + list(m.get("activities", []))
+        period = m.get("period") or {}
         measure = Measure(
             m["title"],
             list(m.get("indicators", [])),
-            steps,
+            list(m.get("steps", [])) + list(m.get("activities", [])),
             list(m.get("responsible", [])),
-            period_from_dict(m.get("period") or {}),
+            Period(**{k: v for k, v in period.items() if k in PERIOD_FIELDS}),
             m.get("monitoring", ""),
             m.get("kpi", ""),
         )
-        measure_id = repo.save_measure(a.id, measure)  # type: ignore[arg-type]
+        measure_id = measures.add_measure(db, assessment_id, measure).created_id
+        assert measure_id is not None
         for p in m.get("progress", []):
-            repo.save_progress(
-                ProgressEntry(
-                    measure_id,
-                    int(p["round"]),
-                    p.get("status", ""),
-                    p.get("output", ""),
-                    p.get("outcome", ""),
-                    p.get("problems", ""),
-                    p.get("suggestions", ""),
-                    p.get("evidence", ""),
-                )
-            )
+            values = {name: p.get(name, "") for name in PROGRESS_TEXTS}
+            progress.update_progress(db, measure_id, int(p["round"]), **values)

@@ -1,4 +1,4 @@
-"""Everything a document needs, read once from the repository: plain data, no session."""
+"""Everything a document needs, as plain data (built by `services.reports.load_context`)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,6 @@ from ita_desktop.domain.models import (
     ProgressEntry,
     ReportSettings,
 )
-from ita_desktop.errors import ValidationError
-from ita_desktop.services.analysis import analyze_assessment, history
-from ita_desktop.storage.repository import Repository
 
 
 @dataclass
@@ -53,33 +50,3 @@ class ReportContext:
         if default and not generated.get(key):
             generated[key] = default
         return narrative.section_text(key, generated, self.assessment.narratives)
-
-
-def load_context(
-    repo: Repository,
-    org_id: int,
-    year: int | None = None,
-    round_months: int = 12,
-    thai_digits: bool | None = None,
-) -> ReportContext:
-    """Read one organisation's year (None: its latest) and everything around it."""
-    if round_months not in (6, 12):
-        raise ValidationError("รอบการรายงานต้องเป็น 6 หรือ 12 เดือน", "round must be 6 or 12")
-    org = repo.organization(org_id)
-    a = repo.assessment(org_id, year)
-    settings = repo.settings(a.id)  # type: ignore[arg-type]
-    next_scores: dict[int, Decimal | None] = {}
-    if a.year + 1 in repo.years(org_id):
-        next_scores = dict(repo.assessment(org_id, a.year + 1).scores)
-    return ReportContext(
-        org=org,
-        assessment=a,
-        analysis=analyze_assessment(repo, a),
-        settings=settings,
-        measures=repo.measures(a.id),  # type: ignore[arg-type]
-        progress=repo.progress(a.id, round_months),  # type: ignore[arg-type]
-        history=history(repo, a),
-        next_scores=next_scores,
-        round_months=round_months,
-        thai_digits=settings.thai_digits if thai_digits is None else thai_digits,
-    )

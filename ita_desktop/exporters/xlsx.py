@@ -14,10 +14,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_desktop.analysis.result import Analysis
+from ita_desktop.documents.context import ReportContext
 from ita_desktop.domain.models import Assessment, Measure, Organization, ProgressEntry
 from ita_desktop.domain.periods import period_text
-from ita_desktop.services.analysis import analyze_assessment
-from ita_desktop.storage.repository import Repository
 from ita_desktop.thai.digits import localize_digits
 
 FONT_NAME = "TH Sarabun New"  # installed with Thai Windows; Excel falls back gracefully
@@ -167,20 +166,16 @@ def _progress_sheet(
 
 
 def export_xlsx(
-    repo: Repository, *, org_id: int, year: int, out: Path, thai_digits: bool = True
+    ctx: ReportContext, progress_by_round: dict[int, dict[int, ProgressEntry]], out: Path
 ) -> Path:
-    """Write one workbook with every sheet of the assessment to `out` (the caller renames it)."""
-    org = repo.organization(org_id)
-    a = repo.assessment(org_id, year)
-    result = analyze_assessment(repo, a)
-    measures = repo.measures(a.id)  # type: ignore[arg-type]
+    """Write one workbook with every sheet of the year to `out` (the caller renames it)."""
+    a, thai_digits = ctx.assessment, ctx.thai_digits
     wb = Workbook()
-    _scores_sheet(wb.active, org, a, result, thai_digits)
-    _measures_sheet(wb.create_sheet("มาตรการ"), a, measures, thai_digits)
-    for round_months in (6, 12):
-        progress = repo.progress(a.id, round_months)  # type: ignore[arg-type]
+    _scores_sheet(wb.active, ctx.org, a, ctx.analysis, thai_digits)
+    _measures_sheet(wb.create_sheet("มาตรการ"), a, ctx.measures, thai_digits)
+    for round_months, progress in sorted(progress_by_round.items()):
         _progress_sheet(
-            wb.create_sheet(f"ผลรอบ {round_months} เดือน"), a, round_months, measures, progress
+            wb.create_sheet(f"ผลรอบ {round_months} เดือน"), a, round_months, ctx.measures, progress
         )
     wb.save(out)
     return Path(out)

@@ -15,7 +15,6 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ita_desktop.analysis.scoring import check_score
 from ita_desktop.errors import ImportError_, ItaError, ValidationError
-from ita_desktop.storage.repository import Repository
 from ita_desktop.thai.numbers import parse_score
 
 SCORES_SHEET = "ผลการประเมิน"
@@ -52,16 +51,3 @@ def read_scores(path: Path) -> dict[int, Decimal]:
         return scores
     finally:
         wb.close()
-
-
-def import_scores(repo: Repository, assessment_id: int, path: Path) -> dict[int, Decimal]:
-    """Replace the assessment's scores by those in the workbook, in one transaction."""
-    scores = read_scores(path)
-    a = repo.assessment_by_id(assessment_id)
-    known = {ind.number for ind in a.rules.indicators}
-    unknown = sorted(set(scores) - known)
-    if unknown:
-        raise ImportError_(f"ไฟล์มีคะแนนของตัวชี้วัดที่ไม่มีในเกณฑ์ปีนี้: {unknown}", "unknown indicator")
-    a.scores.update(scores)
-    repo.save_assessment(a)
-    return scores

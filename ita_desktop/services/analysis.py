@@ -5,26 +5,22 @@ from __future__ import annotations
 from ita_desktop.analysis.engine import analyze
 from ita_desktop.analysis.result import Analysis
 from ita_desktop.domain.models import Assessment
-from ita_desktop.errors import ValidationError
 from ita_desktop.storage.repository import Repository
+from ita_desktop.storage.store import Store
 
 
-def previous_assessment(repo: Repository, a: Assessment) -> Assessment | None:
+def previous_assessment(s: Store, a: Assessment) -> Assessment | None:
     """The organisation's nearest earlier year, if it has one."""
     if a.organization_id is None:
         return None
-    earlier = [y for y in repo.years(a.organization_id) if y < a.year]
-    if not earlier:
-        return None
-    try:
-        return repo.assessment(a.organization_id, earlier[-1])
-    except ValidationError:
-        return None
+    earlier = [y for y in s.years(a.organization_id) if y < a.year]
+    found = s.assessment_id(a.organization_id, earlier[-1]) if earlier else None
+    return s.assessment(found) if found is not None else None
 
 
-def analyze_assessment(repo: Repository, a: Assessment) -> Analysis:
+def analyze_in(s: Store, a: Assessment) -> Analysis:
     """Analysis by the assessment's own copy of the rules, compared with the year before."""
-    before = previous_assessment(repo, a)
+    before = previous_assessment(s, a)
     return analyze(
         a.rules,
         a.scores,
@@ -36,24 +32,28 @@ def analyze_assessment(repo: Repository, a: Assessment) -> Analysis:
     )
 
 
-def history(repo: Repository, a: Assessment) -> list[tuple[int, Analysis]]:
+def analyze_assessment(db: Repository, a: Assessment) -> Analysis:
+    """`analyze_in` on a read transaction of its own."""
+    with db.read() as s:
+        return analyze_in(s, a)
+
+
+def history_in(s: Store, a: Assessment) -> list[tuple[int, Analysis]]:
     """Every year of the organisation up to this one, oldest first (for trend charts)."""
     if a.organization_id is None:
-        return [(a.year, analyze_assessment(repo, a))]
+        return [(a.year, analyze_in(s, a))]
     rows = []
-    for year in repo.years(a.organization_id):
-        if year <= a.year:
-            other = a if year == a.year else repo.assessment(a.organization_id, year)
-            rows.append(
-                (
-                    year,
-                    analyze(
-                        other.rules,
-                        other.scores,
-                        threshold=other.threshold,
-                        target=other.target,
-                        official=other.official,
-                    ),
-                )
-            )
+    for year in s.years(a.organization_id):
+        if year > a.year:
+            continue
+        found = s.assessment_id(a.organization_id, year)
+        other = a if year == a.year or found is None else s.assessment(found)
+        analysis = analyze(
+            other.rules,
+            other.scores,
+            threshold=other.threshold,
+            target=other.target,
+            official=other.official,
+        )
+        rows.append((year, analysis))
     return rows

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ita_desktop.documents.labels import DOCUMENT_KINDS
 from ita_desktop.errors import ExportError, ItaError, ValidationError
+from ita_desktop.services.files import refuse_open_file
 from ita_desktop.storage.repository import Repository
 
 FORMATS = ("pdf", "xlsx")
@@ -37,6 +38,7 @@ def export_document(
     """
     out = Path(out)
     _check(fmt, document, round_months, out)
+    refuse_open_file(out, repo.path)
     tmp = _temporary(out)
     try:
         if fmt == "pdf":
@@ -105,7 +107,7 @@ def _temporary(out: Path) -> Path:
 
 
 def _write_pdf(
-    repo: Repository,
+    db: Repository,
     org_id: int,
     year: int,
     document: str,
@@ -114,24 +116,21 @@ def _write_pdf(
     tmp: Path,
 ) -> None:
     from ita_desktop.documents.bundle import build_document
-    from ita_desktop.documents.context import load_context
     from ita_desktop.exporters.pdf.writer import write_pdf
+    from ita_desktop.services.reports import load_context
 
-    ctx = load_context(repo, org_id, year, round_months=round_months, thai_digits=thai_digits)
+    ctx = load_context(db, org_id, year, round_months=round_months, thai_digits=thai_digits)
     write_pdf(build_document(ctx, document), tmp)
 
 
 def _write_xlsx(
-    repo: Repository, org_id: int, year: int, thai_digits: bool | None, tmp: Path
+    db: Repository, org_id: int, year: int, thai_digits: bool | None, tmp: Path
 ) -> None:
-    try:
-        from ita_desktop.exporters.xlsx import export_xlsx
-    except ImportError as exc:
-        raise ExportError("ยังส่งออกเป็นไฟล์ Excel ไม่ได้ในรุ่นนี้", str(exc)) from exc
-    if thai_digits is None:
-        a = repo.assessment(org_id, year)
-        thai_digits = repo.settings(a.id).thai_digits  # type: ignore[arg-type]
-    export_xlsx(repo, org_id=org_id, year=year, out=tmp, thai_digits=thai_digits)
+    from ita_desktop.exporters.xlsx import export_xlsx
+    from ita_desktop.services.reports import load_workbook_data
+
+    ctx, progress_by_round = load_workbook_data(db, org_id, year, thai_digits)
+    export_xlsx(ctx, progress_by_round, tmp)
 
 
 def _os_message(exc: OSError, out: Path) -> str:

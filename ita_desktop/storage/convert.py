@@ -38,6 +38,11 @@ def fill_organization_row(row: OrganizationRow, org: Organization) -> None:
     row.units = [u for u in (normalize_name(x) for x in org.units) if u]
 
 
+def clean_text(text: str) -> str:
+    """User text as stored: normalised (see thai.normalize)."""
+    return normalize_text(text or "")
+
+
 def _texts(values: dict[str, str]) -> dict[str, str]:
     """Normalised texts, dropping the empty ones."""
     cleaned = {k: normalize_text(v or "") for k, v in values.items()}

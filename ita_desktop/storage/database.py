@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ita_desktop.errors import StorageError
@@ -51,8 +51,14 @@ def translated_errors() -> Iterator[None]:
         raise _thai_message(exc) from exc
 
 
-def _pragma_setter(busy_timeout_ms: int):
+IMMEDIATE = "ita_begin_immediate"  # execution option: this transaction will write
+
+
+def _pragma_setter(busy_timeout_ms: int):  # type: ignore[no-untyped-def]
     def set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # pysqlite's own implicit BEGIN comes too late (at the first write); we emit ours in
+        # `_begin`, SQLAlchemy's documented recipe for SQLite transactions.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -61,6 +67,13 @@ def _pragma_setter(busy_timeout_ms: int):
         cursor.close()
 
     return set_pragmas
+
+
+def _begin(conn: Connection) -> None:
+    """Start every transaction explicitly: a writing one takes the write lock before its
+    first read (BEGIN IMMEDIATE), so no check or read inside it can go stale."""
+    immediate = conn.get_execution_options().get(IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _alembic_config() -> Config:
@@ -134,6 +147,7 @@ def open_engine(path: Path | str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS)
         url = "sqlite://"
     engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
     event.listen(engine, "connect", _pragma_setter(busy_timeout_ms))
+    event.listen(engine, "begin", _begin)
     with translated_errors():
         migrate(engine, file)
     return engine

@@ -1,0 +1,97 @@
+"""Use cases on organisations: list, find by id or (partial) name, add, change, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ita_desktop.domain.models import Organization
+from ita_desktop.errors import ValidationError
+from ita_desktop.services.changes import ORGANIZATION, ORGANIZATIONS, YEARS, Changes
+from ita_desktop.storage.repository import Repository
+from ita_desktop.storage.store import ORGANIZATION_FIELDS
+from ita_desktop.thai.normalize import normalize_name
+
+
+def list_organizations(db: Repository) -> list[tuple[Organization, list[int]]]:
+    """Every organisation with its fiscal years, in the order they were added."""
+    with db.read() as s:
+        return [(org, s.years(org.id)) for org in s.organizations() if org.id is not None]
+
+
+def get_organization(db: Repository, org_id: int) -> Organization:
+    with db.read() as s:
+        return s.organization(org_id)
+
+
+def find_organization(db: Repository, ref: str | int | None) -> Organization:
+    """By id, by name (normalised: spaces, Thai marks), or by an unambiguous part of the name;
+    None gives the first organisation. Otherwise a Thai ValidationError listing candidates."""
+    orgs = db.organizations()
+    if not orgs:
+        raise ValidationError("ยังไม่มีหน่วยงานในฐานข้อมูลนี้", "no organisation in database")
+    if ref is None or str(ref).strip() == "":
+        return orgs[0]
+    text = normalize_name(str(ref))
+    if text.isdigit():
+        by_id = [o for o in orgs if o.id == int(text)]
+        if by_id:
+            return by_id[0]
+    key = _match_key(text)
+    exact = [o for o in orgs if _match_key(o.name) == key]
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or [o for o in orgs if key and key in _match_key(o.name)]
+    if len(partial) == 1:
+        return partial[0]
+    shown = _short(text)
+    if not partial:
+        names = ", ".join(f"{o.id}={o.name}" for o in orgs[:10])
+        raise ValidationError(
+            f"ไม่พบหน่วยงาน “{shown}” หน่วยงานที่มี: {names}", f"organisation not found: {shown}"
+        )
+    names = ", ".join(f"{o.id}={o.name}" for o in partial[:10])
+    raise ValidationError(
+        f"ชื่อ “{shown}” ตรงกับหลายหน่วยงาน ({names}) กรุณาระบุรหัสหรือชื่อเต็ม",
+        f"ambiguous organisation: {shown}",
+    )
+
+
+def _match_key(name: str) -> str:
+    return normalize_name(name).replace(" ", "").casefold()
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check_name(name: str) -> None:
+    if not normalize_name(name or ""):
+        raise ValidationError("กรุณากรอกชื่อหน่วยงาน", "organisation name is empty")
+
+
+def add_organization(db: Repository, org: Organization) -> Changes:
+    """A new organisation (no years yet); `created_id` is its id."""
+    _check_name(org.name)
+    with db.write() as s:
+        org_id = s.add_organization(org)
+    return Changes.of(ORGANIZATIONS, ORGANIZATION, created_id=org_id)
+
+
+def update_organization(db: Repository, org_id: int, **values: Any) -> Changes:
+    """Change only the named fields (name, kind, district, province, logo, units)."""
+    unknown = set(values) - set(ORGANIZATION_FIELDS)
+    if unknown:
+        raise ValueError(f"not an organisation field: {sorted(unknown)}")
+    if "name" in values:
+        _check_name(values["name"])
+    with db.write() as s:
+        before = s.update_organization(org_id, values)
+    kinds = (ORGANIZATION, ORGANIZATIONS) if "name" in values else (ORGANIZATION,)
+    return Changes.of(*kinds, before=before)
+
+
+def delete_organization(db: Repository, org_id: int) -> Changes:
+    """Delete the organisation with all its years, measures and progress."""
+    with db.write() as s:
+        s.delete_organization(org_id)
+    return Changes.of(ORGANIZATIONS, ORGANIZATION, YEARS)
