@@ -10,10 +10,12 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ita_desktop.domain.models import Measure, ProgressEntry, Rules
+from ita_desktop.domain.models import Measure, Rules
 from ita_desktop.rules.presets import check_rules
+from ita_desktop.services import assessments, measures, progress, report_settings
+from ita_desktop.services.changes import Changes
+from ita_desktop.services.files import Database
 
-from . import workspace as kinds
 from .errors import show_error
 from .workspace import Workspace
 
@@ -70,43 +72,41 @@ class _Command(QUndoCommand):
         self.history = history
 
     @property
-    def repo(self):
-        return self.history.workspace.repo
+    def db(self) -> Database:
+        return self.history.workspace.db
 
-    def _guard(self, action: Callable[[], None]) -> None:
+    def _guard(self, action: Callable[[], Changes]) -> None:
         try:
-            action()
+            changes = action()
         except Exception as exc:  # noqa: BLE001 - shown to the user, command dropped
             self.setObsolete(True)
             show_error(self.history.widget, exc)
+            return
+        self.history.workspace.apply(changes)
 
 
 class ChangeCommand(_Command):
-    """old -> new through `apply(value)`; edits with the same merge key merge while typing."""
+    """old -> new through `apply(value)` (a service call returning its Changes); edits with
+    the same merge key merge while typing."""
 
     def __init__(
         self,
         history: History,
         text: str,
-        apply: Callable[[Any], None],
+        apply: Callable[[Any], Changes],
         old: Any,
         new: Any,
-        kind: str,
         merge_key: Hashable | None = None,
     ) -> None:
         super().__init__(history, text)
         self._apply, self.old, self.new = apply, old, new
-        self.kind, self.merge_key = kind, merge_key
+        self.merge_key = merge_key
 
     def redo(self) -> None:
-        self._guard(lambda: self._run(self.new))
+        self._guard(lambda: self._apply(self.new))
 
     def undo(self) -> None:
-        self._guard(lambda: self._run(self.old))
-
-    def _run(self, value: Any) -> None:
-        self._apply(value)
-        self.history.workspace.notify(self.kind)
+        self._guard(lambda: self._apply(self.old))
 
     def id(self) -> int:
         return MERGE_ID if self.merge_key is not None else -1
@@ -126,15 +126,14 @@ def set_score(
     new: Any,
     merge_key: Hashable | None = None,
 ) -> None:
-    repo = history.workspace.repo
+    db = history.workspace.db
     history.push(
         ChangeCommand(
             history,
             f"แก้คะแนนตัวชี้วัดที่ {indicator}",
-            lambda value: repo.set_score(assessment_id, indicator, value),
+            lambda value: assessments.set_score(db, assessment_id, indicator, value),
             old,
             new,
-            kinds.SCORES,
             merge_key,
         )
     )
@@ -157,27 +156,24 @@ class AddMeasureCommand(_Command):
         self.key: int | None = None
 
     def redo(self) -> None:
-        def add() -> None:
-            m = copy.deepcopy(self.measure)
-            m.id = None
-            new_id = self.repo.save_measure(self.assessment_id, m)
-            if self.index is not None:
-                self.repo.move_measure(new_id, self.index)
+        def add() -> Changes:
+            changes = measures.add_measure(self.db, self.assessment_id, self.measure, self.index)
+            assert changes.created_id is not None
             if self.key is None:
-                self.key = self.history.key_of(new_id)
+                self.key = self.history.key_of(changes.created_id)
             else:
-                self.history.remap(self.key, new_id)
-            self.history.workspace.notify(kinds.MEASURES)
+                self.history.remap(self.key, changes.created_id)
+            return changes
 
         self._guard(add)
 
     def undo(self) -> None:
-        def delete() -> None:
+        def delete() -> Changes:
             assert self.key is not None
             measure_id = self.history.measure_id(self.key)
-            self.repo.delete_measure(measure_id)
+            changes = measures.delete_measure(self.db, measure_id)
             self.history.forget(measure_id)
-            self.history.workspace.notify(kinds.MEASURES)
+            return changes
 
         self._guard(delete)
 
@@ -185,34 +181,28 @@ class AddMeasureCommand(_Command):
 class DeleteMeasureCommand(_Command):
     """Delete a measure with its progress; undo puts both back at the old position."""
 
-    def __init__(self, history: History, assessment_id: int, key: int) -> None:
+    def __init__(self, history: History, key: int) -> None:
         super().__init__(history, "ลบมาตรการ")
-        self.assessment_id, self.key = assessment_id, key
-        self.saved: Measure | None = None
-        self.progress: list[ProgressEntry] = []
+        self.key = key
+        self.deleted: measures.DeletedMeasure | None = None
 
     def redo(self) -> None:
-        def delete() -> None:
+        def delete() -> Changes:
             measure_id = self.history.measure_id(self.key)
-            found = [m for m in self.repo.measures(self.assessment_id) if m.id == measure_id]
-            if not found:
-                raise LookupError(f"measure {measure_id} not in plan")
-            self.saved = found[0]
-            self.progress = self.repo.progress_of_measure(measure_id)
-            self.repo.delete_measure(measure_id)
+            changes = measures.delete_measure(self.db, measure_id)
+            self.deleted = changes.before
             self.history.forget(measure_id)
-            self.history.workspace.notify(kinds.MEASURES)
+            return changes
 
         self._guard(delete)
 
     def undo(self) -> None:
-        def restore() -> None:
-            assert self.saved is not None
-            m = copy.deepcopy(self.saved)
-            m.id = None
-            new_id = self.repo.restore_measure(self.assessment_id, m, copy.deepcopy(self.progress))
-            self.history.remap(self.key, new_id)
-            self.history.workspace.notify(kinds.MEASURES)
+        def restore() -> Changes:
+            assert self.deleted is not None
+            changes = measures.restore_measure(self.db, self.deleted)
+            assert changes.created_id is not None
+            self.history.remap(self.key, changes.created_id)
+            return changes
 
         self._guard(restore)
 
@@ -222,9 +212,8 @@ class MoveMeasureCommand(_Command):
         super().__init__(history, "ย้ายมาตรการ")
         self.key, self.old_index, self.new_index = key, old_index, new_index
 
-    def _move(self, index: int) -> None:
-        self.repo.move_measure(self.history.measure_id(self.key), index)
-        self.history.workspace.notify(kinds.MEASURES)
+    def _move(self, index: int) -> Changes:
+        return measures.move_measure(self.db, self.history.measure_id(self.key), index)
 
     def redo(self) -> None:
         self._guard(lambda: self._move(self.new_index))
@@ -235,61 +224,42 @@ class MoveMeasureCommand(_Command):
 
 def edit_measure(
     history: History,
-    assessment_id: int,
     key: int,
     old: Measure,
     new: Measure,
     merge_key: Hashable | None = None,
 ) -> None:
-    """Save a changed measure (title, steps, units, period, indicators ...)."""
+    """Save the fields of a measure that changed (title, steps, units, period, indicators ...)."""
+    after = measures.changed_fields(old, new)
+    if not after:
+        return
+    before = {name: copy.deepcopy(getattr(old, name)) for name in after}
 
-    def apply(m: Measure) -> None:
-        repo = history.workspace.repo
-        stored = copy.deepcopy(m)
-        stored.id = history.measure_id(key)
-        # keep the plan's current order: the copy may predate a move
-        current = {x.id: x.position for x in repo.measures(assessment_id)}
-        stored.position = current.get(stored.id, stored.position)
-        repo.save_measure(assessment_id, stored)
+    def apply(values: dict[str, Any]) -> Changes:
+        measure_id = history.measure_id(key)
+        return measures.update_measure(history.workspace.db, measure_id, **copy.deepcopy(values))
 
     history.push(
-        ChangeCommand(
-            history,
-            "แก้ไขมาตรการ",
-            apply,
-            copy.deepcopy(old),
-            copy.deepcopy(new),
-            kinds.MEASURES,
-            merge_key,
-        )
+        ChangeCommand(history, "แก้ไขมาตรการ", apply, before, copy.deepcopy(after), merge_key)
     )
 
 
 def edit_progress(
     history: History,
     key: int,
-    old: ProgressEntry,
-    new: ProgressEntry,
+    round_months: int,
+    before: dict[str, str],
+    after: dict[str, str],
     merge_key: Hashable | None = None,
 ) -> None:
-    """Save how a measure went in one round."""
+    """Save the fields of one measure's report for one round that changed."""
 
-    def apply(entry: ProgressEntry) -> None:
-        stored = copy.deepcopy(entry)
-        stored.measure_id = history.measure_id(key)
-        stored.id = None
-        history.workspace.repo.save_progress(stored)
+    def apply(values: dict[str, str]) -> Changes:
+        measure_id = history.measure_id(key)
+        return progress.update_progress(history.workspace.db, measure_id, round_months, **values)
 
     history.push(
-        ChangeCommand(
-            history,
-            "แก้ไขผลการดำเนินงาน",
-            apply,
-            copy.deepcopy(old),
-            copy.deepcopy(new),
-            kinds.PROGRESS,
-            merge_key,
-        )
+        ChangeCommand(history, "แก้ไขผลการดำเนินงาน", apply, dict(before), dict(after), merge_key)
     )
 
 
@@ -306,25 +276,13 @@ def edit_rules(
     Rules that cannot compute are refused here too: a stored copy must always load again.
     """
     check_rules(new)
+    db = history.workspace.db
 
-    def apply(rules: Rules) -> None:
-        repo = history.workspace.repo
-        check_rules(rules)
-        stored = repo.assessment_by_id(assessment_id)
-        stored.rules = copy.deepcopy(rules)
-        stored.target = rules.target
-        repo.save_assessment(stored)
+    def apply(rules: Rules) -> Changes:
+        return assessments.set_rules(db, assessment_id, copy.deepcopy(rules))
 
     history.push(
-        ChangeCommand(
-            history,
-            text,
-            apply,
-            copy.deepcopy(old),
-            copy.deepcopy(new),
-            kinds.ASSESSMENT,
-            merge_key,
-        )
+        ChangeCommand(history, text, apply, copy.deepcopy(old), copy.deepcopy(new), merge_key)
     )
 
 
@@ -337,16 +295,12 @@ def set_setting(
     text: str,
     merge_key: Hashable | None = None,
 ) -> None:
-    """Change one print setting (digits, preface, signatories), reading the others fresh."""
+    """Change one print setting (digits, preface, signatories); the others are left alone."""
+    db = history.workspace.db
 
-    def apply(value: Any) -> None:
-        repo = history.workspace.repo
-        settings = repo.settings(assessment_id)
-        setattr(settings, attr, copy.deepcopy(value))
-        repo.save_settings(assessment_id, settings)
+    def apply(value: Any) -> Changes:
+        return report_settings.set_setting(db, assessment_id, attr, copy.deepcopy(value))
 
     history.push(
-        ChangeCommand(
-            history, text, apply, copy.deepcopy(old), copy.deepcopy(new), kinds.SETTINGS, merge_key
-        )
+        ChangeCommand(history, text, apply, copy.deepcopy(old), copy.deepcopy(new), merge_key)
     )

@@ -2,45 +2,75 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from ita_desktop.domain.models import Assessment, Organization
-from ita_desktop.storage.repository import Repository
+from ita_desktop.services import assessments, organizations
+from ita_desktop.services.changes import (
+    ASSESSMENT,
+    MEASURES,
+    ORGANIZATION,
+    ORGANIZATIONS,
+    PROGRESS,
+    SCORES,
+    SETTINGS,
+    YEARS,
+    Changes,
+)
+from ita_desktop.services.files import Database
 
-# What changed, for `Workspace.changed`: pages refresh only what concerns them.
-ORGANIZATION = "organization"
-ORGANIZATIONS = "organizations"
-ASSESSMENT = "assessment"  # threshold, official figures, narratives, issues
-SCORES = "scores"
-MEASURES = "measures"
-PROGRESS = "progress"
-SETTINGS = "settings"
+__all__ = [
+    "ASSESSMENT",
+    "MEASURES",
+    "ORGANIZATION",
+    "ORGANIZATIONS",
+    "PROGRESS",
+    "SCORES",
+    "SETTINGS",
+    "YEARS",
+    "Workspace",
+]
+
+
+class NoDatabaseOpen(RuntimeError):
+    """A page asked for the database while none is open (a programming error)."""
 
 
 class Workspace(QObject):
-    """Holds the repository and the selection; every page reads fresh data through it."""
+    """Holds the open database and the selection; every page reads fresh data through the
+    services and hands every change to `apply`, which tells the pages what changed."""
 
     database_changed = Signal()  # another file was opened (or the file was closed)
     selection_changed = Signal()  # organisation or year changed
-    changed = Signal(str)  # one of the kinds above, after a write
+    changed = Signal(str)  # one of the kinds in ita_desktop.services.changes, after a write
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.repo: Repository | None = None
+        self._db: Database | None = None
         self.path: Path | None = None
         self.is_demo = False
         self.org_id: int | None = None
         self.year: int | None = None
 
     # database --------------------------------------------------------------------------------
-    def open(self, repo: Repository, path: Path | None, is_demo: bool = False) -> None:
+    @property
+    def db(self) -> Database:
+        """The open database; pages only ask for it while one is open."""
+        if self._db is None:
+            raise NoDatabaseOpen("no database is open")
+        return self._db
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def open(self, db: Database, path: Path | None, is_demo: bool = False) -> None:
         """Switch to another database; selects its first organisation and latest year."""
-        old = self.repo
-        self.repo, self.path, self.is_demo = repo, path, is_demo
-        if old is not None and old is not repo:
+        old = self._db
+        self._db, self.path, self.is_demo = db, path, is_demo
+        if old is not None and old is not db:
             old.close()
         self.org_id, self.year = None, None
         self._select_default()
@@ -48,63 +78,59 @@ class Workspace(QObject):
         self.selection_changed.emit()
 
     def close(self) -> None:
-        if self.repo is not None:
-            self.repo.close()
-        self.repo, self.path, self.org_id, self.year = None, None, None, None
+        if self._db is not None:
+            self._db.close()
+        self._db, self.path, self.org_id, self.year = None, None, None, None
 
     # selection -------------------------------------------------------------------------------
     def _select_default(self, org_id: int | None = None) -> None:
-        assert self.repo is not None
-        orgs = self.repo.organizations()
-        ids = [o.id for o in orgs]
+        ids = [o.id for o in self.db.organizations()]
         self.org_id = org_id if org_id in ids else (ids[0] if ids else None)
-        years = self.repo.years(self.org_id) if self.org_id else []
+        years = assessments.years(self.db, self.org_id) if self.org_id else []
         self.year = years[-1] if years else None
 
     def select(self, org_id: int | None, year: int | None = None) -> None:
         """Show another organisation (its latest year unless `year` is given)."""
-        if self.repo is None:
+        if self._db is None:
             return
         if org_id != self.org_id or year is None:
             self._select_default(org_id)
-        if year is not None and self.org_id is not None and year in self.repo.years(self.org_id):
+        if (
+            year is not None
+            and self.org_id is not None
+            and year in assessments.years(self.db, self.org_id)
+        ):
             self.year = year
         self.selection_changed.emit()
 
     def organization(self) -> Organization | None:
-        if self.repo is None or self.org_id is None:
+        if self._db is None or self.org_id is None:
             return None
-        return self.repo.organization(self.org_id)
+        return organizations.get_organization(self.db, self.org_id)
 
     def assessment(self) -> Assessment | None:
         """The selected assessment, read fresh (every page sees the same stored data)."""
-        if self.repo is None or self.org_id is None or self.year is None:
+        if self._db is None or self.org_id is None or self.year is None:
             return None
-        return self.repo.assessment(self.org_id, self.year)
+        return assessments.get_assessment(self.db, self.org_id, self.year)
 
     @property
     def assessment_id(self) -> int | None:
         a = self.assessment()
         return a.id if a else None
 
-    # writes ----------------------------------------------------------------------------------
-    def update_assessment(
-        self, assessment_id: int, mutate: Callable[[Assessment], None], kind: str = ASSESSMENT
-    ) -> Assessment:
-        """Read, change and save one assessment (never from a stale copy), then notify."""
-        assert self.repo is not None
-        a = self.repo.assessment_by_id(assessment_id)
-        mutate(a)
-        self.repo.save_assessment(a)
-        self.changed.emit(kind)
-        return a
+    # changes ---------------------------------------------------------------------------------
+    def apply(self, changes: Changes) -> None:
+        """Tell the pages what a service call changed (each kind once); when the selected
+        organisation or year is gone, select what remains first."""
+        if changes.kinds & {ORGANIZATIONS, YEARS} and not self._selection_exists():
+            self._select_default(self.org_id)
+            self.selection_changed.emit()
+        for kind in sorted(changes.kinds):
+            self.changed.emit(kind)
 
-    def update_organization(self, org_id: int, mutate: Callable[[Organization], None]) -> None:
-        assert self.repo is not None
-        org = self.repo.organization(org_id)
-        mutate(org)
-        self.repo.save_organization(org)
-        self.changed.emit(ORGANIZATION)
-
-    def notify(self, kind: str) -> None:
-        self.changed.emit(kind)
+    def _selection_exists(self) -> bool:
+        ids = [o.id for o in self.db.organizations()]
+        if self.org_id not in ids:
+            return False
+        return self.year is None or self.year in assessments.years(self.db, self.org_id)

@@ -10,10 +10,11 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ita_desktop.documents.labels import DOCUMENT_KINDS
 from ita_desktop.errors import ExportError, ItaError, ValidationError
-from ita_desktop.services.files import refuse_open_file
+from ita_desktop.services.files import open_database, refuse_open_file
 from ita_desktop.storage.repository import Repository
 
 FORMATS = ("pdf", "xlsx")
@@ -58,6 +59,15 @@ def export_document(
     finally:
         tmp.unlink(missing_ok=True)
     return out
+
+
+def export_from_file(db_path: Path, **options: Any) -> Path:
+    """`export_document` on its own connection to the file (the GUI's background thread)."""
+    db = open_database(Path(db_path))
+    try:
+        return export_document(db, **options)
+    finally:
+        db.close()
 
 
 def warm_up() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ita_desktop.domain.models import Organization
+from ita_desktop.domain.models import Assessment, Organization
 from ita_desktop.errors import ValidationError
+from ita_desktop.rules.presets import preset_for
 from ita_desktop.services.changes import ORGANIZATION, ORGANIZATIONS, YEARS, Changes
 from ita_desktop.storage.repository import Repository
 from ita_desktop.storage.store import ORGANIZATION_FIELDS
@@ -69,12 +70,18 @@ def _check_name(name: str) -> None:
         raise ValidationError("กรุณากรอกชื่อหน่วยงาน", "organisation name is empty")
 
 
-def add_organization(db: Repository, org: Organization) -> Changes:
-    """A new organisation (no years yet); `created_id` is its id."""
+def add_organization(db: Repository, org: Organization, first_year: int | None = None) -> Changes:
+    """A new organisation, with `first_year` started from that year's rules preset when
+    given (both in one transaction); `created_id` is the organisation's id."""
     _check_name(org.name)
     with db.write() as s:
         org_id = s.add_organization(org)
-    return Changes.of(ORGANIZATIONS, ORGANIZATION, created_id=org_id)
+        if first_year is not None:
+            rules = preset_for(first_year)
+            s.add_assessment(
+                Assessment(org_id, first_year, rules, threshold=rules.target, target=rules.target)
+            )
+    return Changes.of(ORGANIZATIONS, ORGANIZATION, YEARS, created_id=org_id)
 
 
 def update_organization(db: Repository, org_id: int, **values: Any) -> Changes:

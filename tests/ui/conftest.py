@@ -1,4 +1,4 @@
-"""UI test fixtures: a small database made through the repository, a window built on it."""
+"""UI test fixtures: a small database made through the services, a window built on it."""
 
 from __future__ import annotations
 
@@ -8,31 +8,35 @@ from pathlib import Path
 
 import pytest
 
-from ita_desktop.domain.models import Measure, Organization, Period, ProgressEntry
+from ita_desktop.domain.models import Assessment, Measure, Organization, Period
+from ita_desktop.rules.presets import preset_for
+from ita_desktop.services import assessments, measures, organizations, progress
 from ita_desktop.storage.repository import Repository
 
 TRANG_2564 = ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100", "100"]
 
 
 def build_sample(path: Path) -> Path:
-    repo = Repository.open(path)
+    db = Repository.open(path)
     try:
-        org_id = repo.save_organization(
-            Organization(
-                "เทศบาลตำบลทดสอบ",
-                "เทศบาลตำบล",
-                "เมืองตรัง",
-                "ตรัง",
-                None,
-                ["สำนักปลัด", "กองคลัง", "กองช่าง"],
-            )
+        org = Organization(
+            "เทศบาลตำบลทดสอบ",
+            "เทศบาลตำบล",
+            "เมืองตรัง",
+            "ตรัง",
+            None,
+            ["สำนักปลัด", "กองคลัง", "กองช่าง"],
         )
-        repo.save_organization(Organization("องค์การบริหารส่วนตำบลตัวอย่าง", "องค์การบริหารส่วนตำบล"))
-        a = repo.create_assessment(org_id, 2564)
+        org_id = organizations.add_organization(db, org).created_id
+        assert org_id is not None
+        other = Organization("องค์การบริหารส่วนตำบลตัวอย่าง", "องค์การบริหารส่วนตำบล")
+        organizations.add_organization(db, other)
+        rules = preset_for(2564)
+        a = Assessment(org_id, 2564, rules, threshold=Decimal(91), target=rules.target)
         a.scores = {i: Decimal(v) for i, v in enumerate(TRANG_2564, start=1)}
-        a.threshold = Decimal(91)
         a.official.overall = Decimal("95.36")
-        repo.save_assessment(a)
+        aid = assessments.add_assessment(db, a).created_id
+        assert aid is not None
         titles = [
             "ประกาศเจตนารมณ์การต่อต้านการทุจริต",
             "จัดทำคู่มือการใช้ทรัพย์สินของราชการ",
@@ -46,11 +50,14 @@ def build_sample(path: Path) -> Path:
                 ["สำนักปลัด"],
                 Period(False, 10, 2564, 3, 2565) if i else Period(),
             )
-            mid = repo.save_measure(a.id, m)
-            repo.save_progress(ProgressEntry(mid, 6, "อยู่ระหว่างดำเนินการ", "ผลผลิต", "ผลลัพธ์"))
-        repo.create_assessment(org_id, 2565)
+            mid = measures.add_measure(db, aid, m).created_id
+            assert mid is not None
+            progress.update_progress(
+                db, mid, 6, status="อยู่ระหว่างดำเนินการ", output="ผลผลิต", outcome="ผลลัพธ์"
+            )
+        assessments.create_year(db, org_id, 2565)
     finally:
-        repo.close()
+        db.close()
     return path
 
 

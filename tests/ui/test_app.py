@@ -36,13 +36,13 @@ def test_first_start_builds_and_opens_the_demo_with_its_banner(qtbot):
     assert not demo_db_path().exists()
     window = create_window(None)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.workspace.repo is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.workspace.is_open, timeout=30000)
     assert window.workspace.path == demo_db_path()
     assert window.workspace.is_demo
     window.show()
     assert window.banner.isVisible()
     assert "ข้อมูลตัวอย่าง" in window.banner.label.text()
-    assert len(window.workspace.repo.organizations()) >= 4
+    assert len(window.workspace.db.organizations()) >= 4
     assert "ข้อมูลตัวอย่าง" in window.windowTitle()
 
 
@@ -79,7 +79,7 @@ def test_broken_file_gives_a_thai_message_and_an_empty_window(qtbot, tmp_path, m
     broken.write_bytes(b"this is not a database" * 100)
     window = create_window(broken)
     qtbot.addWidget(window)
-    assert window.workspace.repo is None
+    assert not window.workspace.is_open
     assert any("เสียหาย" in text for text in message_boxes)
     window.show()
     page = window.pages["scores"]

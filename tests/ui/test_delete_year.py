@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from ita_desktop.services import assessments
 from ita_desktop_ui import labels
 
 
@@ -38,7 +39,7 @@ def test_no_keeps_the_year(window, answers):
     assert answers.asked and "2564" in answers.asked[0]
     assert "เทศบาลตำบลทดสอบ" in answers.asked[0]
     ws = window.workspace
-    assert ws.repo.years(ws.org_id) == [2564, 2565]
+    assert ws.db.years(ws.org_id) == [2564, 2565]
     assert ws.year == 2564
 
 
@@ -48,16 +49,16 @@ def test_deleting_years_keeps_the_selectors_consistent(window, answers):
     deleted_id = ws.assessment_id
     window.delete_year_action.trigger()
     assert "พ.ศ. 2564" in answers.asked[-1] and "“เทศบาลตำบลทดสอบ”" in answers.asked[-1]
-    assert ws.repo.years(ws.org_id) == [2565]
+    assert ws.db.years(ws.org_id) == [2565]
     assert ws.year == 2565
     assert _years_in_combo(window) == [2565]
     assert window.selectors.year_combo.currentData() == 2565
-    assert ws.repo.measures(deleted_id) == []
+    assert ws.db.measures(deleted_id) == []
     assert window.pages["measures"].model.rowCount() == 0  # the page shows 2565's (empty) plan
     assert window.history.count() == 0
 
     window.delete_year_action.trigger()  # the last year: the organisation stays, yearless
-    assert ws.repo.years(ws.org_id) == []
+    assert ws.db.years(ws.org_id) == []
     assert ws.year is None and ws.org_id is not None
     assert _years_in_combo(window) == []
     assert window.selectors.org_combo.currentText() == "เทศบาลตำบลทดสอบ"
@@ -72,10 +73,10 @@ def test_deleting_years_keeps_the_selectors_consistent(window, answers):
 
 def test_other_organisations_are_untouched(window, answers):
     ws = window.workspace
-    other = next(o for o in ws.repo.organizations() if o.id != ws.org_id)
-    ws.repo.create_assessment(other.id, 2564)
+    other = next(o for o in ws.db.organizations() if o.id != ws.org_id)
+    assessments.create_year(ws.db, other.id, 2564)
     window.delete_year_action.trigger()
-    assert ws.repo.years(other.id) == [2564]
+    assert ws.db.years(other.id) == [2564]
 
 
 def test_text_being_typed_does_not_outlive_its_year(window, answers, message_boxes):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import time
-import types
 from pathlib import Path
 
 import pytest
 
-from ita_desktop_ui.pages import export_page
+from ita_desktop.services import export as export_service
 
 
 def _page(window, tmp_path: Path):
@@ -40,10 +38,7 @@ def fake_export(monkeypatch):
         )
         return Path(out)
 
-    module = types.ModuleType(export_page.EXPORT_MODULE)
-    module.export_document = export_document
-    monkeypatch.setitem(sys.modules, export_page.EXPORT_MODULE, module)
-    monkeypatch.setattr(export_page, "export_available", lambda: True)
+    monkeypatch.setattr(export_service, "export_document", export_document)
     return calls
 
 
@@ -86,10 +81,7 @@ def test_export_failure_is_shown_in_thai(window, qtbot, tmp_path, monkeypatch, m
     def broken(repo, **options):
         raise ExportError("บันทึกไฟล์ไม่ได้ เพราะไฟล์เปิดอยู่ในโปรแกรมอื่น", "locked")
 
-    module = types.ModuleType(export_page.EXPORT_MODULE)
-    module.export_document = broken
-    monkeypatch.setitem(sys.modules, export_page.EXPORT_MODULE, module)
-    monkeypatch.setattr(export_page, "export_available", lambda: True)
+    monkeypatch.setattr(export_service, "export_document", broken)
     page = _page(window, tmp_path)
     page.refresh()
     task = page.start_export()
@@ -99,7 +91,6 @@ def test_export_failure_is_shown_in_thai(window, qtbot, tmp_path, monkeypatch, m
 
 
 def test_real_export_writes_a_pdf(window, qtbot, tmp_path):
-    pytest.importorskip(export_page.EXPORT_MODULE)
     page = _page(window, tmp_path)
     page.refresh()
     assert page.export_button.isEnabled()
@@ -108,11 +99,3 @@ def test_real_export_writes_a_pdf(window, qtbot, tmp_path):
     assert task.error is None, task.error
     out = Path(task.result)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
-
-
-def test_missing_exporter_is_explained(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(export_page, "export_available", lambda: False)
-    page = _page(window, tmp_path)
-    page.refresh()
-    assert not page.export_button.isEnabled()
-    assert "ยังส่งออกเอกสารไม่ได้" in page.status_label.text()

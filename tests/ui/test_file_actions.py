@@ -10,14 +10,14 @@ def test_new_database_is_empty_and_lets_you_add_an_organisation(window, tmp_path
     path = tmp_path / "ใหม่.sqlite"
     assert window.files.create(path)
     ws = window.workspace
-    assert ws.path == path and ws.repo.organizations() == []
+    assert ws.path == path and ws.db.organizations() == []
     window.show_page("scores")
     assert "ยังไม่มีหน่วยงาน" in window.pages["scores"].hint.text()
     org_id = window.selectors.add_organization("  เทศบาลตำบล\u200bใหม่ ")
     assert ws.org_id == org_id and ws.organization().name == "เทศบาลตำบลใหม่"
     assert ws.year is not None  # the current fiscal year was started
     assert window.selectors.add_year(ws.year + 1)
-    assert ws.repo.years(org_id)[-1] == ws.year
+    assert ws.db.years(org_id)[-1] == ws.year
     assert window.selectors.year_combo.currentData() == ws.year
     assert UiSettings().recent_files[0] == path.resolve()
 
@@ -71,4 +71,4 @@ def test_the_open_file_is_never_overwritten(window, sample_db, message_boxes):
     assert not window.files.save_copy_and_switch(sample_db)
     assert not window.files.backup_to(sample_db)
     assert all("เปิดใช้งานอยู่" in text for text in message_boxes[-3:])
-    assert window.workspace.repo.organizations()[0].name == "เทศบาลตำบลทดสอบ"
+    assert window.workspace.db.organizations()[0].name == "เทศบาลตำบลทดสอบ"

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from ita_desktop.domain.models import ProgressEntry
 from ita_desktop.storage.repository import Repository
 from ita_desktop_ui.models.measures_model import TITLE
+
+
+def _progress_of(db: Repository, measure_id: int) -> list[ProgressEntry]:
+    with db.read() as s:
+        return s.progress_of_measure(measure_id)
+
 
 TITLES = [
     "ประกาศเจตนารมณ์การต่อต้านการทุจริต",
@@ -21,7 +28,7 @@ def _page(window):
 
 def _stored_titles(window) -> list[str]:
     ws = window.workspace
-    return [m.title for m in ws.repo.measures(ws.assessment_id)]
+    return [m.title for m in ws.db.measures(ws.assessment_id)]
 
 
 def _reopened_titles(path) -> list[str]:
@@ -59,8 +66,8 @@ def test_add_reorder_delete_persist_and_undo(window, qtbot, sample_db):
     window.history.undo()  # delete undone: back at its place, with its progress
     assert _stored_titles(window) == TITLES[:2] + ["มาตรการใหม่", TITLES[2]]
     ws = window.workspace
-    restored = ws.repo.measures(ws.assessment_id)[0]
-    assert ws.repo.progress_of_measure(restored.id)[0].output == "ผลผลิต"
+    restored = ws.db.measures(ws.assessment_id)[0]
+    assert _progress_of(ws.db, restored.id)[0].output == "ผลผลิต"
     window.history.undo()  # move undone
     assert _stored_titles(window) == TITLES + ["มาตรการใหม่"]
     window.history.undo()  # add undone
@@ -82,7 +89,7 @@ def test_keyboard_move_and_duplicate(window, qtbot):
     qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
     assert _stored_titles(window)[2] == f"{TITLES[0]} (สำเนา)"
     ws = window.workspace
-    copy = ws.repo.measures(ws.assessment_id)[2]
+    copy = ws.db.measures(ws.assessment_id)[2]
     assert copy.steps == ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"] and copy.indicators == [1]
 
 
@@ -101,7 +108,7 @@ def test_editing_in_the_form_saves_steps_units_period_indicators(window, qtbot):
     editor.indicator_boxes[4].setChecked(True)
     editor.whole_year.setChecked(True)
     ws = window.workspace
-    m = ws.repo.measures(ws.assessment_id)[1]
+    m = ws.db.measures(ws.assessment_id)[1]
     assert m.steps == ["สำรวจทรัพย์สิน", "จัดทำคู่มือ", "เผยแพร่คู่มือ"]
     assert m.responsible == ["สำนักปลัด", "กองคลัง"]
     assert sorted(m.indicators) == [2, 4]
@@ -109,14 +116,14 @@ def test_editing_in_the_form_saves_steps_units_period_indicators(window, qtbot):
     editor.whole_year.setChecked(False)
     editor.start_month.setCurrentIndex(3)  # มกราคม of the plan's year (2565)
     editor.start_month.activated.emit(3)
-    m = ws.repo.measures(ws.assessment_id)[1]
+    m = ws.db.measures(ws.assessment_id)[1]
     assert not m.period.whole_year
     assert (m.period.start_month, m.period.start_year) == (1, 2565)
     assert page.model.data(page.model.index(1, 3)).startswith("มกราคม 2565")
     window.history.undo()  # the month change
-    assert ws.repo.measures(ws.assessment_id)[1].period.start_month == 10
+    assert ws.db.measures(ws.assessment_id)[1].period.start_month == 10
     window.history.undo()  # unticking ตลอดปีงบประมาณ
-    assert ws.repo.measures(ws.assessment_id)[1].period.whole_year
+    assert ws.db.measures(ws.assessment_id)[1].period.whole_year
     assert editor.whole_year.isChecked()
 
 
@@ -138,7 +145,7 @@ def test_steps_edited_in_the_table_one_per_line(window):
     assert page.model.data(index, Qt.ItemDataRole.EditRole) == "ขั้นตอนที่หนึ่ง\nขั้นตอนที่สอง"
     assert page.model.setData(index, "สำรวจ\n\n  จัดทำ\u200b \nเผยแพร่")
     ws = window.workspace
-    assert ws.repo.measures(ws.assessment_id)[2].steps == ["สำรวจ", "จัดทำ", "เผยแพร่"]
+    assert ws.db.measures(ws.assessment_id)[2].steps == ["สำรวจ", "จัดทำ", "เผยแพร่"]
     assert page.model.data(index).startswith("1. สำรวจ\n2. จัดทำ")
     window.history.undo()
-    assert ws.repo.measures(ws.assessment_id)[2].steps == ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"]
+    assert ws.db.measures(ws.assessment_id)[2].steps == ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"]

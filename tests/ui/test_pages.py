@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from ita_desktop.documents.narrative import SECTIONS
+from ita_desktop.services import report_settings
 
 
 def test_organization_fields_and_units(window, qtbot):
@@ -122,7 +123,7 @@ def test_progress_per_round(window, qtbot):
     out.commit()
     ws = window.workspace
     measure_id = page.model.rows[0][0].id
-    entry = ws.repo.progress(ws.assessment_id, 6)[measure_id]
+    entry = ws.db.progress(ws.assessment_id, 6)[measure_id]
     assert entry.status == "ดำเนินการแล้วเสร็จ" and entry.outcome == "ผู้บริหารประกาศเจตนารมณ์แล้ว"
     assert entry.output == "ผลผลิต"
     page.set_round(12)
@@ -132,12 +133,12 @@ def test_progress_per_round(window, qtbot):
     summary.setFocus()
     summary.insertPlainText("สรุปรอบสิบสองเดือน")
     summary.commit()
-    assert ws.repo.settings(ws.assessment_id).summary[12] == "สรุปรอบสิบสองเดือน"
+    assert report_settings.get_settings(ws.db, ws.assessment_id).summary[12] == "สรุปรอบสิบสองเดือน"
     page.set_round(6)
     assert page.fields["outcome"].toPlainText() == "ผู้บริหารประกาศเจตนารมณ์แล้ว"
     window.history.undo()  # summary
     window.history.undo()  # outcome
-    assert ws.repo.progress(ws.assessment_id, 6)[measure_id].outcome == "ผลลัพธ์"
+    assert ws.db.progress(ws.assessment_id, 6)[measure_id].outcome == "ผลลัพธ์"
     assert page.fields["outcome"].toPlainText() == "ผลลัพธ์"
 
 

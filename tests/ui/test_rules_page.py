@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import preset_for, rules_to_dict
+from ita_desktop.services import report_settings
 from ita_desktop.storage.repository import Repository
 from ita_desktop_ui.app import create_window
 from ita_desktop_ui.models.grades_model import EACH_TOOL, LABEL, MINIMUM
@@ -36,7 +37,7 @@ def _stored(path, year: int = 2564):
     try:
         org = repo.organizations()[0]
         a = repo.assessment(org.id, year)
-        return a, repo.settings(a.id)
+        return a, report_settings.get_settings(repo, a.id)
     finally:
         repo.close()
 
@@ -228,7 +229,7 @@ def test_preface_digits_and_signatories_persist(window, qtbot, sample_db):
     panel.add_signatory("ลบทิ้ง", "")
     panel.remove_signatory()
     ws = window.workspace
-    settings = ws.repo.settings(ws.assessment_id)
+    settings = report_settings.get_settings(ws.db, ws.assessment_id)
     assert settings.preface == "ย่อหน้าแรกของคำนำ\nย่อหน้าที่สอง"
     assert not settings.thai_digits
     assert settings.signatories == [
@@ -240,7 +241,7 @@ def test_preface_digits_and_signatories_persist(window, qtbot, sample_db):
     window.history.undo()  # remove
     window.history.undo()  # add
     window.history.undo()  # move
-    assert ws.repo.settings(ws.assessment_id).signatories[0][0] == "นายสมชาย ใจดี"
+    assert report_settings.get_settings(ws.db, ws.assessment_id).signatories[0][0] == "นายสมชาย ใจดี"
     window.history.redo()
     window.close()
 

@@ -60,7 +60,7 @@ def test_a_year_of_work(qtbot, tmp_path):
     _type(qtbot, measures.editor.title_edit, "Open channel for suggestions")
     measures.editor.indicator_boxes[8].setChecked(True)
     qtbot.mouseClick(measures.add_button, Qt.MouseButton.LeftButton)
-    assert len(ws.repo.measures(ws.assessment_id)) == 2
+    assert len(ws.db.measures(ws.assessment_id)) == 2
 
     window.show_page("progress")
     progress = window.pages["progress"]

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.documents.narrative import SECTIONS, generate
 from ita_desktop.domain.models import Assessment
+from ita_desktop.services import assessments
 from ita_desktop.services.analysis import analyze_assessment
+from ita_desktop.services.changes import Changes
 from ita_desktop.thai.numbers import format_score
 
 from .. import labels
@@ -145,7 +147,7 @@ class AnalysisPage(Page):
     def load(self) -> None:
         ws = self.workspace
         a = self._assessment = self.assessment()
-        analysis = analyze_assessment(ws.repo, a)
+        analysis = analyze_assessment(ws.db, a)
         org = ws.organization()
         self.generated = generate(analysis, a.rules, org.name if org else "")
         self.threshold_edit.set_value(a.threshold)
@@ -190,23 +192,22 @@ class AnalysisPage(Page):
         self,
         text: str,
         mutate: Callable[[Assessment, Any], None],
+        write: Callable[[int, Any], Changes],
         old: Any,
         new: Any,
         merge_key: object = None,
     ) -> None:
+        """Show `new` at once (`mutate` on the page's copy) and store it through `write`
+        (a service call on the assessment id), as one undoable command."""
         a = self._assessment
-        assert a is not None
+        assert a is not None and a.id is not None
         mutate(a, new)
-        repo, assessment_id = self.workspace.repo, a.id
+        assessment_id = a.id
 
-        def apply(value: Any) -> None:
-            stored = repo.assessment_by_id(assessment_id)
-            mutate(stored, value)
-            repo.save_assessment(stored)
+        def apply(value: Any) -> Changes:
+            return write(assessment_id, value)
 
-        self.history.push(
-            ChangeCommand(self.history, text, apply, old, new, kinds.ASSESSMENT, merge_key)
-        )
+        self.history.push(ChangeCommand(self.history, text, apply, old, new, merge_key))
 
     def _commit_threshold(self, value: Decimal | None) -> None:
         a = self._assessment
@@ -219,7 +220,11 @@ class AnalysisPage(Page):
         def mutate(x: Assessment, v: Decimal) -> None:
             x.threshold = v
 
-        self._push("แก้เกณฑ์จุดแข็ง", mutate, a.threshold, value)
+        def write(assessment_id: int, v: Decimal) -> Changes:
+            return assessments.set_threshold(db, assessment_id, v)
+
+        db = self.workspace.db
+        self._push("แก้เกณฑ์จุดแข็ง", mutate, write, a.threshold, value)
 
     def _commit_text(self, text: str) -> None:
         a = self._assessment
@@ -234,7 +239,11 @@ class AnalysisPage(Page):
         def mutate(x: Assessment, v: str) -> None:
             x.narratives[key] = v
 
-        self._push("แก้ข้อความวิเคราะห์", mutate, old, new, self.text_edit.session_key())
+        def write(assessment_id: int, v: str) -> Changes:
+            return assessments.set_narrative(db, assessment_id, key, v)
+
+        db = self.workspace.db
+        self._push("แก้ข้อความวิเคราะห์", mutate, write, old, new, self.text_edit.session_key())
 
     def regenerate(self) -> None:
         """Drop the user's text of the current section: the generated text shows again."""
@@ -249,7 +258,11 @@ class AnalysisPage(Page):
         def mutate(x: Assessment, v: str) -> None:
             x.narratives[key] = v
 
-        self._push("สร้างข้อความใหม่", mutate, old, "")
+        def write(assessment_id: int, v: str) -> Changes:
+            return assessments.set_narrative(db, assessment_id, key, v)
+
+        db = self.workspace.db
+        self._push("สร้างข้อความใหม่", mutate, write, old, "")
 
     def _commit_tool_issue(self, code: str, text: str, edit: CommitTextEdit) -> None:
         a = self._assessment
@@ -259,9 +272,14 @@ class AnalysisPage(Page):
         def mutate(x: Assessment, v: str) -> None:
             x.issues_by_tool[code] = v
 
+        def write(assessment_id: int, v: str) -> Changes:
+            return assessments.set_tool_issue(db, assessment_id, code, v)
+
+        db = self.workspace.db
         self._push(
             f"แก้ประเด็นที่ต้องแก้ไข {code}",
             mutate,
+            write,
             a.issues_by_tool.get(code, ""),
             text,
             edit.session_key(),
@@ -275,4 +293,9 @@ class AnalysisPage(Page):
         def mutate(x: Assessment, v: str) -> None:
             x.issues_by_indicator[number] = v
 
-        self._push(f"แก้ประเด็นตัวชี้วัดที่ {number}", mutate, a.issues_by_indicator.get(number, ""), text)
+        def write(assessment_id: int, v: str) -> Changes:
+            return assessments.set_issue(db, assessment_id, number, v)
+
+        db = self.workspace.db
+        old = a.issues_by_indicator.get(number, "")
+        self._push(f"แก้ประเด็นตัวชี้วัดที่ {number}", mutate, write, old, text)

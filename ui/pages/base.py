@@ -82,7 +82,7 @@ class Page(QWidget):
 
     def _missing(self) -> str:
         ws = self.workspace
-        if ws.repo is None:
+        if not ws.is_open:
             return labels.NO_DATABASE
         if ws.org_id is None:
             return labels.NO_ORGANIZATION

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 from pathlib import Path
 from typing import Any
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.errors import ExportError
-from ita_desktop.storage.repository import Repository
+from ita_desktop.services import report_settings
 
 from .. import labels
 from .. import workspace as kinds
@@ -35,26 +33,14 @@ from ..errors import message_of, show_error
 from ..pages.base import Page
 from ..tasks import Task, run_in_background
 
-EXPORT_MODULE = "ita_desktop.services.export"
-MISSING = "รุ่นนี้ยังส่งออกเอกสารไม่ได้ (ยังไม่มีส่วนส่งออก PDF/Excel)"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
-
-
-def export_available() -> bool:
-    return importlib.util.find_spec(EXPORT_MODULE) is not None
 
 
 def run_export(db_path: str, options: dict[str, Any]) -> str:
     """The background job: its own connection, plain data in and out."""
-    try:
-        module = importlib.import_module(EXPORT_MODULE)
-    except ImportError as exc:
-        raise ExportError(MISSING, str(exc)) from exc
-    repo = Repository.open(Path(db_path))
-    try:
-        return str(module.export_document(repo, **options))
-    finally:
-        repo.close()
+    from ita_desktop.services.export import export_from_file  # loads the PDF stack
+
+    return str(export_from_file(Path(db_path), **options))
 
 
 def default_folder() -> Path:
@@ -158,14 +144,12 @@ class ExportPage(Page):
 
     def load(self) -> None:
         a = self.assessment()
-        stored = (a.id, self.workspace.repo.settings(a.id).thai_digits)
+        assert a.id is not None
+        stored = (a.id, report_settings.get_settings(self.workspace.db, a.id).thai_digits)
         if stored != self._digits_for:  # default: how this office prints its documents
             self._digits_for = stored
             self.thai_digits.setChecked(stored[1])
-        available = export_available()
-        self.export_button.setEnabled(available and (self.task is None or self.task.done))
-        if not available:
-            self.status_label.setText(MISSING)
+        self.export_button.setEnabled(self.task is None or self.task.done)
 
     # choices -----------------------------------------------------------------------------
     def choose_folder(self) -> None:
@@ -222,7 +206,7 @@ class ExportPage(Page):
 
     def _finish(self) -> None:
         self.progress.hide()
-        self.export_button.setEnabled(export_available())
+        self.export_button.setEnabled(True)
 
     def _done(self, path: str) -> None:
         self._finish()

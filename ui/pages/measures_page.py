@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.models import Measure
+from ita_desktop.services import measures
 
 from .. import workspace as kinds
 from ..models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TITLE, MeasuresModel
@@ -145,7 +146,7 @@ class MeasuresPage(Page):
             self._indicator_names = names  # renamed on the rules page
             self.editor.set_context(a.rules, org.units if org else [], plan_year)
         selected = self.selected_measure()
-        self.model.set_measures(ws.repo.measures(a.id))
+        self.model.set_measures(measures.list_measures(ws.db, a.id))
         row = self.model.row_of(selected.id) if selected else -1
         if row < 0 and self.model.rowCount():
             row = min(self.view.currentIndex().row(), self.model.rowCount() - 1)
@@ -224,7 +225,7 @@ class MeasuresPage(Page):
         if m is None or self.assessment_id is None:
             return
         row = self.selected_row()
-        self.history.push(DeleteMeasureCommand(self.history, self.assessment_id, self._key(m)))
+        self.history.push(DeleteMeasureCommand(self.history, self._key(m)))
         self.select_row(min(row, self.model.rowCount() - 1))
 
     def move_measure(self, step: int) -> None:
@@ -238,8 +239,8 @@ class MeasuresPage(Page):
 
     def _edited_in_table(self, old: Measure, new: Measure) -> None:
         if self.assessment_id is not None:
-            edit_measure(self.history, self.assessment_id, self._key(old), old, new)
+            edit_measure(self.history, self._key(old), old, new)
 
     def _edited_in_form(self, old: Measure, new: Measure, merge_key: object) -> None:
         if self.assessment_id is not None:
-            edit_measure(self.history, self.assessment_id, self._key(old), old, new, merge_key)
+            edit_measure(self.history, self._key(old), old, new, merge_key)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.domain.models import Organization
 from ita_desktop.errors import ValidationError
+from ita_desktop.services import organizations
+from ita_desktop.services.changes import Changes
 from ita_desktop.thai.normalize import normalize_name
 
 from .. import labels
@@ -163,16 +165,13 @@ class OrganizationPage(Page):
         if org is None or old == new:
             return
         setattr(org, attr, new)
-        repo, org_id = self.workspace.repo, org.id
+        db, org_id = self.workspace.db, org.id
+        assert org_id is not None
 
-        def apply(value: Any) -> None:
-            stored = repo.organization(org_id)
-            setattr(stored, attr, value)
-            repo.save_organization(stored)
+        def apply(value: Any) -> Changes:
+            return organizations.update_organization(db, org_id, **{attr: value})
 
-        self.history.push(
-            ChangeCommand(self.history, text, apply, old, new, kinds.ORGANIZATION, merge_key)
-        )
+        self.history.push(ChangeCommand(self.history, text, apply, old, new, merge_key))
 
     def _commit_field(self, attr: str, value: str, edit: CommitLineEdit) -> None:
         if self.org is None:
@@ -261,8 +260,9 @@ class OrganizationPage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        assert org.id is not None
         with reporting(self):
-            self.workspace.repo.delete_organization(org.id)
+            changes = organizations.delete_organization(self.workspace.db, org.id)
             self.history.clear()
-            self.workspace.notify(kinds.ORGANIZATIONS)
+            self.workspace.apply(changes)
             self.workspace.select(None)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop.domain.models import STATUSES, ProgressEntry, ReportSettings
+from ita_desktop.domain.models import STATUSES, ProgressEntry
+from ita_desktop.services import measures, progress, report_settings
+from ita_desktop.services.changes import Changes
 from ita_desktop.thai.dates import round_range
 
 from .. import labels
@@ -144,8 +146,8 @@ class ProgressPage(Page):
         selected_id = (
             self.model.rows[current][0].id if 0 <= current < len(self.model.rows) else None
         )
-        progress = ws.repo.progress(a.id, self.round)
-        self.model.set_rows([(m, progress.get(m.id)) for m in ws.repo.measures(a.id)])
+        entries = progress.round_progress(ws.db, a.id, self.round)
+        self.model.set_rows([(m, entries.get(m.id)) for m in measures.list_measures(ws.db, a.id)])
         ids = [m.id for m, _ in self.model.rows]
         row = ids.index(selected_id) if selected_id in ids else (0 if ids else -1)
         if row >= 0:
@@ -155,7 +157,7 @@ class ProgressPage(Page):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         self._show_selected()
-        settings = ws.repo.settings(a.id)
+        settings = report_settings.get_settings(ws.db, a.id)
         for name, edit in self.round_fields.items():
             edit.set_value(getattr(settings, name).get(self.round, ""))
 
@@ -193,31 +195,25 @@ class ProgressPage(Page):
         )
         if new == self.entry:
             return
-        old, self.entry = self.entry, copy.deepcopy(new)
+        names = [f for f in progress.PROGRESS_FIELDS if getattr(self.entry, f) != getattr(new, f)]
+        before = {f: getattr(self.entry, f) for f in names}
+        after = {f: getattr(new, f) for f in names}
+        self.entry = copy.deepcopy(new)
         key = self.history.key_of(new.measure_id)
-        edit_progress(self.history, key, old, new, merge_key)
+        edit_progress(self.history, key, new.round, before, after, merge_key)
 
     def _commit_round(self, name: str, text: str, edit: CommitTextEdit) -> None:
         if self.assessment_id is None:
             return
-        repo, assessment_id, round_months = self.workspace.repo, self.assessment_id, self.round
-        old = getattr(repo.settings(assessment_id), name).get(round_months, "")
+        db, assessment_id, round_months = self.workspace.db, self.assessment_id, self.round
+        settings = report_settings.get_settings(db, assessment_id)
+        old = getattr(settings, name).get(round_months, "")
         if old == text:
             return
 
-        def apply(value: str) -> None:
-            settings: ReportSettings = repo.settings(assessment_id)
-            getattr(settings, name)[round_months] = value
-            repo.save_settings(assessment_id, settings)
+        def apply(value: str) -> Changes:
+            return report_settings.set_round_text(db, assessment_id, name, round_months, value)
 
         self.history.push(
-            ChangeCommand(
-                self.history,
-                ROUND_FIELDS[name],
-                apply,
-                old,
-                text,
-                kinds.SETTINGS,
-                edit.session_key(),
-            )
+            ChangeCommand(self.history, ROUND_FIELDS[name], apply, old, text, edit.session_key())
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 from ita_desktop.analysis.engine import analyze
 from ita_desktop.analysis.result import Analysis
 from ita_desktop.domain.models import Assessment, OfficialFigures
+from ita_desktop.services import assessments
+from ita_desktop.services.changes import Changes
 from ita_desktop.thai.normalize import normalize_name
 from ita_desktop.thai.numbers import format_score
 
@@ -295,13 +298,11 @@ class ScoresPage(Page):
     def _push_official(
         self, assessment_id: int, attr: str, old: object, new: object, merge_key: object
     ) -> None:
-        repo = self.workspace.repo
+        db = self.workspace.db
 
-        def apply(value: object) -> None:
-            stored = repo.assessment_by_id(assessment_id)
-            setattr(stored.official, attr, value)
-            repo.save_assessment(stored)
+        def apply(value: Any) -> Changes:
+            if attr == "level":
+                return assessments.set_official_level(db, assessment_id, value)
+            return assessments.set_official(db, assessment_id, attr, value)
 
-        self.history.push(
-            ChangeCommand(self.history, "แก้ผลที่ประกาศ", apply, old, new, kinds.ASSESSMENT, merge_key)
-        )
+        self.history.push(ChangeCommand(self.history, "แก้ผลที่ประกาศ", apply, old, new, merge_key))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.models import ReportSettings
+from ita_desktop.services import report_settings
 
 from .. import labels
 from ..models.signatories_model import SignatoriesModel, Signatory
@@ -119,7 +120,7 @@ class PrintSettingsPanel(QGroupBox):
         if assessment_id != self.assessment_id:
             self.preface_edit.commit()  # what was typed belongs to the year shown before
         self.assessment_id = assessment_id
-        s = self.settings = self.workspace.repo.settings(assessment_id)
+        s = self.settings = report_settings.get_settings(self.workspace.db, assessment_id)
         self.digits.button(int(s.thai_digits)).setChecked(True)
         self.preface_edit.set_value(s.preface)
         self.signatories_model.set_rows(s.signatories)

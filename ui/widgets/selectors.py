@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.domain.models import Organization
 from ita_desktop.rules.presets import available_years
+from ita_desktop.services import assessments, organizations
 from ita_desktop.thai.dates import fiscal_year_of
 from ita_desktop.thai.normalize import normalize_name
 
@@ -68,7 +69,7 @@ class SelectorBar(QWidget):
         self.refresh()
 
     def _changed(self, kind: str) -> None:
-        if kind in (kinds.ORGANIZATION, kinds.ORGANIZATIONS):
+        if kind in (kinds.ORGANIZATIONS, kinds.YEARS):
             self.refresh()
 
     def refresh(self) -> None:
@@ -77,15 +78,14 @@ class SelectorBar(QWidget):
         try:
             self.org_combo.clear()
             self.year_combo.clear()
-            has_db = ws.repo is not None
-            self.setEnabled(has_db)
-            if not has_db:
+            self.setEnabled(ws.is_open)
+            if not ws.is_open:
                 return
-            for org in ws.repo.organizations():
+            for org, _years in organizations.list_organizations(ws.db):
                 self.org_combo.addItem(org.name, org.id)
             self.org_combo.setCurrentIndex(self.org_combo.findData(ws.org_id))
             if ws.org_id is not None:
-                for year in ws.repo.years(ws.org_id):
+                for year in assessments.years(ws.db, ws.org_id):
                     self.year_combo.addItem(f"พ.ศ. {year}", year)
                 self.year_combo.setCurrentIndex(self.year_combo.findData(ws.year))
             self.add_year_button.setEnabled(ws.org_id is not None)
@@ -111,9 +111,9 @@ class SelectorBar(QWidget):
         ws = self.workspace
         with reporting(self):
             org = Organization(normalize_name(name), units=list(labels.DEFAULT_UNITS))
-            org_id = ws.repo.save_organization(org)
-            ws.repo.create_assessment(org_id, self._default_year())
-            ws.notify(kinds.ORGANIZATIONS)
+            changes = organizations.add_organization(ws.db, org, self._default_year())
+            org_id = changes.created_id
+            ws.apply(changes)
             ws.select(org_id)
             return org_id
         return None
@@ -127,7 +127,7 @@ class SelectorBar(QWidget):
         ws = self.workspace
         if ws.org_id is None:
             return
-        existing = ws.repo.years(ws.org_id)
+        existing = assessments.years(ws.db, ws.org_id)
         suggestion = existing[-1] + 1 if existing else self._default_year()
         year, ok = QInputDialog.getInt(
             self,
@@ -143,8 +143,10 @@ class SelectorBar(QWidget):
     def add_year(self, year: int) -> bool:
         """Start a fiscal year for the organisation from that year's rules preset."""
         ws = self.workspace
+        if ws.org_id is None:
+            return False
         with reporting(self):
-            ws.repo.create_assessment(ws.org_id, year)
+            ws.apply(assessments.create_year(ws.db, ws.org_id, year))
             ws.select(ws.org_id, year)
             return True
         return False
@@ -176,7 +178,7 @@ class SelectorBar(QWidget):
             assessment_id = ws.assessment_id
             if assessment_id is None:
                 return False
-            ws.repo.delete_assessment(assessment_id)
+            ws.apply(assessments.delete_year(ws.db, assessment_id))
             ws.select(ws.org_id)  # its latest year (or none); undo history is cleared with it
             return True
         return False

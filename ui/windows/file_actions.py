@@ -10,9 +10,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ita_desktop.demo.builder import build_demo
-from ita_desktop.errors import StorageError, ValidationError
 from ita_desktop.paths import demo_db_path
-from ita_desktop.storage.repository import Repository
+from ita_desktop.services import files
+from ita_desktop.services.files import Database
 
 from .. import labels
 from ..errors import reporting, show_error
@@ -34,9 +34,8 @@ def prepare_database(path: str, build: bool) -> str:
     file = Path(path)
     if build:
         build_demo(file, force=False).close()
-    elif not file.is_file():
-        raise StorageError("ไม่พบไฟล์ฐานข้อมูล", path)
-    Repository.open(file).close()
+    else:
+        files.open_database(file).close()
     return path
 
 
@@ -59,7 +58,7 @@ class FileActions(QObject):
     def open_now(self, path: Path) -> bool:
         """Open at once on the GUI thread (start-up, new files): quick for ordinary files."""
         with reporting(self.window):
-            self._switch(Repository.open(path), path)
+            self._switch(files.open_database(path), path)
             return True
         return False
 
@@ -77,10 +76,10 @@ class FileActions(QObject):
         )
         return self.task
 
-    def _switch(self, repo: Repository, path: Path) -> None:
+    def _switch(self, db: Database, path: Path) -> None:
         self.remember_selection()
         self.history.clear()
-        self.workspace.open(repo, path, is_demo_path(path))
+        self.workspace.open(db, path, is_demo_path(path))
         saved = self.settings.selection(path)
         if saved is not None:
             self.workspace.select(*saved)  # where the user left this file
@@ -101,18 +100,11 @@ class FileActions(QObject):
         if name:
             self.create(Path(name))
 
-    def _refuse_open_file(self, path: Path) -> None:
-        current = self.workspace.path
-        if current is not None and Path(path).resolve() == current.resolve():
-            raise ValidationError("ไฟล์นี้เปิดใช้งานอยู่ กรุณาเลือกชื่อไฟล์อื่น", str(path))
-
     def create(self, path: Path) -> bool:
-        """A new empty database file (an existing file is replaced only after the dialog asked)."""
+        """A new empty database file; a file already there is kept under a dated name."""
         with reporting(self.window):
-            self._refuse_open_file(path)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            return self.open_now(path)
+            self._switch(files.new_database(path, self.workspace.path), path)
+            return True
         return False
 
     def open_database(self) -> None:
@@ -123,7 +115,7 @@ class FileActions(QObject):
             self.open_in_background(Path(name))
 
     def save_as(self) -> None:
-        if self.workspace.repo is None:
+        if not self.workspace.is_open:
             return
         name, _ = QFileDialog.getSaveFileName(
             self.window, "บันทึกเป็น", str(self._folder() / "ita.sqlite"), labels.DB_FILTER
@@ -134,13 +126,12 @@ class FileActions(QObject):
     def save_copy_and_switch(self, target: Path) -> bool:
         """Save As: copy everything to `target`, then keep working in the copy."""
         with reporting(self.window):
-            self._refuse_open_file(target)
-            self.workspace.repo.save_copy(target)
+            files.save_copy(self.workspace.db, target)
             return self.open_now(target)
         return False
 
     def backup(self) -> None:
-        if self.workspace.repo is None or self.workspace.path is None:
+        if not self.workspace.is_open or self.workspace.path is None:
             return
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M")
         suggestion = self._folder() / f"{self.workspace.path.stem}-สำรอง-{stamp}.sqlite"
@@ -152,8 +143,7 @@ class FileActions(QObject):
 
     def backup_to(self, target: Path) -> bool:
         with reporting(self.window):
-            self._refuse_open_file(target)
-            self.workspace.repo.save_copy(target)
+            files.save_copy(self.workspace.db, target)
             return True
         return False
 

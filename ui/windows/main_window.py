@@ -160,16 +160,16 @@ class MainWindow(QMainWindow):
     def _database_changed(self) -> None:
         ws = self.workspace
         # the strip with New/Open shows for the demo, and when no file could be opened
-        self.banner.show_message(labels.DEMO_BANNER if ws.repo is not None else labels.NO_DATABASE)
-        self.banner.setVisible(ws.repo is None or ws.is_demo)
+        self.banner.show_message(labels.DEMO_BANNER if ws.is_open else labels.NO_DATABASE)
+        self.banner.setVisible(not ws.is_open or ws.is_demo)
         for action in (self.save_as_action, self.backup_action):
-            action.setEnabled(ws.repo is not None)
+            action.setEnabled(ws.is_open)
         self.path_label.setText(str(ws.path) if ws.path else labels.NO_DATABASE)
         self._update_title()
 
     def _selection_changed(self) -> None:
         ws = self.workspace
-        self.delete_year_action.setEnabled(ws.repo is not None and ws.year is not None)
+        self.delete_year_action.setEnabled(ws.is_open and ws.year is not None)
 
     def _saved(self, _kind: str) -> None:
         self.statusBar().showMessage("บันทึกแล้ว", 2000)
@@ -180,11 +180,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {labels.APP_TITLE}" if name else labels.APP_TITLE)
 
     def open_initial(self, path: Path | None) -> None:
-        """Start-up: open the given file, or build the demo in the background when missing."""
+        """Start-up: open the given file (a new one is created), or build the demo in the
+        background when it is missing."""
         if path is None:
             return
-        if path.exists() or not is_demo_path(path):
+        if path.exists():
             self.files.open_now(path)
+        elif not is_demo_path(path):
+            self.files.create(path)
         else:
             self.files.open_in_background(demo_db_path(), build_demo_first=True)
 
