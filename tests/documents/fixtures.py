@@ -5,13 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ita_desktop.domain.models import (
-    Measure,
-    Organization,
-    Period,
-    ProgressEntry,
-    ReportSettings,
-)
+from ita_desktop.domain.models import Assessment, Measure, Organization, Period, ReportSettings
+from ita_desktop.rules.presets import preset_for
+from ita_desktop.services.assessments import add_assessment, create_year
+from ita_desktop.services.changes import Changes
+from ita_desktop.services.measures import add_measure
+from ita_desktop.services.organizations import add_organization
+from ita_desktop.services.progress import update_progress
 from ita_desktop.storage.repository import Repository
 
 TRANG_2564 = ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100", "100"]
@@ -34,6 +34,23 @@ def _scores(values: list[str]) -> dict[int, Decimal | None]:
     return {i: Decimal(v) for i, v in enumerate(values, start=1)}
 
 
+def created(changes: Changes) -> int:
+    """The id of the row a service write created."""
+    assert changes.created_id is not None
+    return changes.created_id
+
+
+def _year(org_id: int, year: int, scores: list[str], **fields: object) -> Assessment:
+    """A year with the preset rules, its threshold at the target unless given."""
+    rules = preset_for(year)
+    a = Assessment(
+        org_id, year, rules, _scores(scores), threshold=rules.target, target=rules.target
+    )
+    for name, value in fields.items():
+        setattr(a, name, value)
+    return a
+
+
 def trang(
     path: Path,
     *,
@@ -45,34 +62,31 @@ def trang(
 ) -> tuple[Repository, int]:
     """Trang municipality, FY2564 (and 2563), with `measures` measures of the 2565 plan."""
     repo = Repository.open(path)
-    org_id = repo.save_organization(
-        Organization(
-            "เทศบาลนครตรัง",
-            "เทศบาลนคร",
-            "เมืองตรัง",
-            "ตรัง",
-            units=["สำนักปลัดเทศบาล", "กองคลัง", "กองยุทธศาสตร์และงบประมาณ"],
-        )
+    org = Organization(
+        "เทศบาลนครตรัง",
+        "เทศบาลนคร",
+        "เมืองตรัง",
+        "ตรัง",
+        units=["สำนักปลัดเทศบาล", "กองคลัง", "กองยุทธศาสตร์และงบประมาณ"],
     )
+    org_id = created(add_organization(repo, org))
     if history:
-        old = repo.create_assessment(org_id, 2563)
-        old.scores = _scores(TRANG_2563)
-        repo.save_assessment(old)
-    a = repo.create_assessment(org_id, 2564)
-    a.scores = _scores(TRANG_2564)
-    a.threshold = Decimal(91)
-    a.issues_by_indicator = {4: "จัดทำคู่มือการใช้ทรัพย์สินของราชการ และประกาศให้บุคลากรทราบ"}
-    a.issues_by_tool = {"OIT": f"เผยแพร่ข้อมูลให้เป็นปัจจุบันบนเว็บไซต์ {URL}"}
-    repo.save_assessment(a)
-    repo.save_settings(
-        a.id,
-        ReportSettings(  # type: ignore[arg-type]
-            signatories=[("นายทดสอบ ระบบดี", "นายกเทศมนตรีนครตรัง"), ("นางสาวน้ำฝน ฟ้าใส", "ปลัดเทศบาล")]
-            if signatories
-            else [],
-            problems={12: "บุคลากรบางส่วนยังไม่เข้าใจขั้นตอน ที่ต้องปฏิบัติ"},
-        ),
+        add_assessment(repo, _year(org_id, 2563, TRANG_2563))
+    a = _year(
+        org_id,
+        2564,
+        TRANG_2564,
+        threshold=Decimal(91),
+        issues_by_indicator={4: "จัดทำคู่มือการใช้ทรัพย์สินของราชการ และประกาศให้บุคลากรทราบ"},
+        issues_by_tool={"OIT": f"เผยแพร่ข้อมูลให้เป็นปัจจุบันบนเว็บไซต์ {URL}"},
     )
+    settings = ReportSettings(  # type: ignore[arg-type]
+        signatories=[("นายทดสอบ ระบบดี", "นายกเทศมนตรีนครตรัง"), ("นางสาวน้ำฝน ฟ้าใส", "ปลัดเทศบาล")]
+        if signatories
+        else [],
+        problems={12: "บุคลากรบางส่วนยังไม่เข้าใจขั้นตอน ที่ต้องปฏิบัติ"},
+    )
+    assessment_id = created(add_assessment(repo, a, settings))
     for i in range(measures):
         steps = [
             f"แต่งตั้งคณะทำงานชุดที่ {i + 1} เพื่อกำกับติดตามการดำเนินงาน",
@@ -90,17 +104,16 @@ def trang(
             monitoring="รายงานผลต่อผู้บริหารทุกไตรมาส",
             kpi="ร้อยละ 100 ของบุคลากร",
         )
-        mid = repo.save_measure(a.id, m)  # type: ignore[arg-type]
+        mid = created(add_measure(repo, assessment_id, m))
         if progress and i % 3 != 2:
-            repo.save_progress(
-                ProgressEntry(
-                    mid,
-                    12,
-                    "ดำเนินการแล้วเสร็จ" if i % 3 == 0 else "อยู่ระหว่างดำเนินการ",
-                    output="จัดประชุมแล้ว ๒ ครั้ง มีผู้เข้าร่วม 120 คน",
-                    outcome="บุคลากรเข้าใจแนวทางการใช้ทรัพย์สินของราชการมากขึ้น",
-                    suggestions="ควรจัดอบรมต่อเนื่องทุกปี",
-                )
+            update_progress(
+                repo,
+                mid,
+                12,
+                status="ดำเนินการแล้วเสร็จ" if i % 3 == 0 else "อยู่ระหว่างดำเนินการ",
+                output="จัดประชุมแล้ว ๒ ครั้ง มีผู้เข้าร่วม 120 คน",
+                outcome="บุคลากรเข้าใจแนวทางการใช้ทรัพย์สินของราชการมากขึ้น",
+                suggestions="ควรจัดอบรมต่อเนื่องทุกปี",
             )
     return repo, org_id
 
@@ -108,6 +121,8 @@ def trang(
 def empty(path: Path) -> tuple[Repository, int]:
     """An organisation with a year but no score, no measure, no settings."""
     repo = Repository.open(path)
-    org_id = repo.save_organization(Organization("องค์การบริหารส่วนตำบลทดสอบ", province="ตรัง"))
-    repo.create_assessment(org_id, 2567)
+    org_id = created(
+        add_organization(repo, Organization("องค์การบริหารส่วนตำบลทดสอบ", province="ตรัง"))
+    )
+    create_year(repo, org_id, 2567)
     return repo, org_id

@@ -9,10 +9,10 @@ import pytest
 
 from ita_desktop.documents.blocks import BarChart, Document, Table, TableOfContents, TrendChart
 from ita_desktop.documents.bundle import build_document
-from ita_desktop.documents.context import load_context
 from ita_desktop.documents.text import localize, period_text
 from ita_desktop.domain.models import Period
 from ita_desktop.errors import ValidationError
+from ita_desktop.services.reports import load_context
 from ita_desktop.thai.digits import to_arabic_digits
 from tests.documents.fixtures import URL, empty, trang
 
