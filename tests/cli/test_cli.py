@@ -11,6 +11,8 @@ import pytest
 
 from ita_desktop.cli.main import main
 from ita_desktop.domain.models import Organization
+from ita_desktop.services.assessments import create_year
+from ita_desktop.services.organizations import add_organization
 from ita_desktop.storage.repository import Repository
 
 TRANG = "94.42,92.12,92.28,90.76,92.35,91.41,94.44,90.55,100,100"
@@ -85,9 +87,10 @@ def test_bad_input_exit_2_thai(
 def test_scores_set_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "s.sqlite"
     repo = Repository.open(db)
-    org_id = repo.save_organization(Organization("เทศบาลทดสอบ"))
-    repo.create_assessment(org_id, 2565)
-    repo.create_assessment(org_id, 2566)
+    org_id = add_organization(repo, Organization("เทศบาลทดสอบ")).created_id
+    assert org_id is not None
+    create_year(repo, org_id, 2565)
+    create_year(repo, org_id, 2566)
     repo.close()
     code, out, _ = run(
         capsys, "scores", "set", "--db", str(db), "--indicator", "4", "--score", "๙๒.๕"
@@ -135,7 +138,9 @@ def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
 def test_scores_import_bad_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "i.sqlite"
     repo = Repository.open(db)
-    repo.create_assessment(repo.save_organization(Organization("ท")), 2565)
+    org_id = add_organization(repo, Organization("ท")).created_id
+    assert org_id is not None
+    create_year(repo, org_id, 2565)
     repo.close()
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not excel")

@@ -11,6 +11,8 @@ import pytest
 from ita_desktop.demo.builder import build_demo
 from ita_desktop.errors import ValidationError
 from ita_desktop.services.analysis import analyze_assessment
+from ita_desktop.services.organizations import find_organization
+from ita_desktop.services.report_settings import get_settings
 
 
 def test_demo_builds_quickly_with_four_organisations(tmp_path: Path) -> None:
@@ -31,7 +33,7 @@ def test_demo_trang_reproduces_its_published_figures(demo_db: Path) -> None:
     from ita_desktop.storage.repository import Repository
 
     repo = Repository.open(demo_db)
-    trang = repo.find_organization("เทศบาลนครตรัง")
+    trang = find_organization(repo, "เทศบาลนครตรัง")
     a = repo.assessment(trang.id, 2564)
     result = analyze_assessment(repo, a)
     assert result.overall == Decimal("95.36") == a.official.overall
@@ -44,10 +46,10 @@ def test_demo_flags_the_nakhon_phanom_difference(demo_db: Path) -> None:
     from ita_desktop.storage.repository import Repository
 
     repo = Repository.open(demo_db)
-    org = repo.find_organization("องค์การบริหารส่วนจังหวัดนครพนม")
+    org = find_organization(repo, "องค์การบริหารส่วนจังหวัดนครพนม")
     result = analyze_assessment(repo, repo.assessment(org.id, 2566))
     assert [m.figure for m in result.mismatches] == ["overall"]
-    assert repo.settings(repo.assessment(org.id, 2566).id).thai_digits is False
+    assert get_settings(repo, repo.assessment(org.id, 2566).id).thai_digits is False
 
 
 def test_demo_never_overwrites_without_force(tmp_path: Path) -> None:
