@@ -46,10 +46,10 @@ def leverage(rules: Rules, scores: Scores) -> list[Leverage]:
             ind.number,
             ind.name,
             round2(worth[ind.number]),
-            round2((MAX_SCORE - scores[ind.number]) * worth[ind.number]),
-        )  # type: ignore[operator]
+            round2((MAX_SCORE - score) * worth[ind.number]),
+        )
         for ind in rules.indicators
-        if scores.get(ind.number) is not None
+        if (score := scores.get(ind.number)) is not None
     ]
     return sorted(rows, key=lambda r: (-r.potential_gain, r.indicator))
 

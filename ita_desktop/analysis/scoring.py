@@ -40,10 +40,11 @@ def tool_scores(rules: Rules, scores: Scores) -> dict[str, Decimal | None]:
     result: dict[str, Decimal | None] = {}
     for tool in rules.tools:
         values = [scores.get(ind.number) for ind in rules.indicators_of(tool.code)]
-        if any(v is None for v in values):
+        present = [v for v in values if v is not None]
+        if len(present) < len(values) or not present:
             result[tool.code] = None
         else:
-            result[tool.code] = round2(sum(values, Decimal(0)) / len(values))  # type: ignore[arg-type]
+            result[tool.code] = round2(sum(present, Decimal(0)) / len(present))
     return result
 
 

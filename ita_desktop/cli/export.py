@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             repo,
             org_id=org.id,
             year=a.year,
-            fmt=args.fmt,  # type: ignore[arg-type]
+            fmt=args.fmt,
             document=args.document,
             round_months=args.round_months,
             thai_digits=False if args.arabic_digits else None,

@@ -85,7 +85,7 @@ def _preface_text(ctx: ReportContext, first: str) -> str:
 
 def _title_block(ctx: ReportContext, kind: str, extra: list[str] | None = None) -> list[Block]:
     """The heading lines on the first page of a body (as the seeds print them)."""
-    lines = [
+    lines: list[Block] = [
         Paragraph(L.DOCUMENT_TITLES[kind], "subtitle"),
         Paragraph(ctx.org.name, "subtitle"),
         Paragraph(L.FISCAL_YEAR.format(year=_year(ctx, kind)), "subtitle"),
@@ -142,7 +142,7 @@ def _all(ctx: ReportContext) -> list[Block]:
         ),
     ]
     out = _front(ctx, "all", _preface_text(ctx, L.PREFACE_ALL), toc=True, subtitles=subtitles)
-    out += [PageBreak(), _part(1, "analysis", ctx)] + analysis_report.build(ctx, num)
+    out += [PageBreak(), _part(1, "analysis", ctx), *analysis_report.build(ctx, num)]
     out += [Orientation(landscape=True), _part(2, "measures", ctx)]
     out += measures_plan.build(ctx, num)
     out += [PageBreak(), _part(3, "results", ctx, " " + _round_line(ctx))]

@@ -154,4 +154,4 @@ def _collected(ctx: ReportContext, own: dict[int, str], attr: str, none: str) ->
             items.append(
                 Paragraph(f"{i}. " + L.FROM_MEASURE.format(title=m.title, text=value), "item")
             )
-    return items or [Paragraph(none)]
+    return list(items or [Paragraph(none)])

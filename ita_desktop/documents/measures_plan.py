@@ -61,7 +61,8 @@ def build(ctx: ReportContext, num: Numbering) -> list[Block]:
         rows,
         caption=L.CAPTION_MEASURES.format(n=num.table(), next_year=ctx.next_year),
     )
-    return [Paragraph(intro), table] + signatures(ctx)
+    blocks: list[Block] = [Paragraph(intro), table]
+    return blocks + signatures(ctx)
 
 
 def numbered_title(i: int, m: Measure) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -54,7 +54,7 @@ def translated_errors() -> Iterator[None]:
 IMMEDIATE = "ita_begin_immediate"  # execution option: this transaction will write
 
 
-def _pragma_setter(busy_timeout_ms: int):  # type: ignore[no-untyped-def]
+def _pragma_setter(busy_timeout_ms: int) -> Callable[[sqlite3.Connection, object], None]:
     def set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # pysqlite's own implicit BEGIN comes too late (at the first write); we emit ours in
         # `_begin`, SQLAlchemy's documented recipe for SQLite transactions.
@@ -89,7 +89,7 @@ def head_revision() -> str:
     return max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
 
 
-def current_revision(conn) -> str | None:  # type: ignore[no-untyped-def]
+def current_revision(conn: Connection) -> str | None:
     """The schema revision stamped in the file, without loading alembic."""
     has_table = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
