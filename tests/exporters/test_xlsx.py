@@ -7,28 +7,33 @@ from pathlib import Path
 
 import openpyxl
 
-from ita_desktop.domain.models import Measure, Organization, Period, ProgressEntry
+from ita_desktop.domain.models import Measure, Organization, Period
 from ita_desktop.exporters.xlsx import export_xlsx
+from ita_desktop.services.assessments import create_year, set_scores, set_threshold
+from ita_desktop.services.measures import add_measure
+from ita_desktop.services.organizations import add_organization
+from ita_desktop.services.progress import update_progress
+from ita_desktop.services.reports import load_workbook_data
 from ita_desktop.storage.repository import Repository
+from tests.documents.fixtures import created
 
 TRANG = ["94.42", "92.12", "92.28", "90.76", "92.35", "91.41", "94.44", "90.55", "100", "100"]
 
 
 def test_workbook_holds_scores_measures_and_progress(tmp_path: Path) -> None:
     repo = Repository.open(tmp_path / "x.sqlite")
-    org_id = repo.save_organization(Organization("เทศบาลนครตรัง", units=["กองคลัง"]))
-    a = repo.create_assessment(org_id, 2564)
-    a.scores = {i: Decimal(v) for i, v in enumerate(TRANG, start=1)}
-    a.threshold = Decimal(91)
-    repo.save_assessment(a)
-    mid = repo.save_measure(
-        a.id,
-        Measure(
-            "มาตรการจัดซื้อจัดจ้าง", [2], ["ขั้นที่ ๑", "ขั้นที่ ๒"], ["กองคลัง"], Period(False, 1, 2565, 4, 2565)
-        ),
+    org_id = created(add_organization(repo, Organization("เทศบาลนครตรัง", units=["กองคลัง"])))
+    aid = created(create_year(repo, org_id, 2564))
+    set_scores(repo, aid, {i: Decimal(v) for i, v in enumerate(TRANG, start=1)})
+    set_threshold(repo, aid, Decimal(91))
+    measure = Measure(
+        "มาตรการจัดซื้อจัดจ้าง", [2], ["ขั้นที่ ๑", "ขั้นที่ ๒"], ["กองคลัง"], Period(False, 1, 2565, 4, 2565)
     )
-    repo.save_progress(ProgressEntry(mid, 6, "ดำเนินการแล้วเสร็จ", output="ประกาศแล้ว"))
-    out = export_xlsx(repo, org_id=org_id, year=2564, out=tmp_path / "x.xlsx", thai_digits=False)
+    mid = created(add_measure(repo, aid, measure))
+    update_progress(repo, mid, 6, status="ดำเนินการแล้วเสร็จ", output="ประกาศแล้ว")
+    ctx, progress_by_round = load_workbook_data(repo, org_id, 2564, thai_digits=False)
+    repo.close()
+    out = export_xlsx(ctx, progress_by_round, tmp_path / "x.xlsx")
 
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["ผลการประเมิน", "มาตรการ", "ผลรอบ 6 เดือน", "ผลรอบ 12 เดือน"]

@@ -1,4 +1,4 @@
-"""Scores come back from our own workbook; malformed files give Thai errors and change nothing."""
+"""Scores read back from our own workbook; malformed files give Thai errors naming the cell."""
 
 from __future__ import annotations
 
@@ -8,45 +8,35 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ita_desktop.domain.models import Organization
 from ita_desktop.errors import ImportError_
-from ita_desktop.exporters.xlsx import export_xlsx
-from ita_desktop.importers.xlsx import import_scores, read_scores
-from ita_desktop.storage.repository import Repository
+from ita_desktop.importers.xlsx import SCORES_SHEET, read_scores
+from tests.importers.fixtures import exported_workbook
 
 
 @pytest.fixture
-def setup(tmp_path: Path):
-    repo = Repository.open(tmp_path / "i.sqlite")
-    org_id = repo.save_organization(Organization("เทศบาลทดสอบ"))
-    a = repo.create_assessment(org_id, 2565)
-    a.scores = {i: Decimal("80.50") for i in range(1, 11)}
-    repo.save_assessment(a)
-    book = export_xlsx(repo, org_id=org_id, year=2565, out=tmp_path / "s.xlsx")
-    return repo, a, book
+def book(tmp_path: Path) -> Path:
+    repo, _aid, path = exported_workbook(tmp_path)
+    repo.close()
+    return path
 
 
-def test_round_trip_with_an_edited_score(setup) -> None:
-    repo, a, book = setup
+def test_reads_every_score_of_our_workbook(book: Path) -> None:
     wb = openpyxl.load_workbook(book)
-    wb["ผลการประเมิน"]["D7"] = "๙๑.๒๕"  # indicator 4, typed with Thai digits
+    wb[SCORES_SHEET]["D7"] = "๙๑.๒๕"  # indicator 4, typed with Thai digits
     wb.save(book)
-    scores = import_scores(repo, a.id, book)
+    scores = read_scores(book)
     assert scores[4] == Decimal("91.25") and len(scores) == 10
-    assert repo.assessment_by_id(a.id).scores[4] == Decimal("91.25")
+    assert scores[1] == Decimal("80.50")
 
 
 @pytest.mark.parametrize("value, fragment", [(140, "D5"), ("abc", "ไม่ใช่ตัวเลข")])
-def test_bad_cell_is_named_and_nothing_saved(setup, value, fragment) -> None:
-    repo, a, book = setup
+def test_bad_cell_is_named(book: Path, value: object, fragment: str) -> None:
     wb = openpyxl.load_workbook(book)
-    wb["ผลการประเมิน"]["D5"] = value
-    wb["ผลการประเมิน"]["D4"] = 99
+    wb[SCORES_SHEET]["D5"] = value
     wb.save(book)
     with pytest.raises(ImportError_) as info:
-        import_scores(repo, a.id, book)
+        read_scores(book)
     assert fragment in info.value.thai
-    assert repo.assessment_by_id(a.id).scores[1] == Decimal("80.50")
 
 
 def test_not_an_excel_file(tmp_path: Path) -> None:
