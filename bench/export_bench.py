@@ -15,6 +15,7 @@ import tempfile
 import tracemalloc
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -22,14 +23,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from timing import median_time
 
+if TYPE_CHECKING:
+    from ita_desktop.storage.repository import Repository
+
 COLD = """
 import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from ita_desktop.storage.repository import Repository
 from ita_desktop.services.export import export_document
+from ita_desktop.services.organizations import find_organization
 repo = Repository.open(sys.argv[1])
-org = repo.find_organization(None)
+org = find_organization(repo, None)
 if sys.argv[3:] == ["warm"]:
     from ita_desktop.services.export import warm_up
     warm_up()
@@ -44,20 +49,28 @@ def page_count(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
 
 
-def grow_plan(repo, org_id: int, year: int, target: int) -> None:
+def grow_plan(repo: Repository, org_id: int, year: int, target: int) -> None:
     """Copy the demo's measures (with their progress) until the plan has `target` measures."""
+    from ita_desktop.services.measures import add_measure
+    from ita_desktop.services.progress import update_progress
+    from ita_desktop.storage.store import PROGRESS_FIELDS
+
     a = repo.assessment(org_id, year)
+    assert a.id is not None
     base = repo.measures(a.id)
     n = len(base)
     while n < target:
         for m in base:
             if n >= target:
                 break
-            progress = repo.progress_of_measure(m.id)
+            with repo.read() as s:
+                progress = s.progress_of_measure(m.id)  # type: ignore[arg-type]
             copy = replace(m, id=None, title=f"{m.title} (ชุดที่ {n // len(base) + 1})")
-            new_id = repo.save_measure(a.id, copy)
+            new_id = add_measure(repo, a.id, copy).created_id
+            assert new_id is not None
             for p in progress:
-                repo.save_progress(replace(p, id=None, measure_id=new_id))
+                values = {name: getattr(p, name) for name in PROGRESS_FIELDS}
+                update_progress(repo, new_id, p.round, **values)
             n += 1
 
 
@@ -109,10 +122,11 @@ def main() -> None:
             ("demo report, first export after warm_up() (s)", f"{statistics.median(warmed):.3f}")
         )
 
+        from ita_desktop.services.organizations import find_organization
         from ita_desktop.storage.repository import Repository
 
         repo = Repository.open(db)
-        org = repo.find_organization(None)
+        org = find_organization(repo, None)
         year = repo.years(org.id)[-1]  # type: ignore[arg-type]
 
         def demo() -> None:
