@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from ita_desktop.domain.models import (
@@ -154,13 +153,6 @@ def progress_from_row(row: ProgressRow) -> ProgressEntry:
     )
 
 
-def fill_progress_row(row: ProgressRow, e: ProgressEntry) -> None:
-    row.measure_id, row.round, row.status = e.measure_id, e.round, e.status  # type: ignore[assignment]
-    row.output, row.outcome = normalize_text(e.output), normalize_text(e.outcome)
-    row.problems, row.suggestions = normalize_text(e.problems), normalize_text(e.suggestions)
-    row.evidence = normalize_text(e.evidence)
-
-
 def settings_from_dict(data: dict[str, Any]) -> ReportSettings:
     def by_round(key: str) -> dict[int, str]:
         return {int(k): v for k, v in (data.get(key) or {}).items()}
@@ -187,7 +179,3 @@ def settings_to_dict(s: ReportSettings) -> dict[str, Any]:
         "problems": by_round(s.problems),
         "suggestions": by_round(s.suggestions),
     }
-
-
-def decimal_or_none(value: Any) -> Decimal | None:
-    return None if value in (None, "") else Decimal(str(value))

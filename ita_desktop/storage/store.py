@@ -6,7 +6,7 @@ from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ita_desktop.domain.models import (
@@ -280,12 +280,6 @@ class Store:
         return before
 
     # row look-ups ------------------------------------------------------------------------
-    def max_position(self, assessment_id: int) -> int | None:
-        query = select(func.max(MeasureRow.position)).where(
-            MeasureRow.assessment_id == assessment_id
-        )
-        return self.session.scalar(query)
-
     def _org_row(self, org_id: int | None) -> OrganizationRow:
         row = self.session.get(OrganizationRow, org_id) if org_id else None
         if row is None:
@@ -313,3 +307,26 @@ class Store:
         for position, r in enumerate(rows):
             if r.position != position:
                 r.position = position
+
+    # whole years (exchange import) -------------------------------------------------------
+    def replace_assessment(
+        self, assessment_id: int, a: Assessment, settings: ReportSettings
+    ) -> None:
+        """Make an existing year hold exactly `a` (scores, figures, texts, rules copy) and
+        `settings`; its measures and their progress are deleted, for the caller to add anew.
+        The row keeps its id, organisation and year."""
+        from dataclasses import replace
+
+        row = self._assessment_row(assessment_id)
+        cleared: dict[int, Decimal | None] = {s.indicator: None for s in row.scores}
+        content = replace(
+            a,
+            organization_id=row.organization_id,
+            year=row.year,
+            scores={**cleared, **a.scores},
+        )
+        convert.fill_assessment_row(row, content)
+        row.settings = convert.settings_to_dict(settings)
+        for measure in self._measure_rows(assessment_id):
+            self.session.delete(measure)
+        self.session.flush()
