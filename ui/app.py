@@ -101,10 +101,9 @@ def create_window(db: Path | None = None, settings: UiSettings | None = None):
 def take_screenshots(window, folder: Path) -> list[Path]:
     """Render every page to folder/<page>.png (for the user guide and for review)."""
     folder.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance()
     task = window.files.task
     while task is not None and not task.done:  # the demo may still be being built
-        app.processEvents()
+        QApplication.processEvents()
         time.sleep(0.01)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
@@ -112,7 +111,7 @@ def take_screenshots(window, folder: Path) -> list[Path]:
     for key in window.pages:
         window.show_page(key)
         for _ in range(3):
-            app.processEvents()
+            QApplication.processEvents()
         path = folder / f"{key}.png"
         window.grab().save(str(path))
         written.append(path)
@@ -130,7 +129,7 @@ class _FirstPaint(QObject):
                 0,
                 lambda: (
                     print(f"first-paint {elapsed:.3f}", flush=True),
-                    QApplication.instance().quit(),
+                    QApplication.quit(),
                 ),
             )
         return False

@@ -45,7 +45,12 @@ class UiSettings:
 
     @property
     def page(self) -> int:
-        return int(self._s.value("window/page", 0) or 0)
+        """The tab shown last (stored as text); 0, the first, when missing or unreadable."""
+        value = self._s.value("window/page", 0)
+        try:
+            return int(value) if isinstance(value, (int, str)) and value != "" else 0
+        except ValueError:
+            return 0
 
     @page.setter
     def page(self, value: int) -> None:
@@ -54,8 +59,11 @@ class UiSettings:
     @property
     def recent_files(self) -> list[Path]:
         value = self._s.value("files/recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [Path(p) for p in items if p]
+        # the INI file gives back a one-item list as a plain string; anything else counts as none
+        items: list[object] = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        )
+        return [Path(p) for p in items if isinstance(p, str) and p]
 
     def add_recent(self, path: Path) -> None:
         path = Path(path).resolve()

@@ -76,8 +76,8 @@ _running: set[Task] = set()  # keeps tasks (and their relays) alive until they f
 def run_in_background(
     fn: Callable[..., Any],
     *args: Any,
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None],
+    on_success: Callable[[Any], object],  # what the callbacks return is ignored
+    on_failure: Callable[[BaseException], object],
     parent: QWidget | None = None,
     label: str = "",
 ) -> Task:

@@ -58,7 +58,7 @@ class History(QUndoStack):
         """The id was deleted; SQLite may give it to another measure later."""
         self._keys.pop(measure_id, None)
 
-    def clear(self) -> None:  # type: ignore[override]
+    def clear(self) -> None:
         super().clear()
         self._ids.clear()
         self._keys.clear()

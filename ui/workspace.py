@@ -130,7 +130,7 @@ class Workspace(QObject):
             self.changed.emit(kind)
 
     def _selection_exists(self) -> bool:
-        ids = [o.id for o in self.db.organizations()]
-        if self.org_id not in ids:
+        org_id = self.org_id
+        if org_id is None or org_id not in [o.id for o in self.db.organizations()]:
             return False
-        return self.year is None or self.year in assessments.years(self.db, self.org_id)
+        return self.year is None or self.year in assessments.years(self.db, org_id)

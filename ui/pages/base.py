@@ -95,5 +95,11 @@ class Page(QWidget):
         assert a is not None
         return a
 
+    @staticmethod
+    def assessment_id_of(a: Assessment) -> int:
+        """The id of an assessment a page shows: it was read from the database, so it has one."""
+        assert a.id is not None, "a stored assessment has an id"
+        return a.id
+
     def load(self) -> None:
         raise NotImplementedError

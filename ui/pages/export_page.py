@@ -133,8 +133,14 @@ class ExportPage(Page):
         layout.addStretch(1)
         self._format_changed()
 
+    def _format(self) -> str:
+        """The chosen format key ("pdf", "xlsx"): one of the exclusive buttons is always checked."""
+        button = self.format_group.checkedButton()
+        assert button is not None
+        return button.property("fmt")
+
     def _format_changed(self) -> None:
-        excel = self.format_group.checkedButton().property("fmt") == "xlsx"
+        excel = self._format() == "xlsx"
         self.format_note.setVisible(excel)
         self.document_combo.setEnabled(not excel)
         # the round matters only for the implementation report (alone or in the bundle)
@@ -160,7 +166,7 @@ class ExportPage(Page):
     def options(self) -> dict[str, Any]:
         ws = self.workspace
         org = ws.organization()
-        fmt = self.format_group.checkedButton().property("fmt")
+        fmt = self._format()
         document = self.document_combo.currentData() if fmt == "pdf" else "all"
         round_months = self.round_combo.currentData()
         name = _UNSAFE.sub("_", f"ITA_{ws.year}_{org.name if org else ''}_{document}").strip("_")

@@ -146,7 +146,7 @@ class MeasuresPage(Page):
             self._indicator_names = names  # renamed on the rules page
             self.editor.set_context(a.rules, org.units if org else [], plan_year)
         selected = self.selected_measure()
-        self.model.set_measures(measures.list_measures(ws.db, a.id))
+        self.model.set_measures(measures.list_measures(ws.db, self.assessment_id_of(a)))
         row = self.model.row_of(selected.id) if selected else -1
         if row < 0 and self.model.rowCount():
             row = min(self.view.currentIndex().row(), self.model.rowCount() - 1)

@@ -33,7 +33,7 @@ from ..errors import reporting
 from ..models.units_model import UnitsModel
 from ..pages.base import Page
 from ..undo import ChangeCommand
-from ..widgets.fields import CommitLineEdit
+from ..widgets.fields import CommitLineEdit, combo_line_edit
 
 LOGO_SIZE = 120
 MAX_LOGO_BYTES = 2_000_000
@@ -51,7 +51,7 @@ class OrganizationPage(Page):
         self.kind_combo = QComboBox()
         self.kind_combo.setEditable(True)
         self.kind_combo.addItems(labels.ORG_KINDS)
-        self.kind_combo.lineEdit().editingFinished.connect(self._commit_kind)
+        combo_line_edit(self.kind_combo).editingFinished.connect(self._commit_kind)
         self.kind_combo.activated.connect(lambda _i: self._commit_kind())
         self.district_edit = CommitLineEdit()
         self.province_edit = CommitLineEdit()
@@ -138,7 +138,7 @@ class OrganizationPage(Page):
         self.name_edit.set_value(org.name)
         self.district_edit.set_value(org.district)
         self.province_edit.set_value(org.province)
-        if not self.kind_combo.lineEdit().hasFocus():
+        if not combo_line_edit(self.kind_combo).hasFocus():
             self.kind_combo.setEditText(org.kind)
         self.units_model.set_units(org.units)
         self._show_logo(org.logo)

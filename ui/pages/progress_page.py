@@ -137,7 +137,7 @@ class ProgressPage(Page):
     def load(self) -> None:
         ws = self.workspace
         a = self.assessment()
-        self.assessment_id = a.id
+        assessment_id = self.assessment_id = self.assessment_id_of(a)
         plan_year = a.year + 1
         self.range_label.setText(
             f"ปีงบประมาณ พ.ศ. {plan_year} ({round_range(plan_year, self.round, thai_digits=False)})"
@@ -146,8 +146,13 @@ class ProgressPage(Page):
         selected_id = (
             self.model.rows[current][0].id if 0 <= current < len(self.model.rows) else None
         )
-        entries = progress.round_progress(ws.db, a.id, self.round)
-        self.model.set_rows([(m, entries.get(m.id)) for m in measures.list_measures(ws.db, a.id)])
+        entries = progress.round_progress(ws.db, assessment_id, self.round)
+        self.model.set_rows(
+            [
+                (m, entries.get(m.id) if m.id is not None else None)
+                for m in measures.list_measures(ws.db, assessment_id)
+            ]
+        )
         ids = [m.id for m, _ in self.model.rows]
         row = ids.index(selected_id) if selected_id in ids else (0 if ids else -1)
         if row >= 0:
@@ -157,7 +162,7 @@ class ProgressPage(Page):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         self._show_selected()
-        settings = report_settings.get_settings(ws.db, a.id)
+        settings = report_settings.get_settings(ws.db, assessment_id)
         for name, edit in self.round_fields.items():
             edit.set_value(getattr(settings, name).get(self.round, ""))
 
@@ -188,18 +193,17 @@ class ProgressPage(Page):
     def _commit_entry(self, merge_key: object) -> None:
         if self._loading or self.entry is None or self.entry.measure_id is None:
             return
-        new = replace(
-            self.entry,
-            status=self.status_combo.currentText(),
-            **{name: edit.value() for name, edit in self.fields.items()},
-        )
+        measure_id = self.entry.measure_id
+        new = replace(self.entry, status=self.status_combo.currentText())
+        for name, edit in self.fields.items():  # the text fields (str), named as in the entry
+            setattr(new, name, edit.value())
         if new == self.entry:
             return
         names = [f for f in progress.PROGRESS_FIELDS if getattr(self.entry, f) != getattr(new, f)]
         before = {f: getattr(self.entry, f) for f in names}
         after = {f: getattr(new, f) for f in names}
         self.entry = copy.deepcopy(new)
-        key = self.history.key_of(new.measure_id)
+        key = self.history.key_of(measure_id)
         edit_progress(self.history, key, new.round, before, after, merge_key)
 
     def _commit_round(self, name: str, text: str, edit: CommitTextEdit) -> None:

@@ -122,8 +122,8 @@ class RulesPage(Page):
         view.setFixedHeight(
             header.sizeHint().height() + TABLE_ROWS * row_height + 2 * view.frameWidth()
         )
-        for column in (NUMBER, TOOL):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for section in (NUMBER, TOOL):
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         view.setColumnHidden(DESCRIPTION, True)  # a paragraph: edited in the box below
         view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
@@ -240,8 +240,8 @@ class RulesPage(Page):
         number_width = max(metrics.horizontalAdvance(w) for w in ("ทุกเครื่องมือ", "100.00")) + 16
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
-        for column in (MINIMUM, EACH_TOOL):
-            view.setColumnWidth(column, number_width)
+        for section in (MINIMUM, EACH_TOOL):
+            view.setColumnWidth(section, number_width)
         fills_height(view, 150)
         label = QLabel("ระดับผลการประเมิน (&B)")
         label.setStyleSheet("font-weight: bold;")
@@ -306,7 +306,7 @@ class RulesPage(Page):
         self.target_edit.set_value(a.target)
         self.grades_model.set_bands(rules.grades)
         self.grades_error.hide()
-        self.print_panel.load(a.id)
+        self.print_panel.load(self.assessment_id_of(a))
 
     def _show_preset_state(self, a: Assessment) -> None:
         preset = preset_for(a.year)
@@ -359,7 +359,7 @@ class RulesPage(Page):
         with reporting(self):
             old = copy.deepcopy(a.rules)
             old.target = a.target
-            edit_rules(self.history, a.id, old, new, text, merge_key)
+            edit_rules(self.history, self.assessment_id_of(a), old, new, text, merge_key)
             a.rules, a.target = copy.deepcopy(new), new.target  # (a reload may be pending)
             return True
         return False

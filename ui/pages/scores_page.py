@@ -30,6 +30,7 @@ from .. import labels
 from .. import workspace as kinds
 from ..pages.base import Page
 from ..undo import ChangeCommand, set_score
+from ..widgets.fields import combo_line_edit
 from ..widgets.score_chart import Bar, ScoreChart
 from ..widgets.score_edit import ScoreEdit
 
@@ -134,7 +135,7 @@ class ScoresPage(Page):
             self.official_edits[key], self.badges[key] = edit, badge
         self.official_level = QComboBox()
         self.official_level.setEditable(True)
-        self.official_level.lineEdit().editingFinished.connect(self._commit_official_level)
+        combo_line_edit(self.official_level).editingFinished.connect(self._commit_official_level)
         self.official_level.activated.connect(lambda _i: self._commit_official_level())
         self.badges["level"] = QLabel()
         row = len(OFFICIAL_FIGURES)
@@ -147,8 +148,10 @@ class ScoresPage(Page):
     def _build_scores(self, a: Assessment) -> None:
         while self.tools_layout.count():
             item = self.tools_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            assert item is not None  # the layout is not empty
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.edits.clear()
         self.tool_labels.clear()
         for tool in a.rules.tools:
@@ -183,7 +186,7 @@ class ScoresPage(Page):
         self.tools_layout.addStretch(1)
         self.official_level.clear()
         self.official_level.addItems([""] + [g.label for g in a.rules.grades])
-        order = [self.edits[i.number] for i in a.rules.indicators]
+        order: list[QWidget] = [self.edits[i.number] for i in a.rules.indicators]
         order += [self.official_edits[k] for k in OFFICIAL_FIGURES] + [self.official_level]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -192,7 +195,7 @@ class ScoresPage(Page):
     def load(self) -> None:
         a = self.assessment()
         self._assessment = a
-        signature = (a.id, repr(a.rules))
+        signature = (self.assessment_id_of(a), repr(a.rules))
         if signature != self._built_for:
             self._build_scores(a)
             self._built_for = signature
@@ -201,7 +204,7 @@ class ScoresPage(Page):
             edit.set_value(self._scores[number])
         for key, edit in self.official_edits.items():
             edit.set_value(a.official.overall if key == "overall" else a.official.tool(key))
-        if not self.official_level.lineEdit().hasFocus():
+        if not combo_line_edit(self.official_level).hasFocus():
             self.official_level.setEditText(a.official.level)
         self._show_errors()
         self.recompute()
@@ -274,7 +277,7 @@ class ScoresPage(Page):
             return
         old = a.scores.get(number)
         a.scores[number] = value
-        set_score(self.history, a.id, number, old, value, edit.session_key())
+        set_score(self.history, self.assessment_id_of(a), number, old, value, edit.session_key())
 
     def _commit_official(self, key: str, value: Decimal | None, edit: ScoreEdit) -> None:
         a = self._assessment
@@ -283,7 +286,7 @@ class ScoresPage(Page):
         attr = key.lower()
         old = getattr(a.official, attr)
         setattr(a.official, attr, value)
-        self._push_official(a.id, attr, old, value, edit.session_key())
+        self._push_official(self.assessment_id_of(a), attr, old, value, edit.session_key())
 
     def _commit_official_level(self) -> None:
         a = self._assessment
@@ -293,7 +296,7 @@ class ScoresPage(Page):
         if value == a.official.level:
             return
         old, a.official.level = a.official.level, value
-        self._push_official(a.id, "level", old, value, None)
+        self._push_official(self.assessment_id_of(a), "level", old, value, None)
 
     def _push_official(
         self, assessment_id: int, attr: str, old: object, new: object, merge_key: object

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ita_desktop.thai.normalize import normalize_name, normalize_text
 
@@ -18,17 +18,18 @@ def wants_app_undo(event: QEvent, pending: Callable[[], bool]) -> bool:
     otherwise the key goes to the window's undo history (the edits already saved)."""
     if event.type() != QEvent.Type.ShortcutOverride or pending():
         return False
-    key = event  # a QKeyEvent
+    if not isinstance(event, QKeyEvent):  # a ShortcutOverride event is a key event
+        return False
     return any(
-        key.matches(k)
-        for k in (
-            QKeySequence.StandardKey.Undo,  # type: ignore[attr-defined]
-            QKeySequence.StandardKey.Redo,
-        )
-    ) or (
-        key.key() == Qt.Key.Key_Y  # type: ignore[attr-defined]
-        and key.modifiers() == Qt.KeyboardModifier.ControlModifier
-    )  # type: ignore[attr-defined]
+        event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    ) or (event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+
+
+def combo_line_edit(combo: QComboBox) -> QLineEdit:
+    """The text field of an editable combo box (it has one once setEditable(True) was called)."""
+    edit = combo.lineEdit()
+    assert edit is not None, "the combo box is not editable"
+    return edit
 
 
 class _Debounce:

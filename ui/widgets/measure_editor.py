@@ -84,10 +84,10 @@ class MeasureEditor(QWidget):
         self.setEnabled(False)
 
     @staticmethod
-    def _row(form: QFormLayout, text: str, buddy: QWidget, field: object = None) -> None:
+    def _row(form: QFormLayout, text: str, buddy: QWidget) -> None:
         label = QLabel(text)
         label.setBuddy(buddy)
-        form.addRow(label, field if field is not None else buddy)
+        form.addRow(label, buddy)
 
     # loading -----------------------------------------------------------------------------
     def set_context(self, rules: Rules, units: list[str], fiscal_year: int) -> None:

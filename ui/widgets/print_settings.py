@@ -53,9 +53,9 @@ class PrintSettingsPanel(QGroupBox):
             (True, f"{labels.THAI_DIGITS} (&U)"),
             (False, f"{labels.ARABIC_DIGITS} (&R)"),
         ):
-            button = QRadioButton(text)
-            self.digits.addButton(button, int(thai))
-            digits_column.addWidget(button)
+            radio = QRadioButton(text)
+            self.digits.addButton(radio, int(thai))
+            digits_column.addWidget(radio)
         self.digits.idClicked.connect(
             lambda i: self._push("thai_digits", bool(i), "เปลี่ยนตัวเลขในเอกสาร")
         )
