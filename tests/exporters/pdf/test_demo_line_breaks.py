@@ -1,28 +1,20 @@
-"""Every demo document, read back by the shared Thai PDF checker (pdf_thai_check.py, in
-shared/tools beside the repository), has no line end that cuts a word or a character
-cluster: every organisation and year of the demo, every kind, both report rounds."""
+"""Every demo document, read back by the Thai PDF checker (tests/pdf_checks.py), has no line
+end that cuts a word or a character cluster: every organisation and year of the demo, every
+kind, both report rounds."""
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
-import io
-import json
 import multiprocessing
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from ita_desktop.demo.builder import build_demo
 from ita_desktop.services.export import export_document
+from tests.pdf_checks import ThaiReport, read_back, require_tool
 
-REPO = Path(__file__).resolve().parents[3]
-CHECKER = REPO.parent / "shared" / "tools" / "pdf_thai_check.py"
 # the round changes only the report of results (and the bundle that holds it)
 DOCUMENTS = [
     ("analysis", 12),
@@ -33,34 +25,8 @@ DOCUMENTS = [
     ("all", 12),
 ]
 
-pytestmark = [
-    pytest.mark.skipif(
-        not CHECKER.exists(),
-        reason=f"the shared Thai PDF checker is not at {CHECKER} "
-        "(CI has shared/ beside the repository)",
-    ),
-    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
-]
 
-
-@cache
-def _checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("pdf_thai_check", CHECKER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def check(path: str) -> dict:
-    """The checker's figures for one PDF (its main() prints them as one JSON line)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        _checker().main(path, [])
-    return json.loads(out.getvalue())
-
-
-def export_and_check(job: tuple[str, int, int, str, int, str]) -> dict:
+def export_and_check(job: tuple[str, int, int, str, int, str]) -> ThaiReport:
     """Export one demo document and read it back (runs in a worker process)."""
     from ita_desktop.storage.repository import Repository
 
@@ -72,11 +38,13 @@ def export_and_check(job: tuple[str, int, int, str, int, str]) -> dict:
         )
     finally:
         repo.close()
-    return check(out)
+    return read_back(out)
 
 
 @pytest.fixture(scope="module")
-def demo_figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+def demo_figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ThaiReport]:
+    for tool in ("pdftotext", "pdffonts"):  # here, not in the workers, to fail clearly
+        require_tool(tool)
     folder = tmp_path_factory.mktemp("demo")
     db = folder / "demo.sqlite"
     repo = build_demo(db)
@@ -98,23 +66,24 @@ def demo_figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         return dict(zip(jobs, pool.map(export_and_check, jobs.values()), strict=True))
 
 
-def test_every_demo_document_is_checked(demo_figures: dict[str, dict]) -> None:
+def test_every_demo_document_is_checked(demo_figures: dict[str, ThaiReport]) -> None:
     years = {name.rsplit(" ", 3)[0] for name in demo_figures}
     assert len(years) >= 5 and len(demo_figures) == len(years) * len(DOCUMENTS)
-    assert all(f["pages"] > 0 and f["thai_chars"] > 0 for f in demo_figures.values())
+    assert all(f.pages > 0 and f.thai_chars > 0 for f in demo_figures.values())
+    assert sum(f.line_joins for f in demo_figures.values()) > 1000  # line ends were judged
 
 
-def test_no_line_end_cuts_a_word_or_a_cluster(demo_figures: dict[str, dict]) -> None:
+def test_no_line_end_cuts_a_word_or_a_cluster(demo_figures: dict[str, ThaiReport]) -> None:
     bad = {
-        name: (f["word_breaks"], f["cluster_breaks"], f["samples"])
+        name: (f.word_breaks, f.cluster_breaks, f.samples)
         for name, f in demo_figures.items()
-        if f["word_breaks"] or f["cluster_breaks"]
+        if f.word_breaks or f.cluster_breaks
     }
     assert bad == {}, "\n".join(
         f"{n}: {w} word / {c} cluster breaks, e.g. {s}" for n, (w, c, s) in bad.items()
     )
 
 
-def test_fonts_embedded_and_text_not_garbled(demo_figures: dict[str, dict]) -> None:
+def test_fonts_embedded_and_text_not_garbled(demo_figures: dict[str, ThaiReport]) -> None:
     for name, f in demo_figures.items():
-        assert f["fonts_not_embedded"] == 0 and f["garbled_chars"] == 0, (name, f)
+        assert f.fonts_not_embedded == 0 and f.garbled_chars == 0 and f.broken_thai == 0, (name, f)
