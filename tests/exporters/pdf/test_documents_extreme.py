@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
+import io
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+import pdfplumber
+from PIL import Image
 
 from ita_desktop.services.export import export_document
 from tests.documents.fixtures import URL, empty, trang
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
-
-
-def _text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+from tests.pdf_checks import pdftotext as _text
+from tests.pdf_checks import run_tool
 
 
 def _chars(path: Path) -> str:
     """The text as drawn, character by character (pdftotext would drop line-end hyphens)."""
-    pdfplumber = pytest.importorskip("pdfplumber")
     with pdfplumber.open(path) as pdf:
         return "".join(c["text"] for page in pdf.pages for c in page.chars)
 
 
 def _pages(path: Path) -> int:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=False).stdout
+    out = run_tool("pdfinfo", path)
     return int(re.search(r"Pages:\s+(\d+)", out).group(1))  # type: ignore[union-attr]
 
 
@@ -87,11 +80,8 @@ def test_long_urls_wrap_inside_their_cells(tmp_path: Path) -> None:
 
 
 def test_logo_on_the_cover_and_a_broken_logo_ignored(tmp_path: Path) -> None:
-    image = pytest.importorskip("PIL.Image")
-    import io
-
     buffer = io.BytesIO()
-    image.new("RGB", (120, 90), (30, 80, 160)).save(buffer, "PNG")
+    Image.new("RGB", (120, 90), (30, 80, 160)).save(buffer, "PNG")
     repo, org_id = trang(tmp_path / "t.sqlite", measures=1)
     org = repo.organization(org_id)
     for logo, images in ((buffer.getvalue(), 1), (b"not an image", 0)):
@@ -100,12 +90,7 @@ def test_logo_on_the_cover_and_a_broken_logo_ignored(tmp_path: Path) -> None:
         path = export_document(
             repo, org_id=org_id, year=2564, document="analysis", out=tmp_path / "a.pdf"
         )
-        listed = subprocess.run(
-            ["pdfimages", "-list", "-f", "1", "-l", "1", str(path)],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.splitlines()[2:]
+        listed = run_tool("pdfimages", "-list", "-f", "1", "-l", "1", path).splitlines()[2:]
         assert len(listed) == images
     repo.close()
 

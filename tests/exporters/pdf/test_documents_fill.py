@@ -9,18 +9,13 @@ A page "continues" into the next one when the next page opens with a caption end
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
-
-import pytest
 
 from ita_desktop.exporters.pdf.writer import MARGINS
 from ita_desktop.services.export import export_document
 from ita_desktop.storage.repository import Repository
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
+from tests.pdf_checks import pdftotext
 
 FILL = 0.85
 OUTLINE = 0.8  # the line width of a table piece's outline
@@ -71,10 +66,7 @@ def table_bottoms(path: Path) -> list[tuple[float, float, float | None]]:
 
 
 def page_texts(path: Path) -> list[str]:
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return text.split("\f")
+    return pdftotext(path).split("\f")
 
 
 def opens_continued(text: str) -> bool:

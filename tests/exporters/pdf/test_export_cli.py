@@ -11,6 +11,7 @@ import pytest
 from ita_desktop.cli import export as export_command
 from ita_desktop.cli import main as cli_main
 from tests.documents.fixtures import trang
+from tests.pdf_checks import pdftotext
 
 
 @pytest.fixture(autouse=True)
@@ -60,15 +61,8 @@ def test_every_option(capsys, db: Path, tmp_path: Path) -> None:
         "--arabic-digits",
     )
     assert code == 0 and err == "" and out.exists()
-    text = (
-        subprocess.run(
-            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=False
-        ).stdout
-        if sys.platform != "win32"
-        else ""
-    )
-    if text:
-        assert "รอบ 6 เดือน" in text and "๖" not in text
+    text = pdftotext(out)
+    assert "รอบ 6 เดือน" in text and "๖" not in text
 
 
 @pytest.mark.parametrize(
