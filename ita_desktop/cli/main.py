@@ -7,12 +7,12 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from ita_desktop.cli import analyze, demo, export, gui, scores
+from ita_desktop.cli import analyze, demo, exchange, export, gui, orgs, scores
 from ita_desktop.cli.common import ThaiArgumentParser
 from ita_desktop.errors import ItaError, ValidationError
 from ita_desktop.paths import data_dir
 
-COMMANDS = [analyze, demo, scores, export, gui]
+COMMANDS = [analyze, demo, orgs, scores, export, exchange, gui]  # exchange adds `export json`
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
