@@ -4,6 +4,7 @@ figures, threshold, rules, issues and narrative texts. Each write is one transac
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -58,6 +59,7 @@ def add_assessment(
     check_rules(a.rules)
     _check_scores(a.rules, a.scores)
     _check_range("เกณฑ์จุดแข็ง", a.threshold)
+    a = _plain_numbers(a)
     with db.write() as s:
         if a.organization_id is None:
             raise ValidationError("ไม่ได้ระบุหน่วยงาน", "assessment without organisation")
@@ -189,3 +191,14 @@ def _check_range(what: str, value: Decimal) -> None:
 def _plain(value: Decimal | None) -> Decimal | None:
     """-0 is stored as 0 (the same number; "-0" would print)."""
     return None if value is None else value + 0 if value.is_zero() else value
+
+
+def _plain_numbers(a: Assessment) -> Assessment:
+    """A copy of a whole year with its scores, threshold and official figures `_plain`."""
+    o = a.official
+    official = dataclasses.replace(
+        o, iit=_plain(o.iit), eit=_plain(o.eit), oit=_plain(o.oit), overall=_plain(o.overall)
+    )
+    scores = {n: _plain(v) for n, v in a.scores.items()}
+    threshold = a.threshold + 0 if a.threshold.is_zero() else a.threshold
+    return dataclasses.replace(a, scores=scores, threshold=threshold, official=official)
