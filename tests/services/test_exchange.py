@@ -110,11 +110,13 @@ def _year_content(s: Store, org_id: int, year: int) -> dict[str, Any]:
     a = s.assessment(assessment_id)
     a.id = a.organization_id = None
     measures = s.measures(assessment_id)
-    progress = [
-        [(e.round, e.status, e.output, e.evidence) for e in s.progress_of_measure(m.id)]
-        for m in measures
-    ]  # type: ignore[arg-type]
+    progress = []
     for m in measures:
+        assert m.id is not None
+        entries = s.progress_of_measure(m.id)
+        for e in entries:
+            e.id = e.measure_id = None
+        progress.append(entries)
         m.id = None
     return {"a": a, "settings": s.settings(assessment_id), "m": measures, "p": progress}
 
