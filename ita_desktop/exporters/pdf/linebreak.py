@@ -276,10 +276,6 @@ def _make_line(units: list[Unit], hard: bool) -> Line:
     return line
 
 
-def _unit_text(units: Iterable[Item]) -> str:
-    return "".join(u.text for u in units if isinstance(u, Unit))
-
-
 def _badness(head: float, avail: float, ragged: bool) -> float:
     """What a line `head` points wide costs for being short of `avail`."""
     empty = max(0.0, 1.0 - head / avail) if avail > 0 else 0.0
