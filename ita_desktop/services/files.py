@@ -26,14 +26,23 @@ def new_database(path: Path, open_path: Path | None = None) -> Repository:
     file = Path(path)
     refuse_open_file(file, open_path)
     if file.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = file.with_name(f"{file.stem}.replaced-{stamp}{file.suffix}")
+        kept = _unused_name(file, datetime.now().strftime("%Y%m%d-%H%M%S"))
         os.replace(file, kept)
         for suffix in SIDE_FILES:
             side = Path(f"{file}{suffix}")
             if side.exists():
                 os.replace(side, Path(f"{kept}{suffix}"))
     return Repository.open(file)
+
+
+def _unused_name(file: Path, stamp: str) -> Path:
+    """`file` renamed with the time, numbered when that name (or a side file) is taken, so a
+    second new database within the same second does not replace the first one kept."""
+    kept, n = file.with_name(f"{file.stem}.replaced-{stamp}{file.suffix}"), 1
+    while any(Path(f"{kept}{suffix}").exists() for suffix in ("", *SIDE_FILES)):
+        n += 1
+        kept = file.with_name(f"{file.stem}.replaced-{stamp}-{n}{file.suffix}")
+    return kept
 
 
 def save_copy(db: Repository, target: Path) -> None:
