@@ -10,6 +10,7 @@ import pdfplumber
 from PIL import Image
 
 from ita_desktop.services.export import export_document
+from ita_desktop.services.organizations import update_organization
 from tests.documents.fixtures import URL, empty, trang
 from tests.pdf_checks import pdftotext as _text
 from tests.pdf_checks import run_tool
@@ -83,10 +84,8 @@ def test_logo_on_the_cover_and_a_broken_logo_ignored(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (120, 90), (30, 80, 160)).save(buffer, "PNG")
     repo, org_id = trang(tmp_path / "t.sqlite", measures=1)
-    org = repo.organization(org_id)
     for logo, images in ((buffer.getvalue(), 1), (b"not an image", 0)):
-        org.logo = logo
-        repo.save_organization(org)
+        update_organization(repo, org_id, logo=logo)
         path = export_document(
             repo, org_id=org_id, year=2564, document="analysis", out=tmp_path / "a.pdf"
         )

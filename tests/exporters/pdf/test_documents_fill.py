@@ -12,9 +12,14 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ita_desktop.domain.models import ROUNDS
 from ita_desktop.exporters.pdf.writer import MARGINS
 from ita_desktop.services.export import export_document
+from ita_desktop.services.measures import add_measure
+from ita_desktop.services.organizations import find_organization
+from ita_desktop.services.progress import update_progress
 from ita_desktop.storage.repository import Repository
+from ita_desktop.storage.store import PROGRESS_FIELDS
 from tests.pdf_checks import pdftotext
 
 FILL = 0.85
@@ -91,14 +96,17 @@ def table_page_fills(path: Path) -> list[tuple[int, float]]:
 def grow_plan(repo: Repository, org_id: int, year: int, target: int) -> None:
     """Copy the plan's measures (with their progress) until it has `target` measures."""
     a = repo.assessment(org_id, year)
-    base = repo.measures(a.id)  # type: ignore[union-attr, arg-type]
+    base = repo.measures(a.id)  # type: ignore[arg-type]
+    progress = {months: repo.progress(a.id, months) for months in ROUNDS}  # type: ignore[arg-type]
     n = len(base)
     while n < target:
         for m in base[: target - n]:
             copy = replace(m, id=None, title=f"{m.title} (ชุดที่ {n // len(base) + 1})")
-            new_id = repo.save_measure(a.id, copy)  # type: ignore[union-attr, arg-type]
-            for p in repo.progress_of_measure(m.id):  # type: ignore[arg-type]
-                repo.save_progress(replace(p, id=None, measure_id=new_id))
+            new_id = add_measure(repo, a.id, copy).created_id  # type: ignore[arg-type]
+            for months, entries in progress.items():
+                if m.id in entries:
+                    values = {f: getattr(entries[m.id], f) for f in PROGRESS_FIELDS}
+                    update_progress(repo, new_id, months, **values)  # type: ignore[arg-type]
             n += 1
 
 
@@ -135,7 +143,7 @@ def test_demo_documents_fill_their_table_pages(demo_db: Path, tmp_path: Path) ->
 def test_a_300_measure_plan_fills_its_pages(demo_db: Path, tmp_path: Path) -> None:
     repo = Repository.open(demo_db)
     try:
-        org = repo.find_organization(None)
+        org = find_organization(repo, None)
         year = repo.years(org.id)[-1]  # type: ignore[union-attr, arg-type]
         grow_plan(repo, org.id, year, 300)  # type: ignore[union-attr, arg-type]
         path = export_document(
