@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ita_desktop.errors import ExportError, ValidationError
+from ita_desktop.errors import ExportError, StorageError, ValidationError
 from ita_desktop.services import export as export_service
-from ita_desktop.services.export import export_document
+from ita_desktop.services.export import export_document, export_from_file
 from tests.documents.fixtures import trang
 
 
@@ -55,6 +55,8 @@ def test_a_failure_keeps_the_old_file(
     [
         (errno.ENOSPC, "พื้นที่ในดิสก์ไม่พอ"),
         (errno.EACCES, "เปิดอยู่ในโปรแกรมอื่น"),
+        (errno.EROFS, "อ่านได้อย่างเดียว"),
+        (errno.EIO, "ไม่สำเร็จ"),
     ],
 )
 def test_file_system_errors_are_thai(
@@ -87,6 +89,23 @@ def test_bad_arguments_are_validation_errors(trang_repo, tmp_path: Path) -> None
         with pytest.raises(ValidationError):
             export_document(repo, **{"org_id": org_id, "year": 2564, "out": out, **kw})
     assert not out.exists() and not _leftovers(tmp_path)
+
+
+def test_never_over_the_open_database(trang_repo, tmp_path: Path) -> None:
+    repo, org_id = trang_repo
+    for target in (repo.path, Path(f"{repo.path}-wal")):
+        with pytest.raises(ValidationError) as info:
+            export_document(repo, org_id=org_id, year=2564, fmt="xlsx", out=target)
+        assert "เปิดใช้งานอยู่" in info.value.thai
+    assert repo.organization(org_id).name == "เทศบาลนครตรัง" and not _leftovers(tmp_path)
+
+
+def test_export_from_file_opens_its_own_connection(trang_repo, tmp_path: Path) -> None:
+    repo, org_id = trang_repo
+    out = export_from_file(repo.path, org_id=org_id, year=2564, fmt="xlsx", out=tmp_path / "f.xlsx")
+    assert out.read_bytes().startswith(b"PK")
+    with pytest.raises(StorageError):
+        export_from_file(tmp_path / "missing.sqlite", org_id=org_id, year=2564, out=out)
 
 
 def test_excel_goes_to_the_xlsx_exporter(trang_repo, tmp_path: Path) -> None:
