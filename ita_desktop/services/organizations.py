@@ -33,7 +33,7 @@ def find_organization(db: Repository, ref: str | int | None) -> Organization:
     if ref is None or str(ref).strip() == "":
         return orgs[0]
     text = normalize_name(str(ref))
-    if text.isdigit():
+    if text.isdecimal():  # what int() reads: Thai digits too, not "²"
         by_id = [o for o in orgs if o.id == int(text)]
         if by_id:
             return by_id[0]

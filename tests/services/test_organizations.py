@@ -126,6 +126,8 @@ def test_an_unknown_name_lists_the_organisations(repo: Repository, org_id: int) 
     assert f"{org_id}=เทศบาลตำบลนาบอน" in info.value.thai
     with pytest.raises(ValidationError):
         find_organization(repo, 999)  # an id nobody has
+    with pytest.raises(ValidationError):
+        find_organization(repo, "²")  # a digit int() cannot read is a name like any other
 
 
 def test_find_in_an_empty_database(repo: Repository) -> None:
