@@ -101,13 +101,14 @@ def test_every_demo_document_renders(demo_db: Path, tmp_path: Path) -> None:
     repo = Repository.open(demo_db)
     try:
         for org in repo.organizations():
-            for year in repo.years(org.id):  # type: ignore[arg-type]
+            assert org.id is not None
+            for year in repo.years(org.id):
                 for kind, months in (("all", 12), ("results", 6)):
                     path = export_document(
                         repo,
                         org_id=org.id,
                         year=year,
-                        document=kind,  # type: ignore[arg-type]
+                        document=kind,
                         round_months=months,
                         out=tmp_path / "d.pdf",
                     )

@@ -110,6 +110,10 @@ def grow_plan(repo: Repository, org_id: int, year: int, target: int) -> None:
             n += 1
 
 
+def _org_ids(repo: Repository) -> list[int]:
+    return [org.id for org in repo.organizations() if org.id is not None]
+
+
 def _check(path: Path) -> list[tuple[int, float]]:
     fills = table_page_fills(path)
     assert fills, "no table continues over a page: nothing measured"
@@ -121,16 +125,16 @@ def _check(path: Path) -> list[tuple[int, float]]:
 def test_demo_documents_fill_their_table_pages(demo_db: Path, tmp_path: Path) -> None:
     repo = Repository.open(demo_db)
     try:
-        for org in repo.organizations():
-            year = repo.years(org.id)[-1]  # type: ignore[arg-type]
+        for org_id in _org_ids(repo):
+            year = repo.years(org_id)[-1]
             for kind, months in (("all", 12), ("results", 6)):
                 path = export_document(
                     repo,
-                    org_id=org.id,
-                    year=year,  # type: ignore[arg-type]
+                    org_id=org_id,
+                    year=year,
                     document=kind,
                     round_months=months,
-                    out=tmp_path / f"{org.id}-{kind}.pdf",
+                    out=tmp_path / f"{org_id}-{kind}.pdf",
                 )
                 if kind == "all":
                     _check(path)
@@ -143,13 +147,14 @@ def test_demo_documents_fill_their_table_pages(demo_db: Path, tmp_path: Path) ->
 def test_a_300_measure_plan_fills_its_pages(demo_db: Path, tmp_path: Path) -> None:
     repo = Repository.open(demo_db)
     try:
-        org = find_organization(repo, None)
-        year = repo.years(org.id)[-1]  # type: ignore[union-attr, arg-type]
-        grow_plan(repo, org.id, year, 300)  # type: ignore[union-attr, arg-type]
+        org_id = find_organization(repo, None).id
+        assert org_id is not None
+        year = repo.years(org_id)[-1]
+        grow_plan(repo, org_id, year, 300)
         path = export_document(
             repo,
-            org_id=org.id,
-            year=year,  # type: ignore[union-attr, arg-type]
+            org_id=org_id,
+            year=year,
             document="all",
             out=tmp_path / "big.pdf",
         )
@@ -165,12 +170,12 @@ def test_measures_table_starts_under_the_intro(demo_db: Path, tmp_path: Path) ->
     repo = Repository.open(demo_db)
     checked = 0
     try:
-        for org in repo.organizations():
-            for year in repo.years(org.id):  # type: ignore[arg-type]
+        for org_id in _org_ids(repo):
+            for year in repo.years(org_id):
                 path = export_document(
                     repo,
-                    org_id=org.id,
-                    year=year,  # type: ignore[arg-type]
+                    org_id=org_id,
+                    year=year,
                     document="measures",
                     out=tmp_path / "m.pdf",
                 )
@@ -178,8 +183,8 @@ def test_measures_table_starts_under_the_intro(demo_db: Path, tmp_path: Path) ->
                 intro = [i for i, t in enumerate(texts) if "ได้นำผลการวิเคราะห์" in t]
                 if not intro:  # no measure that year
                     continue
-                assert table_bottoms(path)[intro[0]][2] is not None, (org.name, year)
-                assert "ตารางที่" in texts[intro[0]], (org.name, year)
+                assert table_bottoms(path)[intro[0]][2] is not None, (org_id, year)
+                assert "ตารางที่" in texts[intro[0]], (org_id, year)
                 checked += 1
     finally:
         repo.close()

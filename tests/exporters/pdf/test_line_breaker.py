@@ -26,7 +26,8 @@ def squash(text: str) -> str:
 def word_ends(text: str) -> set[int]:
     """Where a line may end inside `text`: between the segmenter's words and between the
     dictionary parts of a compound word (linebreak.sub_words)."""
-    out, pos = set(), 0
+    out: set[int] = set()
+    pos = 0
     for word in split_words(text):
         out.update(pos + c for c in sub_words(word))
         pos += len(word)
