@@ -23,19 +23,9 @@ DETAIL_LABELS = {
 }
 
 
-def _subcommands(sub: Subcommands, name: str) -> Subcommands:
-    """The sub-command list of the already registered command `name` (here: export)."""
-    for action in sub.choices[name]._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    raise LookupError(f"command {name!r} has no sub-commands")
-
-
-def register(sub: Subcommands) -> None:
-    """`export json` joins the export command (registered before this one); `import json`."""
-    out = _subcommands(sub, "export").add_parser(
-        "json", help="ไฟล์แลกเปลี่ยนข้อมูล (JSON) ของหน่วยงานและปีงบประมาณทั้งหมด"
-    )
+def register_export(kinds: Subcommands) -> None:
+    """`export json`, one of the export command's formats."""
+    out = kinds.add_parser("json", help="ไฟล์แลกเปลี่ยนข้อมูล (JSON) ของหน่วยงานและปีงบประมาณทั้งหมด")
     out.add_argument("--db", type=Path, required=True, help="ไฟล์ฐานข้อมูล SQLite")
     out.add_argument("--out", type=Path, required=True, help="ไฟล์ .json ที่จะบันทึก")
     out.add_argument("--org", help="รหัสหรือชื่อหน่วยงาน (ค่าเริ่มต้น: ทุกหน่วยงาน)")
@@ -46,6 +36,10 @@ def register(sub: Subcommands) -> None:
         help="ไม่ใส่เวลาที่ส่งออกในไฟล์ (ข้อมูลเดิมได้ไฟล์เดิมทุกไบต์)",
     )
     out.set_defaults(run=run_export)
+
+
+def register(sub: Subcommands) -> None:
+    """`import json`."""
     p = sub.add_parser("import", help="นำเข้าข้อมูลจากไฟล์แลกเปลี่ยนข้อมูล (JSON)")
     kinds = p.add_subparsers(dest="format", required=True, parser_class=type(p))
     imp = kinds.add_parser("json", help="นำเข้าหน่วยงานและปีงบประมาณจากไฟล์ JSON")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ita_desktop.cli import exchange
 from ita_desktop.cli.common import (
     add_db_argument,
     add_selection_arguments,
@@ -35,7 +36,7 @@ def document_argument(text: str) -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="ส่งออกเอกสารเป็น PDF หรือ Excel")
+    p = sub.add_parser("export", help="ส่งออกเอกสารเป็น PDF หรือ Excel หรือไฟล์แลกเปลี่ยนข้อมูล JSON")
     kinds = p.add_subparsers(dest="format", required=True, parser_class=type(p))
     pdf = kinds.add_parser("pdf", help="รายงานการวิเคราะห์ มาตรการ และรายงานผล เป็น PDF")
     _common(pdf)
@@ -56,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     xlsx = kinds.add_parser("xlsx", help="คะแนน มาตรการ และผลการดำเนินการ เป็น Excel")
     _common(xlsx)
     xlsx.set_defaults(run=run, fmt="xlsx", document="all", round_months=12)
+    exchange.register_export(kinds)
 
 
 def _common(p: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ from ita_desktop.cli.common import ThaiArgumentParser
 from ita_desktop.errors import ItaError, ValidationError
 from ita_desktop.paths import data_dir
 
-COMMANDS = [analyze, demo, orgs, scores, export, exchange, gui]  # exchange adds `export json`
+COMMANDS = [analyze, demo, orgs, scores, export, exchange, gui]
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
