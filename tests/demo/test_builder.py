@@ -11,8 +11,10 @@ import pytest
 from ita_desktop.demo.builder import build_demo
 from ita_desktop.errors import ValidationError
 from ita_desktop.services.analysis import analyze_assessment
+from ita_desktop.services.measures import list_measures
 from ita_desktop.services.organizations import find_organization
 from ita_desktop.services.report_settings import get_settings
+from ita_desktop.storage.repository import Repository
 
 
 def test_demo_builds_quickly_with_four_organisations(tmp_path: Path) -> None:
@@ -30,26 +32,29 @@ def test_demo_builds_quickly_with_four_organisations(tmp_path: Path) -> None:
 
 
 def test_demo_trang_reproduces_its_published_figures(demo_db: Path) -> None:
-    from ita_desktop.storage.repository import Repository
-
     repo = Repository.open(demo_db)
     trang = find_organization(repo, "เทศบาลนครตรัง")
+    assert trang.id is not None
     a = repo.assessment(trang.id, 2564)
+    assert a.id is not None
     result = analyze_assessment(repo, a)
     assert result.overall == Decimal("95.36") == a.official.overall
     assert result.level == "AA" and result.mismatches == []
     assert len(result.strengths) == 8 and len(result.weaknesses) == 2
-    assert len(repo.measures(a.id)) == 13
+    assert len(list_measures(repo, a.id)) == 13
+    repo.close()
 
 
 def test_demo_flags_the_nakhon_phanom_difference(demo_db: Path) -> None:
-    from ita_desktop.storage.repository import Repository
-
     repo = Repository.open(demo_db)
     org = find_organization(repo, "องค์การบริหารส่วนจังหวัดนครพนม")
-    result = analyze_assessment(repo, repo.assessment(org.id, 2566))
+    assert org.id is not None
+    a = repo.assessment(org.id, 2566)
+    assert a.id is not None
+    result = analyze_assessment(repo, a)
     assert [m.figure for m in result.mismatches] == ["overall"]
-    assert get_settings(repo, repo.assessment(org.id, 2566).id).thai_digits is False
+    assert get_settings(repo, a.id).thai_digits is False
+    repo.close()
 
 
 def test_demo_never_overwrites_without_force(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def trang(
         issues_by_indicator={4: "จัดทำคู่มือการใช้ทรัพย์สินของราชการ และประกาศให้บุคลากรทราบ"},
         issues_by_tool={"OIT": f"เผยแพร่ข้อมูลให้เป็นปัจจุบันบนเว็บไซต์ {URL}"},
     )
-    settings = ReportSettings(  # type: ignore[arg-type]
+    settings = ReportSettings(
         signatories=[("นายทดสอบ ระบบดี", "นายกเทศมนตรีนครตรัง"), ("นางสาวน้ำฝน ฟ้าใส", "ปลัดเทศบาล")]
         if signatories
         else [],

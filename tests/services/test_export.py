@@ -125,9 +125,10 @@ def test_new_file_is_not_private(tmp_path, demo_db) -> None:
     from ita_desktop.storage.repository import Repository
 
     repo = Repository.open(demo_db)
-    org = repo.organizations()[0]
-    out = export_document(repo, org_id=org.id, year=2564, fmt="xlsx", out=tmp_path / "r.xlsx")
+    org_id = repo.organizations()[0].id
+    assert org_id is not None
+    out = export_document(repo, org_id=org_id, year=2564, fmt="xlsx", out=tmp_path / "r.xlsx")
     assert _stat.S_IMODE(out.stat().st_mode) == 0o644
     out.chmod(0o600)
-    export_document(repo, org_id=org.id, year=2564, fmt="xlsx", out=out)
+    export_document(repo, org_id=org_id, year=2564, fmt="xlsx", out=out)
     assert _stat.S_IMODE(out.stat().st_mode) == 0o600

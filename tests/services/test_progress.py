@@ -88,7 +88,7 @@ def test_refused_reports_change_nothing(repo: Repository, mid: int) -> None:
         update_progress(repo, mid, 6, status="เสร็จ", output="ใหม่")
     assert "สถานะ “เสร็จ” ไม่ถูกต้อง" in info.value.thai and STATUSES[2] in info.value.thai
     with pytest.raises(ValueError, match="round"):
-        update_progress(repo, mid, 6, round=12)
+        update_progress(repo, mid, 6, round=12)  # type: ignore[arg-type]
     with pytest.raises(StorageError) as storage:
         update_progress(repo, 404, 6, output="ใหม่")
     assert "ไม่พบมาตรการนี้" in storage.value.thai

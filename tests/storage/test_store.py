@@ -315,7 +315,7 @@ def test_update_progress_creates_then_changes_only_the_named_fields(repo: Reposi
     assert (entry.outcome, entry.problems, entry.suggestions) == ("", "", "")
     assert [(p.round, p.output) for p in rounds] == [(6, "รอบหก"), (12, "ประชุมแล้ว")]
     with pytest.raises(KeyError), repo.write() as s:
-        s.update_progress(mid, 6, {"measure_id": other})
+        s.update_progress(mid, 6, {"measure_id": other})  # type: ignore[dict-item]
 
 
 # missing rows ------------------------------------------------------------------------------
