@@ -6,7 +6,6 @@ since a graphics String would be drawn unshaped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -357,11 +356,8 @@ def _legend(
 
 def chart_flowable(spec: BarChart | TrendChart, thai_digits: bool) -> Flowable:
     """The flowable drawing one chart block."""
-    maker: Callable[..., Flowable]
     if isinstance(spec, TrendChart):
-        maker = Trend
-    elif spec.horizontal:
-        maker = IndicatorBars
-    else:
-        maker = ColumnBars
-    return maker(spec, thai_digits)
+        return Trend(spec, thai_digits)
+    if spec.horizontal:
+        return IndicatorBars(spec, thai_digits)
+    return ColumnBars(spec, thai_digits)

@@ -114,7 +114,7 @@ class ThaiTTFont(TTFont):
         gid = self.face.charToGlyph.get(cp)  # a code ReportLab's own shaper invented
         return self.natural_text(gid) if gid is not None else ""
 
-    def addObjects(self, doc: object) -> None:
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:
         """ReportLab's TTFont.addObjects, with a ToUnicode CMap that knows shaped glyphs."""
         try:
             state = self.state[doc]

@@ -82,15 +82,15 @@ _BREAK_AFTER = set("/:@=&")
 _BREAK_BEFORE = set(".,-_?#%~")
 
 
-class _HardBreak:
+class HardBreak:
     """A forced line end (<br/>)."""
 
     def __repr__(self) -> str:
         return "HARD_BREAK"
 
 
-HARD_BREAK = _HardBreak()
-Run = tuple[str, Fmt] | _HardBreak
+HARD_BREAK = HardBreak()
+Run = tuple[str, Fmt] | HardBreak
 
 
 @dataclass(slots=True)
@@ -120,7 +120,7 @@ class Line:
     units: list[Unit] = field(default_factory=list)
 
 
-Item = Unit | _HardBreak
+Item = Unit | HardBreak
 
 
 def is_thai(ch: str) -> bool:
@@ -142,7 +142,7 @@ def build_units(runs: Iterable[Run]) -> list[Item]:
     items: list[Item] = []
     segment: list[tuple[str, Fmt]] = []
     for run in runs:
-        if isinstance(run, _HardBreak):
+        if isinstance(run, HardBreak):
             items.extend(_segment_units(segment))
             items.append(HARD_BREAK)
             segment = []
@@ -220,7 +220,7 @@ def break_lines(
     while idx + 1 < len(items):
         idx += 1
         item = items[idx]
-        if isinstance(item, _HardBreak):
+        if isinstance(item, HardBreak):
             lines.append(_make_line(cur, True))
             cur, cur_w = [], 0.0
             continue
@@ -291,7 +291,9 @@ def _choose_break(
     """items[idx] does not fit after `cur`: (the finished line, the start of the next one),
     the line end chosen by score (module docstring) among the ends between units and the
     sub-word boundaries inside them, items[idx] included."""
-    seq = [*cur, items[idx]]
+    nxt = items[idx]
+    assert not isinstance(nxt, HardBreak)  # break_lines handles those itself
+    seq = [*cur, nxt]
     starts = [0]
     cum = [0.0]
     for u in seq:
@@ -416,7 +418,7 @@ class _Context:
             parts = [u.text for u in self.units]
             n = 0
             for it in self.items[self.look :]:
-                if isinstance(it, _HardBreak) or n > _MAX_WORD:
+                if isinstance(it, HardBreak) or n > _MAX_WORD:
                     break
                 parts.append(it.text)
                 n += len(it.text)
@@ -451,7 +453,7 @@ class _Context:
         look = self.look - len(self.units)
         while len(rights) < _NEAR:
             u = self.units[m] if m < len(self.units) else self.items[m + look]
-            if isinstance(u, _HardBreak) or u.space:
+            if isinstance(u, HardBreak) or u.space:
                 break
             rights.extend(pos + c for c in _word_bounds(u.words, len(u.text)) if pos + c > k)
             pos += len(u.text)

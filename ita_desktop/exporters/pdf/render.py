@@ -29,7 +29,8 @@ from ita_desktop.exporters.pdf.shaping import Shaped, shape
 
 _SPACES = re.compile(r"(\s+)")
 # per PDF document: (font name, glyph chars) -> encoded operator list
-_ENCODED: WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, Any]]]] = WeakKeyDictionary()
+Op = tuple[Any, ...]  # (kind, value[, flag]): see _encode
+_ENCODED: WeakKeyDictionary[Any, dict[tuple[str, str, str], list[Op]]] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ def _actual_text(text: str) -> str:
     return "/Span<</ActualText<FEFF" + text.encode("utf-16-be").hex().upper() + ">>>BDC"
 
 
-def _encode(doc: Any, font: ThaiTTFont, shaped: Shaped) -> list[tuple[str, Any]]:
+def _encode(doc: Any, font: ThaiTTFont, shaped: Shaped) -> list[Op]:
     """Operators for one run, independent of size and justification (so they are cached):
     ("F", subset font), ("T", TJ array body), ("Y", vertical offset), ("J", the move at a
     cluster gap, which draw_boxes widens when justifying), ("S"/"E", span start/end, for runs
@@ -97,7 +98,7 @@ def _encode(doc: Any, font: ThaiTTFont, shaped: Shaped) -> list[tuple[str, Any]]
     """
     gaps = set(shaped.cluster_gaps)
     span = shaped.needs_span
-    ops: list[tuple[str, Any]] = [("S", _actual_text(shaped.text), span)] if span or gaps else []
+    ops: list[Op] = [("S", _actual_text(shaped.text), span)] if span or gaps else []
     parts: list[str] = []
     run: list[str] = []
     pre, post, yoff = shaped.pre, shaped.post, shaped.yoff
@@ -151,7 +152,7 @@ def _encode(doc: Any, font: ThaiTTFont, shaped: Shaped) -> list[tuple[str, Any]]
     return ops
 
 
-def _ops_for(doc: Any, box: Box) -> list[tuple[str, Any]]:
+def _ops_for(doc: Any, box: Box) -> list[Op]:
     cache = _ENCODED.get(doc)
     if cache is None:
         cache = _ENCODED[doc] = {}

@@ -18,7 +18,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ita_desktop.exporters.pdf.flowables import thai_paragraph
 from ita_desktop.exporters.pdf.fonts import font_name, register_fonts
-from ita_desktop.exporters.pdf.linebreak import build_units
+from ita_desktop.exporters.pdf.linebreak import HardBreak, build_units
 from ita_desktop.exporters.pdf.render import Fmt, draw_text
 from ita_desktop.exporters.pdf.shaping import text_width
 
@@ -135,7 +135,7 @@ def widest_unit(text: str, size: float = BODY_SIZE, bold: bool = False) -> float
     punctuation), URLs and other long Latin runs left out: they break anyway."""
     best = 0.0
     for unit in build_units([(text, Fmt(font=font_name(bold), size=size))]):
-        if getattr(unit, "space", True):
+        if isinstance(unit, HardBreak) or unit.space:
             continue
         piece = "".join(b.text for b in unit.boxes)
         if len(piece) > 25 and any("a" <= c.lower() <= "z" for c in piece):

@@ -8,6 +8,7 @@ contents show real page numbers without building the document twice.
 from __future__ import annotations
 
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from ita_desktop.exporters.pdf import textflow as tf
@@ -32,7 +33,7 @@ class Marks:
         page = self.pages.get(key)
         return localize_digits(str(page), self.thai_digits) if page else "–"
 
-    def define_forms(self, canv: object, keys: list[str]) -> None:
+    def define_forms(self, canv: Canvas, keys: list[str]) -> None:
         """Draw every page number with its dot leader; called once the last page is done.
 
         The leader is text (". . ."), drawn just before the number, so a text extractor reads
@@ -48,12 +49,12 @@ class Marks:
                 _form(key),
                 lowerx=-2000,
                 lowery=-6,
-                upperx=2,  # type: ignore[attr-defined]
+                upperx=2,
                 uppery=tf.BODY_SIZE * 1.2,
             )
             tf.line(canv, -number_w - 4, 0, leader, size=tf.BODY_SIZE, align="right")
             tf.line(canv, 0, 0, number, size=tf.BODY_SIZE, align="right")
-            canv.endForm()  # type: ignore[attr-defined]
+            canv.endForm()
 
 
 def _form(key: str) -> str:
