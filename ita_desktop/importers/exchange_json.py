@@ -57,10 +57,6 @@ class ExchangeFile:
     exported_at: str | None
     organizations: list[ImportedOrganization]
 
-    @property
-    def year_count(self) -> int:
-        return sum(len(o.years) for o in self.organizations)
-
 
 def read_exchange(path: Path) -> ExchangeFile:
     """Read and check the file; ImportError_ (Thai, listing every problem) when it is not valid."""

@@ -42,20 +42,6 @@ MONTHS_ABBR: tuple[str, ...] = (
     "ธ.ค.",
 )
 
-_IGNORED_IN_MONTH = str.maketrans("", "", ". \t\u00a0\u200b\u200c\u200d\u2060\ufeff")
-
-
-def _month_key(name: str) -> str:
-    return name.translate(_IGNORED_IN_MONTH)
-
-
-_MONTH_LOOKUP: dict[str, int] = {
-    _month_key(name): month
-    for names in (MONTHS_FULL, MONTHS_ABBR)
-    for month, name in enumerate(names)
-    if month
-}
-
 
 def be_year(ad_year: int) -> int:
     """Buddhist-era year of a Common-Era year: 2024 -> 2567."""
@@ -83,12 +69,6 @@ def month_year_text(
 ) -> str:
     """Month and Buddhist-era year: "ตุลาคม ๒๕๖๗"."""
     return localize_digits(f"{month_name(month, abbreviated)} {be}", thai_digits)
-
-
-def thai_date(d: datetime.date, abbreviated: bool = False, thai_digits: bool = True) -> str:
-    """A date the Thai way, Buddhist era: "22 พฤศจิกายน 2569" (digits per `thai_digits`)."""
-    text = f"{d.day} {month_name(d.month, abbreviated)} {be_year(d.year)}"
-    return localize_digits(text, thai_digits)
 
 
 def fiscal_year_of(d: datetime.date) -> int:
@@ -126,19 +106,3 @@ def round_range(
     months = fiscal_year_months(be_fy)
     (start_month, start_year), (end_month, end_year) = months[0], months[round_months - 1]
     return month_span_text(start_month, start_year, end_month, end_year, abbreviated, thai_digits)
-
-
-def fiscal_year_range(be_fy: int, abbreviated: bool = True, thai_digits: bool = True) -> str:
-    """The whole fiscal year: 2568 -> "ต.ค. ๒๕๖๗ – ก.ย. ๒๕๖๘"."""
-    return round_range(be_fy, 12, abbreviated, thai_digits)
-
-
-def parse_thai_month(name: str) -> int:
-    """Calendar month 1..12 of a Thai month name, full or abbreviated, dots and spaces optional.
-
-    "ตุลาคม", "ต.ค.", "ต. ค." and "ตค" all give 10; anything else raises ValueError.
-    """
-    month = _MONTH_LOOKUP.get(_month_key(name))
-    if month is None:
-        raise ValueError(f"ไม่รู้จักชื่อเดือน “{name.strip()}”")
-    return month

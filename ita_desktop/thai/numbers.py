@@ -43,13 +43,6 @@ def format_score(value: Decimal | int | None, places: int = 2, thai_digits: bool
     return localize_digits(f"{round_half_up(value, places):f}", thai_digits)
 
 
-def format_number(value: Decimal | int | None, places: int = 2, thai_digits: bool = True) -> str:
-    """A number with thousands separators: "๑,๒๓๔.๕๐"; None gives "–"."""
-    if value is None:
-        return MISSING
-    return localize_digits(f"{round_half_up(value, places):,f}", thai_digits)
-
-
 def parse_score(text: str) -> Decimal:
     """Read a number typed by the user: Thai or Arabic digits, "92.5" or "92,5", spaces around.
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ita_desktop.errors import ValidationError
-from ita_desktop.thai.numbers import format_number, format_score, parse_score, round_half_up
+from ita_desktop.thai.numbers import format_score, parse_score, round_half_up
 
 
 @pytest.mark.parametrize(
@@ -48,15 +48,6 @@ def test_format_score() -> None:
     assert format_score(Decimal("92.385"), thai_digits=False) == "92.39"
     assert format_score(Decimal("90.5"), places=1, thai_digits=False) == "90.5"
     assert format_score(None) == "–"
-
-
-def test_format_number() -> None:
-    assert format_number(Decimal("1234.5")) == "๑,๒๓๔.๕๐"
-    assert format_number(Decimal("1234567.125"), 2, False) == "1,234,567.13"
-    assert format_number(Decimal("999.999"), 2, False) == "1,000.00"
-    assert format_number(Decimal(999), 0, False) == "999"
-    assert format_number(Decimal(-1234), 0, False) == "-1,234"
-    assert format_number(None) == "–"
 
 
 def test_format_refuses_nan() -> None:
