@@ -102,6 +102,9 @@ class Assessment:
     issues_by_indicator: dict[int, str] = field(default_factory=dict)
     issues_by_tool: dict[str, str] = field(default_factory=dict)
     narratives: dict[str, str] = field(default_factory=dict)  # section key -> user's text
+    # section key -> the figures (name -> shown text) the user's text was written or confirmed for
+    narrative_basis: dict[str, dict[str, str]] = field(default_factory=dict)
+    issue_priorities: dict[int, str] = field(default_factory=dict)  # indicator -> PRIORITIES key
     id: int | None = None
 
 
@@ -128,6 +131,8 @@ class Measure:
     kpi: str = ""
     position: int = 0
     id: int | None = None
+    activities: list[str] = field(default_factory=list)  # กิจกรรม/โครงการ under the measure
+    budget: str = ""  # as the plan states it, e.g. "50,000 บาท" or "ไม่ใช้งบประมาณ"
 
 
 @dataclass
@@ -144,6 +149,8 @@ class ProgressEntry:
     evidence: str = ""
     id: int | None = None
 
+
+PRIORITIES = {"urgent": "ประเด็นที่ต้องแก้ไขโดยเร่งด่วน", "develop": "ประเด็นที่ต้องพัฒนา"}
 
 STATUSES = ("ยังไม่ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้วเสร็จ")
 

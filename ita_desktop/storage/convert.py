@@ -66,6 +66,8 @@ def assessment_from_row(row: AssessmentRow) -> Assessment:
         issues_by_indicator={int(k): v for k, v in (row.issues_by_indicator or {}).items()},
         issues_by_tool=dict(row.issues_by_tool or {}),
         narratives=dict(row.narratives or {}),
+        narrative_basis={k: dict(v) for k, v in (row.narrative_basis or {}).items()},
+        issue_priorities={int(k): v for k, v in (row.issue_priorities or {}).items()},
         id=row.id,
     )
 
@@ -81,6 +83,8 @@ def fill_assessment_row(row: AssessmentRow, a: Assessment) -> None:
     row.issues_by_indicator = _texts({str(k): v for k, v in a.issues_by_indicator.items()})
     row.issues_by_tool = _texts(a.issues_by_tool)
     row.narratives = _texts(a.narratives)
+    row.narrative_basis = {k: dict(v) for k, v in a.narrative_basis.items() if k in row.narratives}
+    row.issue_priorities = {str(k): v for k, v in a.issue_priorities.items() if v}
     existing = {s.indicator: s for s in row.scores}
     for number, value in a.scores.items():
         if value is None:
@@ -127,6 +131,8 @@ def measure_from_row(row: MeasureRow) -> Measure:
         row.kpi,
         row.position,
         row.id,
+        list(row.activities or []),
+        row.budget or "",
     )
 
 
@@ -137,6 +143,8 @@ def fill_measure_row(row: MeasureRow, m: Measure) -> None:
     row.period = period_to_dict(m.period)
     row.monitoring, row.kpi = normalize_text(m.monitoring), normalize_text(m.kpi)
     row.position = m.position
+    row.activities = [a for a in (normalize_text(x) for x in m.activities) if a]
+    row.budget = normalize_text(m.budget)
 
 
 def progress_from_row(row: ProgressRow) -> ProgressEntry:

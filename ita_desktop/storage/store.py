@@ -38,7 +38,17 @@ ASSESSMENT_FIELDS = (
     "official_overall",
     "official_level",
 )
-MEASURE_FIELDS = ("title", "indicators", "steps", "responsible", "period", "monitoring", "kpi")
+MEASURE_FIELDS = (
+    "title",
+    "indicators",
+    "steps",
+    "responsible",
+    "period",
+    "monitoring",
+    "kpi",
+    "activities",
+    "budget",
+)
 PROGRESS_FIELDS = ("status", "output", "outcome", "problems", "suggestions", "evidence")
 SETTINGS_FIELDS = tuple(f.name for f in fields(ReportSettings))
 
@@ -162,6 +172,21 @@ class Store:
         cleaned = convert.clean_text(text)
         if cleaned:
             values[key] = cleaned
+        else:
+            values.pop(key, None)
+        setattr(row, column, values)  # a new dict: JSON columns track assignment only
+        return before
+
+    def set_map_entry(self, assessment_id: int, column: str, key: str, value: Any) -> Any:
+        """One entry of a JSON map column (narrative_basis, issue_priorities); None or an empty
+        value removes it. Returns the value before (None when there was none)."""
+        if column not in ("narrative_basis", "issue_priorities"):
+            raise KeyError(column)
+        row = self._assessment_row(assessment_id)
+        values = dict(getattr(row, column) or {})
+        before = values.get(key)
+        if value:
+            values[key] = value
         else:
             values.pop(key, None)
         setattr(row, column, values)  # a new dict: JSON columns track assignment only

@@ -63,6 +63,9 @@ class AssessmentRow(Base):
     issues_by_indicator: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     issues_by_tool: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     narratives: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # section key -> the figures (name -> text) an edited section was written for
+    narrative_basis: Mapped[dict[str, dict[str, str]]] = mapped_column(JSON, default=dict)
+    issue_priorities: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # indicator ->
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     organization: Mapped[OrganizationRow] = relationship(back_populates="assessments")
@@ -99,6 +102,8 @@ class MeasureRow(Base):
     period: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     monitoring: Mapped[str] = mapped_column(Text, default="")
     kpi: Mapped[str] = mapped_column(Text, default="")
+    activities: Mapped[list[str]] = mapped_column(JSON, default=list)  # กิจกรรม/โครงการ
+    budget: Mapped[str] = mapped_column(Text, default="")
 
     progress: Mapped[list[ProgressRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
