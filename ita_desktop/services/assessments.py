@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES, check_score
-from ita_desktop.domain.models import TOOLS, Assessment, ReportSettings, Rules
+from ita_desktop.domain.models import PRIORITIES, TOOLS, Assessment, ReportSettings, Rules
 from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import check_rules, preset_for
 from ita_desktop.services.changes import ASSESSMENT, SCORES, YEARS, Changes
@@ -151,6 +151,18 @@ def set_tool_issue(db: Repository, assessment_id: int, tool: str, text: str) -> 
     if tool not in TOOLS:
         raise ValueError(f"unknown tool {tool!r}")
     return _set_text(db, assessment_id, "tool", tool, text)
+
+
+def set_issue_priority(
+    db: Repository, assessment_id: int, indicator: int, priority: str | None
+) -> Changes:
+    """Mark an indicator's issue as urgent or to develop (None: unmarked); `before` is the old."""
+    if priority is not None and priority not in PRIORITIES:
+        raise ValueError(f"unknown priority {priority!r}")
+    with db.write() as s:
+        _check_indicator(s, assessment_id, indicator, None)
+        before = s.set_map_entry(assessment_id, "issue_priorities", str(indicator), priority)
+    return Changes.of(ASSESSMENT, before=before)
 
 
 def set_narrative(db: Repository, assessment_id: int, section: str, text: str) -> Changes:

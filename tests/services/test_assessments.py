@@ -395,3 +395,26 @@ def test_an_unknown_tool_is_refused(repo: Repository, aid: int) -> None:
     with pytest.raises(StorageError):
         set_issue(repo, 404, 1, "ข้อความ")
     assert dump(repo) == before
+
+
+def test_issue_priority_is_set_cleared_and_checked(tmp_path: Path) -> None:
+    from ita_desktop.domain.models import Organization
+    from ita_desktop.services.assessments import set_issue_priority
+    from ita_desktop.services.organizations import add_organization
+
+    db = Repository.open(tmp_path / "p.sqlite")
+    try:
+        org_id = add_organization(db, Organization("เทศบาลทดสอบ")).created_id
+        assert org_id is not None
+        aid = create_year(db, org_id, 2566).created_id
+        assert aid is not None
+        assert set_issue_priority(db, aid, 4, "urgent").before is None
+        assert get_assessment_by_id(db, aid).issue_priorities == {4: "urgent"}
+        assert set_issue_priority(db, aid, 4, None).before == "urgent"
+        assert get_assessment_by_id(db, aid).issue_priorities == {}
+        with pytest.raises(ValidationError):
+            set_issue_priority(db, aid, 11, "develop")
+        with pytest.raises(ValueError):
+            set_issue_priority(db, aid, 4, "soon")
+    finally:
+        db.close()
