@@ -9,7 +9,7 @@ from typing import Any
 from ita_desktop.analysis.engine import analyze
 from ita_desktop.analysis.result import Analysis
 from ita_desktop.analysis.scoring import check_score
-from ita_desktop.cli.common import print_json, score_argument
+from ita_desktop.cli.common import percent_argument, print_json, score_argument, year_argument
 from ita_desktop.domain.models import OfficialFigures
 from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import load_preset
@@ -17,10 +17,18 @@ from ita_desktop.rules.presets import load_preset
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="วิเคราะห์คะแนน ๑๐ ตัวชี้วัด")
-    p.add_argument("--year", type=int, required=True, help="ปีงบประมาณ พ.ศ. เช่น 2564")
+    p.add_argument("--year", type=year_argument, required=True, help="ปีงบประมาณ พ.ศ. เช่น 2564")
     p.add_argument("--scores", required=True, help="คะแนน ๑๐ ตัวชี้วัด คั่นด้วยจุลภาค")
-    p.add_argument("--threshold", type=score_argument, help="เกณฑ์จุดแข็ง (ค่าเริ่มต้น 85)")
-    p.add_argument("--official-overall", type=score_argument, help="คะแนนรวมที่ประกาศ")
+    p.add_argument(
+        "--threshold",
+        type=percent_argument("เกณฑ์จุดแข็ง", "--threshold"),
+        help="เกณฑ์จุดแข็ง 0–100 (ค่าเริ่มต้น 85)",
+    )
+    p.add_argument(
+        "--official-overall",
+        type=percent_argument("คะแนนรวมที่ประกาศ", "--official-overall"),
+        help="คะแนนรวมที่ประกาศ 0–100",
+    )
     p.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     p.set_defaults(run=run)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ita_desktop.cli.common import say
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="สร้างฐานข้อมูลตัวอย่างจากเอกสารจริง")
@@ -16,8 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ita_desktop.demo.builder import build_demo
 
-    repo = build_demo(args.db, force=args.force)
+    repo = build_demo(args.db, force=args.force)  # checks the path itself (exit code 2)
     count = len(repo.organizations())
     repo.close()
-    print(f"สร้างฐานข้อมูลตัวอย่างแล้ว: {args.db} ({count} หน่วยงาน)")
+    say(f"สร้างฐานข้อมูลตัวอย่างแล้ว: {args.db} ({count} หน่วยงาน)")
     return 0

@@ -9,10 +9,12 @@ from ita_desktop.cli import exchange
 from ita_desktop.cli.common import (
     add_db_argument,
     add_selection_arguments,
+    check_output_path,
     open_repository,
+    say,
     select_assessment,
 )
-from ita_desktop.errors import ValidationError
+from ita_desktop.errors import ValidationError, shown
 
 DOCUMENTS = ("analysis", "measures", "results", "all")
 
@@ -21,7 +23,7 @@ def round_argument(text: str) -> int:
     """6 or 12; anything else is a Thai usage error (exit code 2)."""
     if text.strip() not in ("6", "12", "๖", "๑๒"):
         raise ValidationError(
-            f"รอบการรายงานต้องเป็น 6 หรือ 12 เดือน (ได้ “{text}”)", f"bad --round {text}"
+            f"รอบการรายงาน (--round) ต้องเป็น 6 หรือ 12 เดือน (ได้ “{shown(text)}”)", "bad --round"
         )
     return 6 if text.strip() in ("6", "๖") else 12
 
@@ -29,8 +31,8 @@ def round_argument(text: str) -> int:
 def document_argument(text: str) -> str:
     if text not in DOCUMENTS:
         raise ValidationError(
-            f"ไม่รู้จักเอกสาร “{text}” (ใช้ analysis, measures, results หรือ all)",
-            f"bad --document {text}",
+            f"ไม่รู้จักเอกสาร “{shown(text)}” (--document ใช้ analysis, measures, results หรือ all)",
+            "bad --document",
         )
     return text
 
@@ -74,6 +76,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ita_desktop.services.export import export_document
 
+    check_output_path(args.out)
     repo = open_repository(args.db)
     try:
         org, a = select_assessment(repo, args)
@@ -90,5 +93,5 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         repo.close()
-    print(f"บันทึกแล้ว: {path} ({org.name} ปีงบประมาณ {a.year})")
+    say(f"บันทึกแล้ว: {path} ({org.name} ปีงบประมาณ {a.year})")
     return 0

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 import traceback
 from collections.abc import Sequence
 
 from ita_desktop.cli import analyze, demo, exchange, export, gui, orgs, scores
-from ita_desktop.cli.common import ThaiArgumentParser
-from ita_desktop.errors import ItaError, ValidationError
+from ita_desktop.cli.common import ThaiArgumentParser, configure_streams
+from ita_desktop.errors import ItaError, ValidationError, one_line, shown
 from ita_desktop.paths import data_dir
 
 COMMANDS = [analyze, demo, orgs, scores, export, exchange, gui]
@@ -38,7 +39,30 @@ def _log_crash() -> str:
         return ""
 
 
+def _say(text: str) -> None:
+    """The one line the user sees on stderr: escaped, joined, cut (never a traceback)."""
+    print(one_line(text), file=sys.stderr)
+
+
+def _os_error(exc: OSError) -> tuple[str, int]:
+    """A file-system failure no command translated itself: a Thai sentence and exit code."""
+    code = exc.errno
+    name = f" “{shown(exc.filename)}”" if exc.filename else ""
+    if code in (errno.ENOSPC, errno.EDQUOT) or getattr(exc, "winerror", None) == 112:
+        return f"พื้นที่ดิสก์เต็ม บันทึกไฟล์{name} ไม่ได้ กรุณาเพิ่มพื้นที่ว่างแล้วลองใหม่", EXIT_FAILURE
+    if code == errno.EROFS:
+        return f"ที่บันทึกไฟล์{name} อ่านได้อย่างเดียว กรุณาเลือกที่บันทึกอื่น", EXIT_FAILURE
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return f"ไม่มีสิทธิ์เขียนหรืออ่านไฟล์{name}", EXIT_FAILURE
+    if isinstance(exc, FileNotFoundError):
+        return f"ไม่พบไฟล์หรือโฟลเดอร์{name}", EXIT_USAGE
+    if isinstance(exc, (IsADirectoryError, NotADirectoryError)):
+        return f"ชื่อไฟล์หรือโฟลเดอร์{name} ไม่ถูกต้อง", EXIT_USAGE
+    return f"อ่านหรือเขียนไฟล์{name} ไม่สำเร็จ", EXIT_FAILURE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if not args_list or args_list[0].startswith("--db") or args_list[0] == "--screenshots":
@@ -46,18 +70,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         return int(args.run(args) or 0)
     except ValidationError as exc:
-        print(exc.user_message(), file=sys.stderr)
+        _say(exc.user_message())
         return EXIT_USAGE
     except ItaError as exc:
-        print(exc.user_message(), file=sys.stderr)
+        _say(exc.user_message())
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        print("ยกเลิกแล้ว (interrupted)", file=sys.stderr)
+        _say("ยกเลิกแล้ว (interrupted)")
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
+    except OSError as exc:
+        thai, code = _os_error(exc)
+        _say(f"{thai} ({type(exc).__name__}: {shown(exc.strerror or exc)})")
+        return code
     except Exception as exc:  # noqa: BLE001 - last resort: log it, one line, no traceback
         where = _log_crash()
         note = f" รายละเอียดอยู่ในไฟล์ {where}" if where else ""
-        print(f"เกิดข้อผิดพลาดที่ไม่คาดคิด{note} ({type(exc).__name__}: {exc})", file=sys.stderr)
+        _say(f"เกิดข้อผิดพลาดที่ไม่คาดคิด{note} ({type(exc).__name__}: {shown(exc)})")
         return EXIT_FAILURE

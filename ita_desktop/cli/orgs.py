@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ita_desktop.cli.common import add_db_argument, open_repository, print_json
+from ita_desktop.cli.common import add_db_argument, open_repository, print_json, say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,10 +38,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     if not listed:
-        print("ยังไม่มีหน่วยงานในฐานข้อมูลนี้")
+        say("ยังไม่มีหน่วยงานในฐานข้อมูลนี้")
     for org, years in listed:
         where = f" จังหวัด{org.province}" if org.province else ""
         kind = f" ({org.kind}{where})" if org.kind or where else ""
-        shown = ", ".join(str(y) for y in years) or "ยังไม่มี"
-        print(f"{org.id}. {org.name}{kind} — ปีงบประมาณ: {shown}")
+        years_text = ", ".join(str(y) for y in years) or "ยังไม่มี"
+        say(f"{org.id}. {org.name}{kind} — ปีงบประมาณ: {years_text}")
     return 0

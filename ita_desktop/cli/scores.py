@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from pathlib import Path
 
 from ita_desktop.cli.common import (
     add_db_argument,
     add_selection_arguments,
+    indicator_argument,
     open_repository,
     print_json,
+    say,
     score_argument,
     select_assessment,
 )
+from ita_desktop.errors import ValidationError, shown
+
+
+def _score(text: str) -> Decimal:
+    return score_argument(text, "คะแนน (--score)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,8 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     set_p = actions.add_parser("set", help="บันทึกคะแนนตัวชี้วัดหนึ่งตัว")
     add_db_argument(set_p, required=True)
     add_selection_arguments(set_p)
-    set_p.add_argument("--indicator", type=int, required=True, help="หมายเลขตัวชี้วัด 1–10")
-    set_p.add_argument("--score", type=score_argument, required=True, help="คะแนน 0–100")
+    set_p.add_argument(
+        "--indicator", type=indicator_argument, required=True, help="หมายเลขตัวชี้วัด 1–10"
+    )
+    set_p.add_argument("--score", type=_score, required=True, help="คะแนน 0–100")
     set_p.set_defaults(run=run_set)
     show_p = actions.add_parser("show", help="แสดงคะแนนและผลการคำนวณ")
     add_db_argument(show_p, required=True)
@@ -46,7 +56,7 @@ def run_set(args: argparse.Namespace) -> int:
         set_score(db, a.id, args.indicator, args.score)
     finally:
         db.close()
-    print(f"บันทึกคะแนนตัวชี้วัดที่ {args.indicator} = {args.score} ({org.name} ปี {a.year}) แล้ว")
+    say(f"บันทึกคะแนนตัวชี้วัดที่ {args.indicator} = {args.score} ({org.name} ปี {a.year}) แล้ว")
     return 0
 
 
@@ -71,17 +81,22 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
     else:
-        print(f"{org.name} ปีงบประมาณ {a.year}")
+        say(f"{org.name} ปีงบประมาณ {a.year}")
         for ind in a.rules.indicators:
             value = a.scores.get(ind.number)
-            print(f"  {ind.number:>2}. {ind.name}: {value if value is not None else '–'}")
-        print(f"คะแนนรวม: {result.overall or '–'}  ระดับ: {result.level or '–'}")
+            say(f"  {ind.number:>2}. {ind.name}: {value if value is not None else '–'}")
+        say(f"คะแนนรวม: {result.overall or '–'}  ระดับ: {result.level or '–'}")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
     from ita_desktop.services.imports import import_scores
 
+    file = Path(args.file)
+    if file.is_dir():
+        raise ValidationError(f"“{shown(file)}” เป็นโฟลเดอร์ กรุณาระบุไฟล์ .xlsx", "--file is a folder")
+    if not file.is_file():
+        raise ValidationError(f"ไม่พบไฟล์ “{shown(file)}”", "--file not found")
     db = open_repository(args.db)
     try:
         org, a = select_assessment(db, args)
@@ -89,5 +104,5 @@ def run_import(args: argparse.Namespace) -> int:
         changes = import_scores(db, a.id, args.file)
     finally:
         db.close()
-    print(f"นำเข้าคะแนน {len(changes.before)} ตัวชี้วัดให้ {org.name} ปี {a.year} แล้ว")
+    say(f"นำเข้าคะแนน {len(changes.before)} ตัวชี้วัดให้ {org.name} ปี {a.year} แล้ว")
     return 0

@@ -17,14 +17,16 @@ from ita_desktop.domain.models import (
     Period,
     ReportSettings,
 )
-from ita_desktop.errors import ValidationError
+from ita_desktop.errors import StorageError, ValidationError, shown
 from ita_desktop.rules.presets import preset_for
 from ita_desktop.services import assessments, measures, organizations, progress
+from ita_desktop.services.export import file_error_message
 from ita_desktop.storage.repository import Repository
 
 SEEDS = Path(__file__).with_name("seeds.json")
 PERIOD_FIELDS = {f.name for f in fields(Period)}
 PROGRESS_TEXTS = ("status", "output", "outcome", "problems", "suggestions", "evidence")
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
 
 
 def load_seeds() -> dict[str, Any]:
@@ -32,26 +34,60 @@ def load_seeds() -> dict[str, Any]:
 
 
 def build_demo(path: Path, force: bool = False) -> Repository:
-    """Write the demo database to `path` (refusing to overwrite unless `force`) and open it."""
+    """Write the demo database to `path` (refusing to overwrite unless `force`) and open it.
+
+    It is built as `<name>.building` in the same folder and renamed when complete; a failure
+    removes that file and its side files, and so does the next run after a killed one."""
     path = Path(path)
+    _check_target(path, force)
+    tmp = path.with_name(path.name + ".building")  # beside the target, never outside its folder
+    _remove_with_side_files(tmp)  # leftovers of a run that was killed
+    try:
+        repo = Repository.open(tmp)
+        try:
+            for org in load_seeds()["organizations"]:
+                _add_organization(repo, org)
+        finally:
+            repo.close()
+        for suffix in SIDE_SUFFIXES:  # the replaced database's log must not replay onto ours
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, path)
+    except OSError as exc:
+        _remove_with_side_files(tmp)
+        raise StorageError(file_error_message(exc, path), f"{type(exc).__name__}") from exc
+    except BaseException:
+        _remove_with_side_files(tmp)
+        raise
+    return Repository.open(path)
+
+
+def _check_target(path: Path, force: bool) -> None:
+    """Refuse a target the user can correct (exit code 2): a folder, a missing folder, an
+    existing file without `force`."""
+    if path.is_dir():
+        raise ValidationError(
+            f"“{shown(path)}” เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์ฐานข้อมูล เช่น demo.sqlite",
+            "--db is a directory",
+        )
+    if not path.parent.is_dir():
+        raise ValidationError(
+            f"ไม่พบโฟลเดอร์ “{shown(path.parent)}” กรุณาเลือกโฟลเดอร์ที่มีอยู่",
+            "folder of --db not found",
+        )
     if path.exists() and not force:
         raise ValidationError(
-            f"มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ (ใช้ --force หากต้องการเขียนทับ)",
+            f"มีไฟล์ “{shown(path)}” อยู่แล้ว จะไม่เขียนทับ (ใช้ --force หากต้องการเขียนทับ)",
             "file exists; use --force",
         )
-    tmp = path.with_name(path.name + ".building")
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        leftover.unlink(missing_ok=True)
-    repo = Repository.open(tmp)
-    try:
-        for org in load_seeds()["organizations"]:
-            _add_organization(repo, org)
-    finally:
-        repo.close()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    os.replace(tmp, path)
-    return Repository.open(path)
+
+
+def _remove_with_side_files(file: Path) -> None:
+    for leftover in (file, *(Path(f"{file}{suffix}") for suffix in SIDE_SUFFIXES)):
+        try:
+            if not leftover.is_dir():
+                leftover.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _add_organization(db: Repository, data: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ from typing import Any, TypeGuard
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES, check_score
-from ita_desktop.errors import ImportError_, ValidationError
+from ita_desktop.errors import ImportError_, ValidationError, shown
 from ita_desktop.rules.presets import preset_for, rules_from_dict
 from ita_desktop.thai.normalize import normalize_name
 
@@ -52,18 +52,20 @@ class ExchangeFileError(ImportError_):
     """The file cannot be imported; `problems` lists every reason found (exit code 2)."""
 
     def __init__(self, name: str, problems: Sequence[Problem]) -> None:
-        shown = [f"- {p.line()}" for p in problems[:MAX_SHOWN]]
+        listed = [f"- {p.line()}" for p in problems[:MAX_SHOWN]]
         if len(problems) > MAX_SHOWN:
-            shown.append(f"… และอีก {len(problems) - MAX_SHOWN} รายการ")
-        head = f"ไฟล์ {name} นำเข้าไม่ได้ พบปัญหา {len(problems)} รายการ (ยังไม่ได้บันทึกข้อมูลใด ๆ):"
-        super().__init__("\n".join([head, *shown]))
+            listed.append(f"… และอีก {len(problems) - MAX_SHOWN} รายการ")
+        head = f"ไฟล์ {shown(name)} นำเข้าไม่ได้ พบปัญหา {len(problems)} รายการ (ยังไม่ได้บันทึกข้อมูลใด ๆ):"
+        super().__init__("\n".join([head, *listed]))
         self.problems = list(problems)
 
 
 def json_path(parts: Iterable[str | int]) -> str:
+    """A JSON path as people read it; keys from the file are escaped and cut (errors.shown)."""
     text = ""
     for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        key = shown(part, 40)
+        text += f"[{part}]" if isinstance(part, int) else (f".{key}" if text else key)
     return text
 
 
@@ -111,9 +113,10 @@ def schema_problems(data: Any) -> list[Problem]:
 
 
 def _shown(value: Any, limit: int = 40) -> str:
-    """A value as the user wrote it: strings in Thai quotes, anything else as JSON."""
+    """A value as the user wrote it, escaped and cut (errors.shown): strings in Thai quotes,
+    anything else as JSON."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    text = shown(text, limit)
     return f"“{text}”" if isinstance(value, str) else text
 
 
@@ -162,7 +165,7 @@ def _translate(error: Any) -> list[Problem]:
         "pattern": lambda: f"รูปแบบไม่ถูกต้อง (ได้ {_shown(instance)})",
     }
     make = messages.get(kind)
-    return [Problem(path, make() if make else f"ไม่ตรงตามรูปแบบไฟล์ ({error.message})")]
+    return [Problem(path, make() if make else f"ไม่ตรงตามรูปแบบไฟล์ ({shown(error.message)})")]
 
 
 # what the schema cannot say ---------------------------------------------------------------
@@ -220,9 +223,9 @@ def _range(value: Any, path: PathParts, decimals: bool = True) -> list[Problem]:
     if number is None:
         return []
     if not MIN_SCORE <= number <= MAX_SCORE:
-        return [Problem(path, f"ต้องอยู่ระหว่าง 0 ถึง 100 (ได้ {value})")]
+        return [Problem(path, f"ต้องอยู่ระหว่าง 0 ถึง 100 (ได้ {_shown(value)})")]
     if decimals and number != number.quantize(TWO_PLACES):
-        return [Problem(path, f"มีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (ได้ {value})")]
+        return [Problem(path, f"มีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (ได้ {_shown(value)})")]
     return []
 
 
@@ -247,12 +250,12 @@ def _year(y: dict[str, Any], path: PathParts, seen: dict[int, int]) -> list[Prob
             continue
         where = (*path, "scores", key)
         if numbers is not None and int(key) not in numbers:
-            found.append(Problem(where, f"ไม่มีตัวชี้วัดที่ {key} ในเกณฑ์ของปีนี้"))
+            found.append(Problem(where, f"ไม่มีตัวชี้วัดที่ {shown(key, 20)} ในเกณฑ์ของปีนี้"))
         elif number is not None:
             try:
                 check_score(int(key), number)
             except ValidationError as exc:
-                found.append(Problem(where, f"{exc.thai} (ได้ {value})"))
+                found.append(Problem(where, f"{exc.thai} (ได้ {_shown(value)})"))
     found += _range(y.get("threshold"), (*path, "threshold"))
     found += _range(y.get("target"), (*path, "target"), decimals=False)
     official = y.get("official")

@@ -22,7 +22,7 @@ from ita_desktop.domain.models import (
     ProgressEntry,
     ReportSettings,
 )
-from ita_desktop.errors import ImportError_
+from ita_desktop.errors import ImportError_, shown
 from ita_desktop.importers.exchange_checks import ExchangeFileError, file_problems, schema_format
 from ita_desktop.rules.presets import preset_for, rules_from_dict
 
@@ -64,16 +64,21 @@ def read_exchange(path: Path) -> ExchangeFile:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ImportError_(f"ไม่พบไฟล์ {path}", str(exc)) from exc
+        raise ImportError_(f"ไม่พบไฟล์ “{shown(path)}”", "file not found") from exc
     except IsADirectoryError as exc:
-        raise ImportError_(f"“{path}” เป็นโฟลเดอร์ กรุณาระบุไฟล์ .json", str(exc)) from exc
+        raise ImportError_(
+            f"“{shown(path)}” เป็นโฟลเดอร์ กรุณาระบุไฟล์ .json", "is a directory"
+        ) from exc
     except OSError as exc:
-        raise ImportError_(f"อ่านไฟล์ {path} ไม่ได้", f"{type(exc).__name__}: {exc}") from exc
+        raise ImportError_(
+            f"อ่านไฟล์ “{shown(path)}” ไม่ได้", f"{type(exc).__name__}: {shown(exc.strerror or exc)}"
+        ) from exc
     return parse_exchange(raw, path.name)
 
 
 def parse_exchange(raw: bytes, name: str = "นำเข้า") -> ExchangeFile:
     """Parse and check the bytes of an exchange file named `name` (for messages)."""
+    name = shown(name)  # escaped and cut once: every message below names the file
     data = _load_json(raw, name)
     _check_header(data, name)
     problems = file_problems(data)
@@ -106,7 +111,7 @@ def _load_json(raw: bytes, name: str) -> Any:
             f"ไฟล์ {name} ไม่ใช่ JSON ที่ถูกต้อง: บรรทัด {exc.lineno} ตำแหน่ง {exc.colno}", exc.msg
         ) from exc
     except (ValueError, RecursionError) as exc:
-        raise ImportError_(f"ไฟล์ {name} ไม่ใช่ JSON ที่ถูกต้อง", str(exc)) from exc
+        raise ImportError_(f"ไฟล์ {name} ไม่ใช่ JSON ที่ถูกต้อง", shown(exc)) from exc
 
 
 def _check_header(data: Any, name: str) -> None:
@@ -116,7 +121,7 @@ def _check_header(data: Any, name: str) -> None:
     if found != expected:
         raise ImportError_(
             f"ไฟล์ {name} ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูลของ ITA Desktop (ช่อง format ต้องเป็น “{expected}”)",
-            f"format {found!r}",
+            f"format {shown(repr(found))}",
         )
     version = data.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > known:

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ita_desktop.analysis.scoring import check_score
-from ita_desktop.errors import ImportError_, ItaError, ValidationError
+from ita_desktop.errors import ImportError_, ItaError, ValidationError, shown
 from ita_desktop.thai.numbers import parse_score
 
 SCORES_SHEET = "ผลการประเมิน"
@@ -26,9 +26,12 @@ def read_scores(path: Path) -> dict[int, Decimal]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError as exc:
-        raise ImportError_(f"ไม่พบไฟล์ {path}", str(exc)) from exc
+        raise ImportError_(f"ไม่พบไฟล์ “{shown(Path(path))}”", "file not found") from exc
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportError_("ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้", str(exc)) from exc
+        raise ImportError_(
+            f"ไฟล์ “{shown(Path(path))}” ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้",
+            f"{type(exc).__name__}: {shown(exc)}",
+        ) from exc
     try:
         if SCORES_SHEET not in wb.sheetnames:
             raise ImportError_(f"ไม่พบแผ่นงาน “{SCORES_SHEET}” ในไฟล์", "scores sheet missing")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ita_desktop.domain.models import ROUNDS, Organization
-from ita_desktop.errors import ExportError, ImportError_, ValidationError
+from ita_desktop.errors import ExportError, ImportError_, ValidationError, shown
 from ita_desktop.exporters.exchange_json import (
     document_json,
     dumps,
@@ -29,6 +29,7 @@ from ita_desktop.exporters.exchange_json import (
 from ita_desktop.importers.exchange_checks import organization_key
 from ita_desktop.importers.exchange_json import ExchangeFile, ImportedOrganization, read_exchange
 from ita_desktop.services.changes import DATABASE, KINDS, Changes
+from ita_desktop.services.export import remove_stale_parts
 from ita_desktop.services.files import refuse_open_file
 from ita_desktop.services.organizations import find_organization
 from ita_desktop.storage.repository import Repository
@@ -139,7 +140,7 @@ def export_exchange(
     """Write the exchange file to `out` (never over the open database) via a temporary file."""
     out = Path(out)
     if out.is_dir():
-        raise ValidationError(f"“{out}” เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์", "output is a directory")
+        raise ValidationError(f"“{shown(out)}” เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์", "output is a directory")
     refuse_open_file(out, db.path)
     document = exchange_document(db, org=org, year=year, exported_at=exported_at)
     data = dumps(document).encode("utf-8")
@@ -149,12 +150,15 @@ def export_exchange(
 
 
 def _write_file(out: Path, data: bytes) -> None:
+    remove_stale_parts(out)  # temporary files of exports that were killed
     try:
         fd, name = tempfile.mkstemp(
             prefix=f".{out.stem}.", suffix=f"{out.suffix}.part", dir=out.parent
         )
     except OSError as exc:
-        raise ExportError(_os_message(exc, out), f"{type(exc).__name__}: {exc}") from exc
+        raise ExportError(
+            _os_message(exc, out), f"{type(exc).__name__}: {shown(exc.strerror)}"
+        ) from exc
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -164,7 +168,9 @@ def _write_file(out: Path, data: bytes) -> None:
         os.chmod(tmp, _file_mode(out))
         os.replace(tmp, out)
     except OSError as exc:
-        raise ExportError(_os_message(exc, out), f"{type(exc).__name__}: {exc}") from exc
+        raise ExportError(
+            _os_message(exc, out), f"{type(exc).__name__}: {shown(exc.strerror)}"
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -178,13 +184,16 @@ def _file_mode(out: Path) -> int:
 
 
 def _os_message(exc: OSError, out: Path) -> str:
-    if exc.errno == errno.ENOSPC:
-        return f"พื้นที่ในดิสก์ไม่พอ บันทึกไฟล์ {out.name} ไม่ได้"
+    name, folder = shown(out.name), shown(out.parent)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"พื้นที่ในดิสก์ไม่พอ บันทึกไฟล์ {name} ไม่ได้"
     if exc.errno == errno.ENOENT:
-        return f"ไม่พบโฟลเดอร์ {out.parent} กรุณาเลือกโฟลเดอร์ที่มีอยู่"
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"ไม่มีสิทธิ์เขียนไฟล์ {out.name} ในโฟลเดอร์ {out.parent}"
-    return f"บันทึกไฟล์ {out.name} ไม่สำเร็จ"
+        return f"ไม่พบโฟลเดอร์ {folder} กรุณาเลือกโฟลเดอร์ที่มีอยู่"
+    if exc.errno == errno.EROFS:
+        return f"โฟลเดอร์ {folder} เขียนไม่ได้ (อ่านได้อย่างเดียว) กรุณาเลือกที่บันทึกอื่น"
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return f"ไม่มีสิทธิ์เขียนไฟล์ {name} ในโฟลเดอร์ {folder}"
+    return f"บันทึกไฟล์ {name} ไม่สำเร็จ"
 
 
 # import ----------------------------------------------------------------------------------
@@ -225,7 +234,7 @@ def _plan(
         matches = by_key.get(organization_key(item.organization.name), [])
         if len(matches) > 1:
             ids = ", ".join(str(o.id) for o in matches)
-            clashes.append(f"“{matches[0].name}” (รหัส {ids})")
+            clashes.append(f"“{shown(matches[0].name)}” (รหัส {ids})")
             continue
         found = matches[0] if matches else None
         have = set(years_of(found.id)) if found is not None and found.id is not None else set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ita_desktop.domain.models import Assessment, Organization
-from ita_desktop.errors import ValidationError
+from ita_desktop.errors import ValidationError, shown
 from ita_desktop.rules.presets import preset_for
 from ita_desktop.services.changes import ORGANIZATION, ORGANIZATIONS, YEARS, Changes
 from ita_desktop.storage.repository import Repository
@@ -44,25 +44,19 @@ def find_organization(db: Repository, ref: str | int | None) -> Organization:
     partial = exact or [o for o in orgs if key and key in _match_key(o.name)]
     if len(partial) == 1:
         return partial[0]
-    shown = _short(text)
+    typed = shown(str(ref).strip())  # as typed (escaped), not as normalised
     if not partial:
-        names = ", ".join(f"{o.id}={o.name}" for o in orgs[:10])
-        raise ValidationError(
-            f"ไม่พบหน่วยงาน “{shown}” หน่วยงานที่มี: {names}", f"organisation not found: {shown}"
-        )
-    names = ", ".join(f"{o.id}={o.name}" for o in partial[:10])
+        names = ", ".join(f"{o.id}={shown(o.name, 40)}" for o in orgs[:10])
+        raise ValidationError(f"ไม่พบหน่วยงาน “{typed}” หน่วยงานที่มี: {names}", "organisation not found")
+    names = ", ".join(f"{o.id}={shown(o.name, 40)}" for o in partial[:10])
     raise ValidationError(
-        f"ชื่อ “{shown}” ตรงกับหลายหน่วยงาน ({names}) กรุณาระบุรหัสหรือชื่อเต็ม",
-        f"ambiguous organisation: {shown}",
+        f"ชื่อ “{typed}” ตรงกับหลายหน่วยงาน ({names}) กรุณาระบุรหัสหรือชื่อเต็ม",
+        "ambiguous organisation",
     )
 
 
 def _match_key(name: str) -> str:
     return normalize_name(name).replace(" ", "").casefold()
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_name(name: str) -> None:

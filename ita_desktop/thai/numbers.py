@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from ita_desktop.errors import ValidationError
+from ita_desktop.errors import ValidationError, shown
 from ita_desktop.thai.digits import localize_digits, to_arabic_digits
 
 MISSING = "–"  # printed where a score is not known
@@ -46,11 +46,13 @@ def format_score(value: Decimal | int | None, places: int = 2, thai_digits: bool
 def parse_score(text: str) -> Decimal:
     """Read a number typed by the user: Thai or Arabic digits, "92.5" or "92,5", spaces around.
 
-    Raises ScoreFormatError (a ValueError) with a Thai message; the caller checks the range.
+    "-0" gives 0. Raises ScoreFormatError (a ValueError) with a Thai message naming the text
+    (escaped and cut, see errors.shown); the caller checks the range.
     """
     cleaned = to_arabic_digits(text).strip(_SPACES).replace("\u2212", "-")
     if not _SCORE_PATTERN.fullmatch(cleaned):
-        shown = text.strip()
-        message = "กรุณากรอกคะแนน" if not shown else f"“{shown}” ไม่ใช่ตัวเลข"
-        raise ScoreFormatError(message, f"not a number: {text!r}")
-    return Decimal(cleaned.replace(",", "."))
+        typed = text.strip(_SPACES)
+        message = "กรุณากรอกคะแนน" if not typed else f"“{shown(typed)}” ไม่ใช่ตัวเลข"
+        raise ScoreFormatError(message, "not a number")
+    number = Decimal(cleaned.replace(",", "."))
+    return number.copy_abs() if number.is_zero() else number  # "-0" is 0

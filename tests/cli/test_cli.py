@@ -70,7 +70,7 @@ def test_analyze_accepts_thai_digits_and_flags_official(capsys: pytest.CaptureFi
             "ต้องอยู่ระหว่าง 0 ถึง 100",
         ),
         (["analyze", "--year", "2564", "--scores", TRANG.replace("94.42", "abc")], "ไม่ใช่ตัวเลข"),
-        (["analyze", "--year", "1999", "--scores", TRANG], "ไม่มีเกณฑ์การประเมิน"),
+        (["analyze", "--year", "2599", "--scores", TRANG], "ไม่มีเกณฑ์การประเมิน"),
         (["analyze"], "คำสั่งหรืออาร์กิวเมนต์ไม่ถูกต้อง"),
         (["scores", "show", "--db", "/nonexistent/x.sqlite"], "ไม่พบไฟล์ฐานข้อมูล"),
     ],
