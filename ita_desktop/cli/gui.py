@@ -16,6 +16,17 @@ from ita_desktop.errors import ItaError
 ENTRY_POINT_GROUP = "ita_desktop.gui"
 
 
+DATABASE_SUFFIXES = (".itadb", ".sqlite", ".db")
+
+
+def file_arguments(args: list[str]) -> list[str]:
+    """`ita-desktop FILE.itadb` (how Windows opens an associated file, or a file dropped on the
+    program) means `gui --db FILE.itadb`: one argument ending in a database suffix."""
+    if len(args) == 1 and Path(args[0]).suffix.lower() in DATABASE_SUFFIXES:
+        return ["gui", "--db", args[0]]
+    return args
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="เปิดหน้าต่างโปรแกรม")
     p.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ฐานข้อมูลตัวอย่าง)")

@@ -67,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not args_list or args_list[0].startswith("--db") or args_list[0] == "--screenshots":
             args_list = ["gui", *args_list]
+        args_list = gui.file_arguments(args_list)  # `ita-desktop FILE.itadb` opens the file
         args = build_parser().parse_args(args_list)
         return int(args.run(args) or 0)
     except ValidationError as exc:
