@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ita_desktop.analysis.figures import OFFICIAL
 from ita_desktop.documents import labels as L
+from ita_desktop.documents import narrative
 from ita_desktop.documents.blocks import (
     BarChart,
     Block,
@@ -61,22 +63,9 @@ def results(ctx: ReportContext, num: Numbering) -> list[Block]:
     a = ctx.analysis
     out: list[Block] = [Heading(L.H_RESULTS.format(n=2, org=ctx.org.name))]
     out += [Paragraph(p) for p in paragraphs(ctx.section("results"))]
-    if a.mismatches:
-        items = join_thai(
-            [
-                L.MISMATCH_ITEM.format(
-                    figure=L.OVERALL
-                    if m.figure == "overall"
-                    else L.LEVEL
-                    if m.figure == "level"
-                    else m.figure,
-                    computed=m.computed,
-                    official=m.official,
-                )
-                for m in a.mismatches
-            ]
-        )
-        out.append(Paragraph(L.MISMATCH_NOTE.format(year=ctx.year, items=items), "note"))
+    check = narrative.cross_check_text(ctx.lead)
+    if check:  # the estimate appears once, as a cross-check of the official figures
+        out.append(Paragraph(check, "note"))
     out.append(Heading(L.H_RESULTS_SUMMARY.format(n="2.1"), level=2))
     out.append(summary_table(ctx, num))
     out.append(Heading(L.H_RANKING.format(n="2.2"), level=2))
@@ -89,36 +78,50 @@ def results(ctx: ReportContext, num: Numbering) -> list[Block]:
     return out
 
 
+def _source(source: str) -> str:
+    key = "source_label_official" if source == OFFICIAL else "source_label_estimate"
+    return narrative.templates()[key]
+
+
 def summary_table(ctx: ReportContext, num: Numbering) -> Table:
-    a, rules, official = ctx.analysis, ctx.assessment.rules, ctx.assessment.official
-    show_official = any(
-        v is not None for v in (official.iit, official.eit, official.oit, official.overall)
-    ) or bool(official.level)
-    header = [L.COL_TOOL, L.COL_WEIGHT, L.COL_SCORE] + ([L.COL_OFFICIAL] if show_official else [])
+    """Tools, overall and level as the report states them (the leading figures), with where
+    each comes from once any official figure is entered."""
+    f, rules = ctx.lead, ctx.assessment.rules
+    show_source = f.has_official
+    header = [L.COL_TOOL, L.COL_WEIGHT, L.COL_SCORE]
+    if show_source:
+        header.append(narrative.templates()["col_source"])
     rows = []
     for tool in rules.tools:
+        figure = f.tools.get(tool.code)
         cells = [
             Cell.of(_tool_label(ctx, tool.code)),
             Cell.of(L.WEIGHT.format(percent=limit(tool.weight * 100)), align="center"),
-            Cell.of(score(a.tools.get(tool.code)), align="center"),
+            Cell.of(score(figure.value if figure else None), align="center"),
         ]
-        if show_official:
-            cells.append(Cell.of(score(official.tool(tool.code)), align="center"))
+        if show_source:
+            known = figure is not None and figure.value is not None
+            source = _source(figure.source) if figure is not None and known else "–"
+            cells.append(Cell.of(source, align="center"))
         rows.append(Row(cells))
     total = [
         Cell.of(L.OVERALL, bold=True),
         Cell.of(L.WEIGHT.format(percent=100), align="center"),
-        Cell.of(score(a.overall), align="center", bold=True),
+        Cell.of(score(f.overall.value), align="center", bold=True),
     ]
     level = [
         Cell.of(L.LEVEL, bold=True),
-        Cell.of(a.level or "–", span=2, align="center", bold=True),
+        Cell.of(f.level or "–", span=2, align="center", bold=True),
     ]
-    if show_official:
-        total.append(Cell.of(score(official.overall), align="center"))
-        level.append(Cell.of(official.level or "–", align="center"))
+    if show_source:
+        total.append(
+            Cell.of(
+                _source(f.overall.source) if f.overall.value is not None else "–", align="center"
+            )
+        )
+        level.append(Cell.of(_source(f.level_source) if f.level else "–", align="center"))
     rows += [Row(total, "total"), Row(level, "total")]
-    widths = [0.58, 0.12, 0.15, 0.15] if show_official else [0.66, 0.16, 0.18]
+    widths = [0.5, 0.12, 0.14, 0.24] if show_source else [0.66, 0.16, 0.18]
     return Table(
         widths,
         [Row([Cell.of(h, align="center", bold=True) for h in header], "header")],
@@ -158,7 +161,7 @@ def ranking_table(ctx: ReportContext, num: Numbering) -> Table:
 
 
 def charts(ctx: ReportContext, num: Numbering) -> list[Block]:
-    a, rules = ctx.analysis, ctx.assessment.rules
+    a, f, rules = ctx.analysis, ctx.lead, ctx.assessment.rules
     target_label = L.TARGET_LINE.format(target=limit(a.target))
     legend = [(t.code, t.code) for t in rules.tools]
     bars = BarChart(
@@ -174,24 +177,25 @@ def charts(ctx: ReportContext, num: Numbering) -> list[Block]:
     )
     tools = BarChart(
         L.CHART_TOOLS.format(n=num.chart(), year=ctx.year),
-        [ChartItem(t.code, a.tools.get(t.code), t.code) for t in rules.tools]
-        + [ChartItem(L.OVERALL, a.overall, OVERALL_GROUP)],
+        [ChartItem(t.code, f.tool(t.code), t.code) for t in rules.tools]
+        + [ChartItem(L.OVERALL, f.overall.value, OVERALL_GROUP)],
         target=a.target,
         target_label=target_label,
         horizontal=False,
     )
     out: list[Block] = [bars, tools]
-    years = [(y, h) for y, h in ctx.history if h.overall is not None or any(h.tools.values())]
+    years = [
+        (y, h)
+        for y, h in ctx.history_figures
+        if h.overall.value is not None or any(h.tool_values().values())
+    ]
     if len(years) >= 2:
         out.append(
             TrendChart(
                 L.CHART_TREND.format(n=num.chart(), first=years[0][0], last=years[-1][0]),
                 [str(y) for y, _ in years],
-                [
-                    Series(t.code, [h.tools.get(t.code) for _, h in years], t.code)
-                    for t in rules.tools
-                ]
-                + [Series(L.OVERALL, [h.overall for _, h in years], OVERALL_GROUP)],
+                [Series(t.code, [h.tool(t.code) for _, h in years], t.code) for t in rules.tools]
+                + [Series(L.OVERALL, [h.overall.value for _, h in years], OVERALL_GROUP)],
                 target=a.target,
                 target_label=target_label,
             )
@@ -221,7 +225,7 @@ def _tool_issue(ctx: ReportContext, code: str) -> str:
 
 
 def issues(ctx: ReportContext, num: Numbering) -> list[Block]:
-    rules, a = ctx.assessment.rules, ctx.analysis
+    rules, f = ctx.assessment.rules, ctx.lead
     header = Row(
         [
             Cell.of(L.COL_INDICATOR, align="center", bold=True),
@@ -232,7 +236,7 @@ def issues(ctx: ReportContext, num: Numbering) -> list[Block]:
     )
     rows: list[Row] = []
     for tool in rules.tools:
-        value = a.tools.get(tool.code)
+        value = f.tool(tool.code)
         rows.append(
             Row(
                 [

@@ -8,6 +8,8 @@ import dataclasses
 from collections.abc import Mapping
 from decimal import Decimal
 
+from ita_desktop.analysis.basis import basis_for
+from ita_desktop.analysis.figures import figures_of_assessment
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES, check_score
 from ita_desktop.domain.models import PRIORITIES, TOOLS, Assessment, ReportSettings, Rules
 from ita_desktop.errors import ValidationError
@@ -165,9 +167,51 @@ def set_issue_priority(
     return Changes.of(ASSESSMENT, before=before)
 
 
-def set_narrative(db: Repository, assessment_id: int, section: str, text: str) -> Changes:
-    """The user's own text of an analysis section; empty text goes back to the generated one."""
-    return _set_text(db, assessment_id, "narrative", section, text)
+def set_narrative(
+    db: Repository,
+    assessment_id: int,
+    section: str,
+    text: str,
+    basis: Mapping[str, str] | None = None,
+) -> Changes:
+    """The user's own text of an analysis section; empty text goes back to the generated one.
+
+    The text is recorded as written for the section's current figures (its basis), unless
+    `basis` is given (an undo puts back the basis the old text had); clearing the text clears
+    its basis. `before` is the text replaced, `details["basis"]` the basis replaced."""
+    with db.write() as s:
+        before = s.set_text(assessment_id, TEXT_COLUMNS["narrative"], section, text)
+        stored = s.assessment(assessment_id)
+        new_text = stored.narratives.get(section, "")
+        if basis is None:
+            basis = _basis_now(stored, section, new_text)
+        old_basis = s.set_map_entry(
+            assessment_id, "narrative_basis", section, dict(basis) if new_text else None
+        )
+    return Changes(frozenset({ASSESSMENT}), before, None, {"basis": old_basis})
+
+
+def confirm_narrative(
+    db: Repository, assessment_id: int, section: str, basis: Mapping[str, str] | None = None
+) -> Changes:
+    """ "ยืนยันว่าข้อความถูกต้อง": the user's text of `section` is right for the current figures,
+    which become its basis again (or `basis`, for an undo). `before` is the basis replaced."""
+    with db.write() as s:
+        stored = s.assessment(assessment_id)
+        text = stored.narratives.get(section, "")
+        if not text.strip():
+            raise ValidationError(
+                "หัวข้อนี้ยังไม่มีข้อความที่แก้ไขเอง จึงไม่มีอะไรต้องยืนยัน", f"no text for {section}"
+            )
+        if basis is None:
+            basis = _basis_now(stored, section, text)
+        before = s.set_map_entry(assessment_id, "narrative_basis", section, dict(basis))
+    return Changes.of(ASSESSMENT, before=before)
+
+
+def _basis_now(a: Assessment, section: str, text: str) -> dict[str, str]:
+    """The current figures the section's text depends on (as they are shown)."""
+    return basis_for(section, text, figures_of_assessment(a), a.rules)
 
 
 def _set_text(db: Repository, assessment_id: int, kind: str, key: str, text: str) -> Changes:

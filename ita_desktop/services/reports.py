@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ita_desktop.analysis.figures import Figures, figures_of
+from ita_desktop.analysis.result import Analysis
 from ita_desktop.documents.context import ReportContext
-from ita_desktop.domain.models import ROUNDS, ProgressEntry
-from ita_desktop.services.analysis import analyze_in, history_in
+from ita_desktop.domain.models import ROUNDS, Assessment, ProgressEntry
+from ita_desktop.services.analysis import analyze_in, history_in, previous_assessment
 from ita_desktop.services.progress import check_round
 from ita_desktop.storage.repository import Repository, find_assessment
 from ita_desktop.storage.store import Store
@@ -17,13 +19,32 @@ def load_context(
     db: Repository,
     org_id: int,
     year: int | None = None,
-    round_months: int = 12,
+    round_months: int | None = None,
     thai_digits: bool | None = None,
 ) -> ReportContext:
-    """Read one organisation's year (None: its latest) and everything around it."""
-    check_round(round_months)
+    """Read one organisation's year (None: its latest) and everything around it; round None:
+    the latest round with anything reported (12 when nothing is)."""
+    if round_months is not None:
+        check_round(round_months)
     with db.read() as s:
+        if round_months is None:
+            a_id = find_assessment(s, org_id, year).id
+            assert a_id is not None
+            round_months = latest_round_in(s, a_id)
         return context_in(s, org_id, year, round_months, thai_digits)
+
+
+def latest_round_in(s: Store, assessment_id: int) -> int:
+    """The latest round (6 or 12) with progress or a round text; 12 when there is none."""
+    settings = s.settings(assessment_id)
+    for r in sorted(ROUNDS, reverse=True):
+        texts = (settings.summary, settings.problems, settings.suggestions)
+        if any(t.get(r, "").strip() for t in texts) or any(
+            e.status or e.output or e.outcome or e.problems or e.suggestions or e.evidence
+            for e in s.progress(assessment_id, r).values()
+        ):
+            return r
+    return max(ROUNDS)
 
 
 def load_workbook_data(
@@ -49,15 +70,41 @@ def context_in(
     next_scores: dict[int, Decimal | None] = (
         dict(s.assessment(next_id).scores) if next_id is not None else {}
     )
+    analysis = analyze_in(s, a)
+    history = history_in(s, a)
+    before = previous_assessment(s, a)
     return ReportContext(
         org=org,
         assessment=a,
-        analysis=analyze_in(s, a),
+        analysis=analysis,
         settings=settings,
         measures=s.measures(a.id),
         progress=s.progress(a.id, round_months),
-        history=history_in(s, a),
+        history=history,
         next_scores=next_scores,
         round_months=round_months,
         thai_digits=settings.thai_digits if thai_digits is None else thai_digits,
+        figures=figures_of(a.rules, analysis, a.official),
+        previous=(before.year, _figures(s, before)) if before is not None else None,
+        history_figures=_history_figures(s, a, history),
     )
+
+
+def _year_of(s: Store, a: Assessment, year: int) -> Assessment:
+    found = s.assessment_id(a.organization_id, year) if a.organization_id is not None else None
+    return a if year == a.year or found is None else s.assessment(found)
+
+
+def _figures(s: Store, a: Assessment, analysis: Analysis | None = None) -> Figures:
+    """A year's leading figures by its own rules and official results."""
+    return figures_of(a.rules, analysis or analyze_in(s, a), a.official)
+
+
+def _history_figures(
+    s: Store, a: Assessment, history: list[tuple[int, Analysis]]
+) -> list[tuple[int, Figures]]:
+    out = []
+    for year, analysis in history:
+        other = _year_of(s, a, year)
+        out.append((year, figures_of(other.rules, analysis, other.official)))
+    return out
