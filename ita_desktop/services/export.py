@@ -164,10 +164,13 @@ def _write_pdf(
 ) -> None:
     from ita_desktop.documents.bundle import build_document
     from ita_desktop.exporters.pdf.writer import write_pdf
+    from ita_desktop.services.checks import refuse_stale
     from ita_desktop.services.reports import load_context
 
     ctx = load_context(db, org_id, year, round_months=round_months, thai_digits=thai_digits)
-    write_pdf(build_document(ctx, document), tmp)
+    doc = build_document(ctx, document)
+    refuse_stale(ctx, doc)  # a section written for other figures prints only once confirmed
+    write_pdf(doc, tmp)
 
 
 def _write_xlsx(
