@@ -28,7 +28,10 @@ _SCOPES: dict[str, tuple[str, ...]] = {
     "weaknesses": (THRESHOLD, "indicators"),
     "guidance": ("indicators",),
 }
-_MENTIONS_FIGURES = re.compile(r"[0-9๐-๙]|คะแนน|ร้อยละ|ระดับ|IIT|EIT|OIT")
+# a text that speaks of scores: "คะแนน", a percentage, a score such as 88.40, a tool, a level
+_MENTIONS_FIGURES = re.compile(
+    r"คะแนน|ร้อยละ\s*[0-9๐-๙]|[0-9๐-๙]+[.][0-9๐-๙]{2}|IIT|EIT|OIT|อยู่ในระดับ"
+)
 
 
 @dataclass(frozen=True)

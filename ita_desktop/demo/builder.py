@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ita_desktop.analysis.basis import basis_for
+from ita_desktop.analysis.figures import figures_of_assessment
 from ita_desktop.domain.models import (
     Assessment,
     Measure,
@@ -112,7 +114,7 @@ def _decimal(value: Any) -> Decimal | None:
 def _assessment(org_id: int, data: dict[str, Any]) -> Assessment:
     rules = preset_for(int(data["year"]))
     official = data.get("official") or {}
-    return Assessment(
+    a = Assessment(
         org_id,
         int(data["year"]),
         rules,
@@ -130,6 +132,19 @@ def _assessment(org_id: int, data: dict[str, Any]) -> Assessment:
         issues_by_tool=dict(data.get("issues_by_tool", {})),
         narratives=dict(data.get("narratives", {})),
     )
+    return _with_basis(a)
+
+
+def _with_basis(a: Assessment) -> Assessment:
+    """The seeds' texts count as the user's own: each is recorded as written for the figures
+    the demo enters, so it turns "ต้องตรวจ" when the user changes a score it depends on."""
+    figures = figures_of_assessment(a)
+    a.narrative_basis = {
+        key: basis
+        for key, text in a.narratives.items()
+        if (basis := basis_for(key, text, figures, a.rules))
+    }
+    return a
 
 
 def _settings(data: dict[str, Any]) -> ReportSettings:
