@@ -51,6 +51,19 @@ def organization_json(org: Organization, years: Iterable[dict[str, Any]]) -> dic
     }
 
 
+def _narratives(a: Assessment) -> dict[str, Any]:
+    """The user's texts and, where recorded, the figures each was written for ("basis")."""
+    out: dict[str, Any] = {"edited": {k: a.narratives[k] for k in sorted(a.narratives)}}
+    basis = {
+        k: {f: a.narrative_basis[k][f] for f in sorted(a.narrative_basis[k])}
+        for k in sorted(a.narrative_basis)
+        if k in a.narratives and a.narrative_basis[k]
+    }
+    if basis:
+        out["basis"] = basis
+    return out
+
+
 def year_json(
     a: Assessment, settings: ReportSettings, measures: Iterable[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -72,7 +85,7 @@ def year_json(
         },
         "issues_by_indicator": _by_number(a.issues_by_indicator),
         "issues_by_tool": _by_tool(a.issues_by_tool),
-        "narratives": {"edited": {k: a.narratives[k] for k in sorted(a.narratives)}},
+        "narratives": _narratives(a),
         "measures": list(measures),
         "report_settings": settings_json(settings),
     }

@@ -171,6 +171,9 @@ def _year(data: dict[str, Any]) -> ImportedYear:
         issues_by_indicator={int(k): v for k, v in data.get("issues_by_indicator", {}).items()},
         issues_by_tool=dict(data.get("issues_by_tool", {})),
         narratives=dict(data.get("narratives", {}).get("edited", {})),
+        narrative_basis={
+            k: dict(v) for k, v in data.get("narratives", {}).get("basis", {}).items()
+        },
     )
     measures = [_measure(m) for m in data.get("measures", [])]
     return ImportedYear(assessment, _settings(data.get("report_settings", {})), measures)
