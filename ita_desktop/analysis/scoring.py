@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from ita_desktop.domain.models import GradeBand, Rules
-from ita_desktop.errors import ValidationError
+from ita_desktop.errors import ValidationError, shown
 
 TWO_PLACES = Decimal("0.01")
 MIN_SCORE = Decimal(0)
@@ -25,7 +25,7 @@ def check_score(number: int, value: Decimal) -> Decimal:
     if not value.is_finite() or not MIN_SCORE <= value <= MAX_SCORE:
         raise ValidationError(
             f"คะแนนตัวชี้วัดที่ {number} ต้องอยู่ระหว่าง 0 ถึง 100",
-            f"score of indicator {number} must be 0-100, got {value}",
+            f"score of indicator {number} must be 0-100, got {shown(value)}",
         )
     if value != value.quantize(TWO_PLACES):
         raise ValidationError(
