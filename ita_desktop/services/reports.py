@@ -3,10 +3,13 @@ snapshot and handed to the documents and exporters as plain data."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
+from ita_desktop.analysis.basis import StaleSection, stale_sections
 from ita_desktop.analysis.figures import Figures, figures_of
 from ita_desktop.analysis.result import Analysis
+from ita_desktop.documents import narrative
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.domain.models import ROUNDS, Assessment, ProgressEntry
 from ita_desktop.services.analysis import analyze_in, history_in, previous_assessment
@@ -108,3 +111,25 @@ def _history_figures(
         other = _year_of(s, a, year)
         out.append((year, figures_of(other.rules, analysis, other.official)))
     return out
+
+
+@dataclass
+class AnalysisTexts:
+    """What the analysis page shows of one year: the generated texts (exactly as the documents
+    generate them), the leading figures and the edited sections that need review."""
+
+    generated: dict[str, str]
+    figures: Figures
+    stale: list[StaleSection]
+
+
+def analysis_texts(db: Repository, assessment_id: int) -> AnalysisTexts:
+    with db.read() as s:
+        a = s.assessment(assessment_id)
+        org_name = s.organization(a.organization_id).name if a.organization_id else ""
+        analysis = analyze_in(s, a)
+        figures = figures_of(a.rules, analysis, a.official)
+        before = previous_assessment(s, a)
+        previous = (before.year, _figures(s, before)) if before is not None else None
+    generated = narrative.generate(analysis, a.rules, org_name, figures, previous)
+    return AnalysisTexts(generated, figures, stale_sections(a, figures))

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ita_desktop.documents.narrative import SECTIONS, generate
+from ita_desktop.analysis.basis import StaleSection
+from ita_desktop.documents.narrative import SECTIONS, section_title
 from ita_desktop.domain.models import Assessment
 from ita_desktop.services import assessments
 from ita_desktop.services.analysis import analyze_assessment
 from ita_desktop.services.changes import Changes
+from ita_desktop.services.reports import analysis_texts
 from ita_desktop.thai.numbers import format_score
 
 from .. import labels
@@ -37,6 +39,19 @@ from ..widgets.text_delegate import MultiLineDelegate
 
 GENERATED = "ข้อความที่โปรแกรมสร้างจากคะแนน (แก้ไขได้ การแก้ไขจะถูกบันทึกทันที)"
 EDITED = "ข้อความที่แก้ไขเองแล้ว — กด “สร้างข้อความใหม่” เพื่อกลับไปใช้ข้อความที่สร้างจากคะแนน"
+EDITED_ONLY = "ข้อความที่ผู้ใช้เขียนเอง (หัวข้อนี้โปรแกรมไม่ได้สร้างข้อความให้)"
+STALE = (
+    "ต้องตรวจ: ข้อความนี้เขียนหรือยืนยันไว้ก่อนคะแนนเปลี่ยน ({changes}) "
+    "กด “สร้างข้อความใหม่” เพื่อใช้คะแนนปัจจุบัน หรือแก้ข้อความแล้วกด “ยืนยัน” "
+    "— จะส่งออกเอกสารได้เมื่อตรวจแล้ว"
+)
+STALE_LIST = "หัวข้อที่ต้องตรวจก่อนส่งออก: {names}"
+STALE_MARK = " — ต้องตรวจ"
+
+
+def stale_text(section: StaleSection) -> str:
+    """What changed since the section was written: "ตัวชี้วัดที่ 4 … 88.40 → 84.80"."""
+    return "; ".join(f"{c.label} {c.before} → {c.now}" for c in section.changes)
 
 
 class AnalysisPage(Page):
@@ -48,7 +63,9 @@ class AnalysisPage(Page):
         super().__init__(*args, **kwargs)
         self._assessment: Assessment | None = None
         self._shown_key = SECTIONS[0]
+        self._keys: list[str] = list(SECTIONS)
         self.generated: dict[str, str] = {}
+        self.stale: dict[str, StaleSection] = {}
 
         self.threshold_edit = ScoreEdit(labels.THRESHOLD)
         self.threshold_edit.setMaximumWidth(110)
@@ -83,7 +100,8 @@ class AnalysisPage(Page):
         column.addStretch(1)
 
         self.sections = QComboBox()
-        self.sections.addItems([labels.SECTIONS[k] for k in SECTIONS])
+        for key in SECTIONS:
+            self.sections.addItem(labels.SECTIONS[key], key)
         self.sections.currentIndexChanged.connect(self._show_section)
         sections_label = QLabel("หัวข้อ (&N)")
         sections_label.setBuddy(self.sections)
@@ -96,15 +114,29 @@ class AnalysisPage(Page):
         self.text_state.setStyleSheet("color: #555;")
         self.regenerate_button = QPushButton("สร้างข้อความใหม่ (&R)")
         self.regenerate_button.clicked.connect(self.regenerate)
+        self.confirm_button = QPushButton("ยืนยัน (&Y)")
+        self.confirm_button.setToolTip("ยืนยันว่าข้อความนี้ถูกต้องตามคะแนนปัจจุบัน")
+        self.confirm_button.clicked.connect(self.confirm)
+        self.stale_label = QLabel()
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet("color: #b71c1c;")
+        self.stale_list = QLabel()
+        self.stale_list.setWordWrap(True)
+        self.stale_list.setStyleSheet("color: #b71c1c; font-weight: bold;")
         narrative = QGroupBox("ข้อความวิเคราะห์")
         n_layout = QVBoxLayout(narrative)
         pick_row = QHBoxLayout()
         pick_row.addWidget(sections_label)
         pick_row.addWidget(self.sections, 1)
         pick_row.addWidget(self.regenerate_button)
+        pick_row.addWidget(self.confirm_button)
+        n_layout.addWidget(self.stale_list)
         n_layout.addLayout(pick_row)
         n_layout.addWidget(self.text_edit, 1)
+        n_layout.addWidget(self.stale_label)
         n_layout.addWidget(self.text_state)
+        self.stale_list.hide()
+        self.stale_label.hide()
 
         self.issues_model = IssuesModel(self._commit_indicator_issue)
         self.issues_view = QTableView()
@@ -148,8 +180,11 @@ class AnalysisPage(Page):
         ws = self.workspace
         a = self._assessment = self.assessment()
         analysis = analyze_assessment(ws.db, a)
-        org = ws.organization()
-        self.generated = generate(analysis, a.rules, org.name if org else "")
+        assert a.id is not None
+        texts = analysis_texts(ws.db, a.id)  # exactly what the documents generate
+        self.generated = texts.generated
+        self.stale = {s.key: s for s in texts.stale}
+        self._fill_sections(a)
         self.threshold_edit.set_value(a.threshold)
 
         def listed(numbers: list[int]) -> str:
@@ -176,16 +211,41 @@ class AnalysisPage(Page):
         """The section whose text the editor holds."""
         return self._shown_key
 
+    def _fill_sections(self, a: Assessment) -> None:
+        """The generated sections, then any other section the user wrote; the ones to review
+        are marked, and listed above the editor."""
+        keys = list(SECTIONS) + sorted(k for k in a.narratives if k not in SECTIONS)
+        self.sections.blockSignals(True)
+        if keys != self._keys:
+            self.sections.clear()
+            for key in keys:
+                self.sections.addItem("", key)
+            self._keys = keys
+        for row, key in enumerate(keys):
+            title = labels.SECTIONS.get(key) or section_title(key)
+            self.sections.setItemText(row, title + (STALE_MARK if key in self.stale else ""))
+        shown = self._shown_key if self._shown_key in keys else keys[0]
+        self.sections.setCurrentIndex(keys.index(shown))
+        self.sections.blockSignals(False)
+        names = [labels.SECTIONS.get(k) or section_title(k) for k in keys if k in self.stale]
+        self.stale_list.setText(STALE_LIST.format(names=", ".join(names)))
+        self.stale_list.setVisible(bool(names))
+
     def _show_section(self, row: int) -> None:
         a = self._assessment
         if a is None or row < 0:
             return
         self.text_edit.commit()  # still the previous section's text
-        key = self._shown_key = SECTIONS[row]
+        key = self._shown_key = self.sections.itemData(row) or SECTIONS[0]
         edited = a.narratives.get(key, "").strip()
-        self.text_edit.set_value(edited or self.generated.get(key, ""))
-        self.text_state.setText(EDITED if edited else GENERATED)
-        self.regenerate_button.setEnabled(bool(edited))
+        generated = self.generated.get(key, "")
+        self.text_edit.set_value(edited or generated)
+        self.text_state.setText(EDITED_ONLY if not generated else EDITED if edited else GENERATED)
+        self.regenerate_button.setEnabled(bool(edited) and bool(generated))
+        stale = self.stale.get(key) if edited else None
+        self.confirm_button.setEnabled(stale is not None)
+        self.stale_label.setText(STALE.format(changes=stale_text(stale)) if stale else "")
+        self.stale_label.setVisible(stale is not None)
 
     # editing -----------------------------------------------------------------------------
     def _push(
@@ -235,15 +295,43 @@ class AnalysisPage(Page):
         old = a.narratives.get(key, "")
         if new == old:
             return
+        self._push_text("แก้ข้อความวิเคราะห์", key, old, new, self.text_edit.session_key())
 
-        def mutate(x: Assessment, v: str) -> None:
-            x.narratives[key] = v
+    def _push_text(self, label: str, key: str, old: str, new: str, merge: object = None) -> None:
+        """Store a section's text, written for the current figures; undo puts back the old
+        text with the figures it was written for."""
+        a = self._assessment
+        assert a is not None
+        old_basis = dict(a.narrative_basis.get(key, {}))
 
-        def write(assessment_id: int, v: str) -> Changes:
-            return assessments.set_narrative(db, assessment_id, key, v)
+        def mutate(x: Assessment, v: tuple[str, dict[str, str] | None]) -> None:
+            x.narratives[key] = v[0]
+
+        def write(assessment_id: int, v: tuple[str, dict[str, str] | None]) -> Changes:
+            return assessments.set_narrative(db, assessment_id, key, v[0], v[1])
 
         db = self.workspace.db
-        self._push("แก้ข้อความวิเคราะห์", mutate, write, old, new, self.text_edit.session_key())
+        self._push(label, mutate, write, (old, old_basis), (new, None), merge)
+
+    def confirm(self) -> None:
+        """ "ยืนยัน": the section's text is right for the current figures (one undo step)."""
+        a = self._assessment
+        if a is None:
+            return
+        self.text_edit.commit()
+        key = self.current_key()
+        if not a.narratives.get(key, "").strip():
+            return
+
+        def mutate(x: Assessment, v: dict[str, str] | None) -> None:
+            pass  # the page reloads: the basis is computed by the service
+
+        def write(assessment_id: int, v: dict[str, str] | None) -> Changes:
+            return assessments.confirm_narrative(db, assessment_id, key, v)
+
+        db = self.workspace.db
+        old = dict(a.narrative_basis.get(key, {}))
+        self._push("ยืนยันข้อความวิเคราะห์", mutate, write, old, None)
 
     def regenerate(self) -> None:
         """Drop the user's text of the current section: the generated text shows again."""
@@ -252,17 +340,9 @@ class AnalysisPage(Page):
             return
         key = self.current_key()
         old = a.narratives.get(key, "")
-        if not old:
+        if not old or not self.generated.get(key):
             return
-
-        def mutate(x: Assessment, v: str) -> None:
-            x.narratives[key] = v
-
-        def write(assessment_id: int, v: str) -> Changes:
-            return assessments.set_narrative(db, assessment_id, key, v)
-
-        db = self.workspace.db
-        self._push("สร้างข้อความใหม่", mutate, write, old, "")
+        self._push_text("สร้างข้อความใหม่", key, old, "")
 
     def _commit_tool_issue(self, code: str, text: str, edit: CommitTextEdit) -> None:
         a = self._assessment

@@ -18,14 +18,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
 )
 
+from ita_desktop.documents.consistency import Finding
 from ita_desktop.errors import ExportError
 from ita_desktop.services import report_settings
+from ita_desktop.services.checks import check
 
 from .. import labels
 from .. import workspace as kinds
@@ -41,6 +45,23 @@ def run_export(db_path: str, options: dict[str, Any]) -> str:
     from ita_desktop.services.export import export_from_file  # loads the PDF stack
 
     return str(export_from_file(Path(db_path), **options))
+
+
+CHECK_CLEAN = "ตรวจเอกสารแล้ว: ไม่พบข้อความที่ขัดกับข้อมูล"
+CHECK_FOUND = "ตรวจเอกสารแล้ว: พบ {count} จุดที่ควรแก้ก่อนพิมพ์"
+STALE_BLOCKS = (
+    "ยังส่งออกไม่ได้: มีข้อความที่แก้ไขเองซึ่งเขียนไว้ก่อนคะแนนเปลี่ยน "
+    "กรุณาเปิดหน้าการวิเคราะห์ แล้วกด “สร้างข้อความใหม่” หรือตรวจข้อความแล้วกด “ยืนยัน”"
+)
+ASK_CONTINUE = "พบ {count} จุดที่ข้อความขัดกับข้อมูล (ดูรายการในหน้าส่งออก)\n\nต้องการส่งออกต่อหรือไม่?"
+
+
+def finding_text(f: Finding) -> str:
+    """One finding as the window lists it (Thai)."""
+    lines = [f"[{f.title}] {f.where}", f.message]
+    if f.excerpt:
+        lines.append(f"ข้อความ: {f.excerpt}")
+    return "\n".join(lines)
 
 
 def default_folder() -> Path:
@@ -119,7 +140,22 @@ class ExportPage(Page):
         for b in (self.open_file_button, self.open_folder_button):
             b.hide()
         self.export_button.setMinimumWidth(160)
+        self.check_button = QPushButton("ตรวจเอกสาร (&C)")
+        self.check_button.setToolTip(
+            "ตรวจข้อความทั้งหมดที่จะพิมพ์ว่าตรงกับคะแนนและข้อมูลของหน่วยงานหรือไม่ (ตรวจให้อัตโนมัติทุกครั้งก่อนส่งออก)"
+        )
+        self.check_button.clicked.connect(self.run_check)
+        self.findings_label = QLabel()
+        self.findings_label.setWordWrap(True)
+        self.findings_list = QListWidget()
+        self.findings_list.setWordWrap(True)
+        self.findings_list.setAccessibleName("ผลการตรวจเอกสาร")
+        self.findings_list.setMinimumHeight(120)
+        self.findings_label.hide()
+        self.findings_list.hide()
+        self.findings: list[Finding] = []
         action_row = QHBoxLayout()
+        action_row.addWidget(self.check_button)
         action_row.addWidget(self.export_button)
         action_row.addWidget(self.progress, 1)
         action_row.addStretch(0)
@@ -130,7 +166,9 @@ class ExportPage(Page):
         layout.addWidget(options)
         layout.addLayout(action_row)
         layout.addWidget(self.status_label)
-        layout.addStretch(1)
+        layout.addWidget(self.findings_label)
+        layout.addWidget(self.findings_list, 1)
+        layout.addStretch(0)
         self._format_changed()
 
     def _format(self) -> str:
@@ -142,6 +180,7 @@ class ExportPage(Page):
     def _format_changed(self) -> None:
         excel = self._format() == "xlsx"
         self.format_note.setVisible(excel)
+        self.check_button.setEnabled(not excel)  # the check reads the PDF documents' text
         self.document_combo.setEnabled(not excel)
         # the round matters only for the implementation report (alone or in the bundle)
         self.round_combo.setEnabled(
@@ -183,12 +222,63 @@ class ExportPage(Page):
             "out": folder / f"{name}.{fmt}",
         }
 
+    # checking ----------------------------------------------------------------------------
+    def run_check(self) -> list[Finding]:
+        """ตรวจเอกสาร: what the chosen document would print that contradicts the data."""
+        ws = self.workspace
+        options = self.options()
+        if ws.org_id is None or options["fmt"] != "pdf":
+            return []
+        try:
+            result = check(
+                ws.db,
+                ws.org_id,
+                ws.year,
+                document=options["document"],
+                round_months=options["round_months"],
+            )
+        except Exception as exc:  # noqa: BLE001 - shown; the export itself reports it again
+            show_error(self, exc)
+            return []
+        self.show_findings(result.findings)
+        return result.findings
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.findings = list(findings)
+        self.findings_list.clear()
+        self.findings_list.addItems([finding_text(f) for f in findings])
+        count = len(findings)
+        self.findings_label.setText(CHECK_FOUND.format(count=count) if count else CHECK_CLEAN)
+        self.findings_label.setStyleSheet("color: #b71c1c;" if count else "color: #1b5e20;")
+        self.findings_label.show()
+        self.findings_list.setVisible(bool(count))
+
+    def _checked(self) -> bool:
+        """Run the check before an export: stale sections stop it; other findings ask."""
+        findings = self.run_check()
+        if any(f.kind == "stale" for f in findings):
+            self.status_label.setText(STALE_BLOCKS)
+            QMessageBox.warning(self, "ตรวจเอกสาร", STALE_BLOCKS)
+            return False
+        if findings:
+            answer = QMessageBox.question(
+                self,
+                "ตรวจเอกสาร",
+                ASK_CONTINUE.format(count=len(findings)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            return answer == QMessageBox.StandardButton.Yes
+        return True
+
     # running -----------------------------------------------------------------------------
     def start_export(self) -> Task | None:
         ws = self.workspace
         if ws.path is None or (self.task is not None and not self.task.done):
             return None
         options = self.options()
+        if options["fmt"] == "pdf" and not self._checked():
+            return None
         try:
             options["out"].parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
