@@ -22,7 +22,7 @@ from .settings import UiSettings
 QUIT_AFTER_PAINT = "ITA_DESKTOP_QUIT_AFTER_PAINT"  # benchmark: quit after the first paint
 FONT_FAMILY = "Sarabun"
 FONT_POINT_SIZE = 11
-SCREENSHOT_SIZE = (1280, 820)
+SCREENSHOT_SIZE = (1366, 768)  # a common office laptop screen: the user guide's pictures
 _START = time.perf_counter()
 log = logging.getLogger("ita_desktop.ui")
 

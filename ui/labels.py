@@ -83,7 +83,7 @@ DEMO_BANNER = (
 NO_DATABASE = "ยังไม่ได้เปิดฐานข้อมูล สร้างฐานข้อมูลใหม่หรือเปิดไฟล์ที่มีอยู่จากเมนูไฟล์"
 NO_ORGANIZATION = "ยังไม่มีหน่วยงานในฐานข้อมูลนี้ กดปุ่ม “เพิ่มหน่วยงาน” เพื่อเริ่ม"
 NO_ASSESSMENT = "หน่วยงานนี้ยังไม่มีปีงบประมาณ กดปุ่ม “เพิ่มปี” เพื่อเริ่ม"
-DB_FILTER = "ฐานข้อมูล ITA (*.sqlite *.db);;ทุกไฟล์ (*)"
+DB_FILTER = "ฐานข้อมูล ITA (*.itadb *.sqlite *.db);;ทุกไฟล์ (*)"  # .itadb opens by double-click
 
 
 def indicator_label(number: int, name: str) -> str:

@@ -95,7 +95,7 @@ class FileActions(QObject):
     # menu actions ------------------------------------------------------------------------
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "สร้างฐานข้อมูลใหม่", str(self._folder() / "ita.sqlite"), labels.DB_FILTER
+            self.window, "สร้างฐานข้อมูลใหม่", str(self._folder() / "ita.itadb"), labels.DB_FILTER
         )
         if name:
             self.create(Path(name))
@@ -118,7 +118,7 @@ class FileActions(QObject):
         if not self.workspace.is_open:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "บันทึกเป็น", str(self._folder() / "ita.sqlite"), labels.DB_FILTER
+            self.window, "บันทึกเป็น", str(self._folder() / "ita.itadb"), labels.DB_FILTER
         )
         if name:
             self.save_copy_and_switch(Path(name))

@@ -140,7 +140,11 @@ class MainWindow(QMainWindow):
         add_menu.addAction(self._action("เพิ่มหน่วยงาน…", self.selectors.ask_new_organization))
         add_menu.addAction(self._action("เพิ่มปีงบประมาณ…", self.selectors.ask_new_year))
         help_menu = bar.addMenu("ช่วยเหลือ (&H)")
-        help_menu.addAction(self._action("เกี่ยวกับโปรแกรม", self._about))
+        self.guide_action = self._action(
+            "คู่มือการใช้งาน (&G)", self._open_guide, QKeySequence.StandardKey.HelpContents
+        )
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self._action("เกี่ยวกับโปรแกรม (&A)", self._about))
 
     def show_page(self, index: int | str) -> None:
         if isinstance(index, str):
@@ -148,13 +152,37 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def _about(self) -> None:
+        import ita_desktop
+
         QMessageBox.about(
             self,
             labels.APP_TITLE,
-            "ITA Desktop — โปรแกรมจัดทำเอกสารการประเมินคุณธรรมและความโปร่งใส"
+            f"ITA Desktop รุ่น {ita_desktop.__version__}\n\n"
+            "โปรแกรมจัดทำเอกสารการประเมินคุณธรรมและความโปร่งใส"
             "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nทำงานได้โดยไม่ต้องต่ออินเทอร์เน็ต "
-            "ข้อมูลบันทึกทันทีทุกครั้งที่แก้ไข",
+            "ข้อมูลบันทึกทันทีทุกครั้งที่แก้ไข\n\n"
+            "ฟอนต์ Sarabun: SIL Open Font License 1.1",
         )
+
+    def _open_guide(self) -> None:
+        """Help → คู่มือการใช้งาน: the guide shipped with the program, in the PDF reader."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from ita_desktop.paths import guide_path
+
+        path = guide_path()
+        if path is None or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(
+                self,
+                labels.APP_TITLE,
+                "เปิดคู่มือการใช้งานไม่ได้ "
+                + (
+                    f"กรุณาเปิดไฟล์ {path} ด้วยโปรแกรมอ่าน PDF"
+                    if path
+                    else "(ไม่พบไฟล์คู่มือ กรุณาติดตั้งโปรแกรมใหม่)"
+                ),
+            )
 
     # state -------------------------------------------------------------------------------
     def _database_changed(self) -> None:
