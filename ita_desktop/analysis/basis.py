@@ -28,6 +28,8 @@ _SCOPES: dict[str, tuple[str, ...]] = {
     "weaknesses": (THRESHOLD, "indicators"),
     "guidance": ("indicators",),
 }
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_SCORE = re.compile(r"[0-9๐-๙]+[.][0-9๐-๙]{2}")
 # a text that speaks of scores: "คะแนน", a percentage, a score such as 88.40, a tool, a level
 _MENTIONS_FIGURES = re.compile(
     r"คะแนน|ร้อยละ\s*[0-9๐-๙]|[0-9๐-๙]+[.][0-9๐-๙]{2}|IIT|EIT|OIT|อยู่ในระดับ"
@@ -85,11 +87,31 @@ def basis_for(key: str, text: str, figures: Figures, rules: Rules) -> dict[str, 
                 keys += numbers
             else:
                 keys.append(part)
-    elif _MENTIONS_FIGURES.search(text):
-        keys = list(every)
     else:
-        return {}
+        keys = _mentioned(text, rules)
+        if not keys and _SCORE.search(text):
+            keys = list(every)  # a score with no subject: it may be any of them
     return {k: every[k] for k in keys if k in every}
+
+
+def _mentioned(text: str, rules: Rules) -> list[str]:
+    """The figures a text of the user's own speaks of: the indicators, tools, overall, level
+    and threshold it names."""
+    if not _MENTIONS_FIGURES.search(text):
+        return []
+    plain = text.translate(_ARABIC)
+    keys = []
+    if re.search(r"ภาพรวม|คะแนนรวม|อยู่ในระดับ|ระดับผลการประเมิน", plain):
+        keys += [OVERALL, LEVEL]
+    if re.search(r"จุดแข็ง|จุดที่ต้องพัฒนา|จุดอ่อน|เกณฑ์", plain):
+        keys.append(THRESHOLD)
+    for tool in rules.tools:
+        if re.search(rf"(?<![A-Za-z]){tool.code}(?![A-Za-z])", plain) or tool.name in plain:
+            keys.append(tool.code)
+    for ind in rules.indicators:
+        if ind.name in plain or re.search(rf"ตัวชี้วัด\s*ที่\s*{ind.number}(?!\d)", plain):
+            keys.append(str(ind.number))
+    return keys
 
 
 def figure_label(key: str, rules: Rules) -> str:
