@@ -23,7 +23,10 @@ NAKHON_PHANOM = dict(
 )
 
 
-def _figures(scores=NAKHON_PHANOM, official=None, year=2566, threshold=D(85)):
+EIGHTY_FIVE = D(85)
+
+
+def _figures(scores=NAKHON_PHANOM, official=None, year=2566, threshold=EIGHTY_FIVE):
     rules = load_preset(year)
     official = official or OfficialFigures()
     estimate = analyze(rules, scores, threshold=threshold, official=official)
