@@ -136,7 +136,7 @@ def run_pyinstaller(dist: Path, work: Path = WORK) -> Path:
             str(SPEC),
         ],
         check=True,
-        cwd=ROOT,
+        cwd=work,  # not the source tree: its stale ita_desktop.egg-info would be the metadata
     )
     return dist / BUNDLE_NAME
 
