@@ -86,3 +86,24 @@ class ImportError_(ValidationError):
 
 class ExportError(ItaError):
     """A document could not be written."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The database file is damaged (or was overwritten by something that is not a database):
+    nothing was changed; the latest good backup is the way back."""
+
+
+class EmptyDatabaseError(DamagedDatabaseError):
+    """A 0-byte file where a database should be (a copy or save that never finished)."""
+
+
+class NotOurDatabaseError(StorageError):
+    """A valid SQLite file made by another program: refused untouched."""
+
+
+class NewerDatabaseError(StorageError):
+    """A database written by a newer version of the program: refused untouched."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """A change was asked of a database opened read-only (read-only file, folder or disk)."""

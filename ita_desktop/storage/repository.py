@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,9 +12,17 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from ita_desktop.domain.models import Assessment, Measure, Organization, ProgressEntry
-from ita_desktop.errors import ValidationError
-from ita_desktop.storage.database import IMMEDIATE, copy_database, open_engine, translated_errors
+from ita_desktop.errors import ReadOnlyDatabaseError, ValidationError
+from ita_desktop.storage import backups
+from ita_desktop.storage.database import IMMEDIATE, copy_database, open_file, translated_errors
 from ita_desktop.storage.store import Store
+
+_open: weakref.WeakSet[Repository] = weakref.WeakSet()
+
+
+def open_paths() -> list[Path]:
+    """The database files open in this process (to refuse writing over them)."""
+    return [r.path for r in list(_open) if r.path is not None]
 
 
 class Repository:
@@ -22,20 +32,28 @@ class Repository:
     short read transaction of their own.
     """
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None, read_only: bool = False) -> None:
         self.engine = engine
         self.path = path
+        self.read_only = read_only  # the file, its folder or its disk cannot be written
+        self.set_aside: tuple[Path, ...] = ()  # side files renamed at open (not this file's)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        _open.add(self)
 
     @classmethod
     def open(cls, path: Path | str | None, busy_timeout_ms: int | None = None) -> Repository:
-        """Open (creating and migrating as needed) the database file; None opens in memory."""
-        engine = (
-            open_engine(path) if busy_timeout_ms is None else open_engine(path, busy_timeout_ms)
-        )
-        return cls(engine, Path(path) if path is not None else None)
+        """Open (creating and migrating as needed) the database file; None opens in memory.
+
+        Raises the StorageError subclasses of `storage.database.inspect_file` for a file that
+        is empty, damaged, another program's or newer, leaving it untouched; a file that
+        cannot be written opens with `read_only` True."""
+        opened = open_file(path) if busy_timeout_ms is None else open_file(path, busy_timeout_ms)
+        repo = cls(opened.engine, Path(path) if path is not None else None, opened.read_only)
+        repo.set_aside = opened.set_aside
+        return repo
 
     def close(self) -> None:
+        _open.discard(self)
         self.engine.dispose()
 
     @contextmanager
@@ -46,7 +64,14 @@ class Repository:
 
     @contextmanager
     def write(self) -> Iterator[Store]:
-        """One write transaction: BEGIN IMMEDIATE before the first read, commit at the end."""
+        """One write transaction: BEGIN IMMEDIATE before the first read, commit at the end.
+        On a read-only database it raises ReadOnlyDatabaseError before anything starts."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError(
+                "ไฟล์นี้เปิดแบบอ่านอย่างเดียว (ไฟล์ โฟลเดอร์ หรือแผ่นดิสก์นี้เขียนไม่ได้) จึงแก้ไขไม่ได้"
+                " ดูและส่งออกเอกสารได้ตามปกติ หากต้องการแก้ไข ให้บันทึกเป็นไฟล์ใหม่ในโฟลเดอร์ที่เขียนได้",
+                f"read-only database: {self.path}",
+            )
         with translated_errors(), self._sessions() as session, session.begin():
             session.connection(execution_options={IMMEDIATE: True})
             yield Store(session)
@@ -81,6 +106,19 @@ class Repository:
     def save_copy(self, target: Path) -> None:
         """A consistent copy of the whole database (Save As, Backup)."""
         copy_database(self.engine, target)
+
+    def backup(self, reason: str, keep: int | None = None) -> Path:
+        """A backup in the file's backups folder (storage.backups); returns its path."""
+        if self.path is None:
+            raise ValidationError("ฐานข้อมูลนี้ยังไม่ได้บันทึกเป็นไฟล์ จึงสำรองไม่ได้", "in memory")
+        with translated_errors():
+            raw = self.engine.raw_connection()
+            try:
+                driver = raw.driver_connection
+                assert isinstance(driver, sqlite3.Connection)
+                return backups.backup(driver, self.path, reason, keep)
+            finally:
+                raw.close()
 
 
 def find_assessment(s: Store, org_id: int, year: int | None) -> Assessment:

@@ -10,9 +10,10 @@ import pytest
 
 from ita_desktop.domain.models import Organization
 from ita_desktop.errors import StorageError, ValidationError
-from ita_desktop.storage.database import head_revision
+from ita_desktop.storage.database import APPLICATION_ID, head_revision
 from ita_desktop.storage.repository import Repository
 from tests.storage.fixtures import measure, nabon, new_year
+from tests.storage.old_files import old_file
 
 D = Decimal
 
@@ -27,7 +28,10 @@ def test_new_file_is_migrated_with_pragmas(tmp_path: Path) -> None:
     Repository.open(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("select version_num from alembic_version").fetchone()[0] == head_revision()
-    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "delete"  # the rollback journal
+    assert conn.execute("pragma application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("pragma user_version").fetchone()[0] == int(head_revision())
+    conn.close()
 
 
 def test_every_connection_enforces_foreign_keys(repo: Repository) -> None:
@@ -38,16 +42,13 @@ def test_every_connection_enforces_foreign_keys(repo: Repository) -> None:
 
 def test_old_schema_is_backed_up_before_migration(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
-    conn = sqlite3.connect(path)
-    conn.execute("create table alembic_version (version_num varchar(32) primary key)")
-    conn.execute("create table keepme (x)")
-    conn.execute("insert into keepme values (42)")
-    conn.commit()
-    conn.close()
+    old_file(path, "0001")
     Repository.open(path).close()
-    backups = list(tmp_path.glob("old.backup-none-*.sqlite"))
-    assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("select x from keepme").fetchone() == (42,)
+    (backup,) = (tmp_path / "backups").glob("old.backup-*-migration.sqlite")
+    conn = sqlite3.connect(backup)
+    assert conn.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    assert conn.execute("select name from organizations").fetchone() == ("เก่า",)
+    conn.close()
 
 
 def test_a_current_file_is_not_backed_up_again(tmp_path: Path) -> None:
@@ -82,7 +83,7 @@ def test_locked_database_gives_thai_error(tmp_path: Path) -> None:
     repo = Repository.open(path)
     org_id = _org(repo)
     blocker = sqlite3.connect(path, timeout=0)
-    blocker.execute("begin exclusive")
+    blocker.execute("begin immediate")  # holds the write lock; reading still works
     locked = Repository.open(path, busy_timeout_ms=100)
     try:
         with pytest.raises(StorageError) as info:

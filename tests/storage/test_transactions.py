@@ -96,10 +96,13 @@ def test_a_read_does_not_take_the_write_lock(repo: Repository, tmp_path: Path) -
     try:
         with repo.read() as s:
             assert s.organization(org_id).province == "นครศรีธรรมราช"
-            other.execute("UPDATE organizations SET province = 'ตรัง'")  # not blocked
-            # one snapshot: the read does not see what was committed after it began
+            other.execute("BEGIN IMMEDIATE")  # not blocked
+            other.execute("UPDATE organizations SET province = 'ตรัง'")
+            # one snapshot: the read does not see the other's write (with the rollback
+            # journal, that write's commit waits until the read ends)
             assert s.organization(org_id).province == "นครศรีธรรมราช"
             assert len(s.organizations()) == 1
+        other.execute("COMMIT")
     finally:
         other.close()
     assert repo.organization(org_id).province == "ตรัง"
