@@ -29,12 +29,17 @@ def round_argument(text: str) -> int:
 
 
 def document_argument(text: str) -> str:
-    if text not in DOCUMENTS:
+    """all, one document, or a comma list of them (analysis,measures), in the bundle's order."""
+    parts = [p.strip().lower() for p in text.split(",") if p.strip()]
+    if parts == ["all"]:
+        return "all"
+    if not parts or any(p not in DOCUMENTS[:-1] for p in parts):
         raise ValidationError(
-            f"ไม่รู้จักเอกสาร “{shown(text)}” (--document ใช้ analysis, measures, results หรือ all)",
+            f"ไม่รู้จักเอกสาร “{shown(text)}” (--document ใช้ analysis, measures, results, all "
+            "หรือหลายฉบับคั่นด้วยจุลภาค เช่น analysis,measures)",
             "bad --document",
         )
-    return text
+    return ",".join(d for d in DOCUMENTS[:-1] if d in parts)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,14 +51,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--document",
         type=document_argument,
         default="all",
-        help="analysis | measures | results | all (ค่าเริ่มต้น: all รวมเล่ม)",
+        help="analysis | measures | results | all หรือหลายฉบับ เช่น analysis,measures "
+        "(ค่าเริ่มต้น: all รวมเล่มตามที่ตั้งไว้ของปีนั้น)",
     )
     pdf.add_argument(
         "--round",
         type=round_argument,
-        default=12,
+        default=None,
         dest="round_months",
-        help="รอบรายงานผล 6 หรือ 12 เดือน (ค่าเริ่มต้น: 12)",
+        help="รอบรายงานผล 6 หรือ 12 เดือน (ค่าเริ่มต้น: รอบล่าสุดที่มีข้อมูล)",
     )
     pdf.set_defaults(run=run, fmt="pdf")
     xlsx = kinds.add_parser("xlsx", help="คะแนน มาตรการ และผลการดำเนินการ เป็น Excel")

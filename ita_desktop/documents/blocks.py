@@ -42,7 +42,9 @@ class Heading:
 @dataclass
 class Paragraph:
     """Running text. Styles: body (justified, first-line indent), plain (justified, no indent),
-    center, right, title, subtitle, note (smaller), item (hanging indent for lists)."""
+    center, right, title, subtitle, note (smaller), item (hanging indent for lists), dateline
+    (an announcement's date, from the middle of the page). A paragraph that starts with a list
+    marker ("๑." "1)" "-") is set with a hanging indent: its lines align after the marker."""
 
     text: str
     style: str = "body"
@@ -135,6 +137,21 @@ class Signatures:
 
 
 @dataclass
+class Rule:
+    """A short line across the middle of the page (under an announcement's subject)."""
+
+    share: float = 0.3  # of the text width
+
+
+@dataclass
+class Emblem:
+    """An image centred on the page: the organisation's logo heading an announcement."""
+
+    image: bytes
+    height_cm: float = 3.0
+
+
+@dataclass
 class Spacer:
     lines: float = 1.0  # in body lines
 
@@ -160,6 +177,8 @@ Block = (
     | BarChart
     | TrendChart
     | Signatures
+    | Rule
+    | Emblem
     | Spacer
     | PageBreak
     | Orientation
@@ -175,7 +194,9 @@ class Document:
     thai_digits: bool = True
     author: str = ""  # the organisation
     subject: str = ""
-    kind: str = ""  # analysis | measures | results | all
+    kind: str = (
+        ""  # analysis | measures | results, or the documents of a bundle: "analysis,measures"
+    )
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and b.toc]

@@ -8,7 +8,7 @@ from typing import Any
 from ita_desktop.documents import labels as L
 from ita_desktop.documents.blocks import Block, Cover, Paragraph, Signatures, Spacer
 from ita_desktop.documents.context import ReportContext
-from ita_desktop.documents.text import localize, paragraphs
+from ita_desktop.documents.text import lines, localize, paragraphs
 
 
 class Numbering:
@@ -28,44 +28,99 @@ class Numbering:
 
 
 def place_line(ctx: ReportContext) -> str:
-    """ "อำเภอเมือง จังหวัดตรัง", tolerating names typed with or without their prefix."""
+    """ "อำเภอเมือง จังหวัดตรัง", tolerating names typed with or without their prefix; a part
+    the organisation's own name already is (a province's "จังหวัดนครปฐม") is not repeated."""
+    name = "".join(ctx.org.name.split())
     district = ctx.org.district.strip().removeprefix("อำเภอ").strip()
     province = ctx.org.province.strip().removeprefix("จังหวัด").strip()
     parts = []
-    if district:
+    if district and name != f"อำเภอ{district}" and ctx.org.kind.strip() != "อำเภอ":
         parts.append(f"อำเภอ{district}")
-    if province:
+    if province and name != f"จังหวัด{province}" and ctx.org.kind.strip() != "จังหวัด":
         parts.append(f"จังหวัด{province}")
     return " ".join(parts)
 
 
 def cover(ctx: ReportContext, title: str, year: int, subtitles: list[str] | None = None) -> Cover:
+    """The cover; no line printed twice (a subtitle that repeats the year line is left out)."""
+    year_line = L.FISCAL_YEAR.format(year=year)
+    seen = {title, ctx.org.name, year_line}
+    lines = []
+    for s in subtitles or []:
+        if s and s not in seen:
+            seen.add(s)
+            lines.append(s)
+    place = place_line(ctx)
     return Cover(
         title_lines=[title],
         organization=ctx.org.name,
-        place=place_line(ctx),
-        year_line=L.FISCAL_YEAR.format(year=year),
-        subtitle_lines=list(subtitles or []),
+        place="" if place in seen else place,
+        year_line=year_line,
+        subtitle_lines=lines,
         logo=ctx.org.logo,
     )
 
 
+def text_blocks(text: str, style: str = "body") -> list[Block]:
+    """A user's text as paragraphs, one per line: numbered lines are set as list items."""
+    return [Paragraph(p, style) for p in paragraphs(text)]
+
+
+def preparer_lines(ctx: ReportContext) -> list[str]:
+    """The preparing unit's lines as the user wrote them (none when the section is off)."""
+    if not ctx.settings.shows("preparing_unit"):
+        return []
+    return lines(ctx.settings.preparing_unit)
+
+
 def preface(ctx: ReportContext, default: str) -> list[Block]:
-    """คำนำ: the user's preface when written, else the default; signed by the organisation."""
+    """คำนำ: the user's preface when written, else the default; signed by the preparing unit
+    ("ผู้จัดทำ", as seed 004) when there is one, else by the organisation."""
     text = ctx.settings.preface.strip() or default
     out: list[Block] = [Paragraph(L.PREFACE, "title"), Spacer(0.5)]
-    out += [Paragraph(p) for p in paragraphs(text)]
-    out += [Spacer(1), Paragraph(ctx.org.name, "right")]
+    out += text_blocks(text)
+    out.append(Spacer(1))
+    unit = preparer_lines(ctx)
+    if unit:
+        out += [Paragraph(line, "right") for line in unit]
+        out.append(Paragraph(L.PREPARER, "right"))
+    else:
+        out.append(Paragraph(ctx.org.name, "right"))
     return out
 
 
 def signatures(ctx: ReportContext) -> list[Block]:
+    if not ctx.settings.shows("signatures"):
+        return []
     signers = [
         (n, p) for n, p in ctx.settings.signatories if (n or "").strip() or (p or "").strip()
     ]
     if not signers:
         return []
     return [Spacer(1.5), Signatures(signers, L.SIGN)]
+
+
+def executive(ctx: ReportContext) -> tuple[str, str]:
+    """Who signs the announcement: the executive as set, else the first signatory; the title
+    of the organisation's executive when no position is given (นายกเทศมนตรีตำบลนาบอน,
+    นายกองค์การบริหารส่วนจังหวัดนครพนม, ผู้ว่าราชการจังหวัดนครปฐม)."""
+    name, position = (x.strip() for x in ctx.settings.executive)
+    if not name and not position:
+        first = next(((n, p) for n, p in ctx.settings.signatories if (n or "").strip()), None)
+        if first is not None:
+            name, position = first[0].strip(), (first[1] or "").strip()
+    return name, position or executive_title(ctx.org.name, ctx.org.kind)
+
+
+def executive_title(org_name: str, kind: str = "") -> str:
+    """The title of an organisation's executive, from its name; "" when not known."""
+    name = org_name.strip()
+    for prefix, title in L.EXECUTIVE_TITLES:
+        if name.startswith(prefix):
+            return title + name.removeprefix(prefix)
+    if kind.strip() == "จังหวัด" and name:
+        return f"ผู้ว่าราชการจังหวัด{name.removeprefix('จังหวัด')}"
+    return ""
 
 
 def localize_blocks(blocks: list[Block], thai_digits: bool) -> list[Block]:

@@ -2,86 +2,98 @@
 
 from __future__ import annotations
 
+import functools
+
+from ita_desktop.documents import by_indicator, columns, measures_plan, narrative
 from ita_desktop.documents import labels as L
-from ita_desktop.documents.blocks import Block, Cell, Heading, Paragraph, Row, Table
-from ita_desktop.documents.common import Numbering, signatures
+from ita_desktop.documents.blocks import Block, Heading, Paragraph, Table
+from ita_desktop.documents.common import Numbering, signatures, text_blocks
 from ita_desktop.documents.context import ReportContext
-from ita_desktop.documents.measures_plan import numbered_title, steps
-from ita_desktop.documents.text import lines, paragraphs, period_text, score
+from ita_desktop.documents.text import lines, paragraphs
 from ita_desktop.domain.models import STATUSES, Measure, ProgressEntry
 from ita_desktop.thai.dates import round_range
 
-WIDTHS = [0.17, 0.20, 0.10, 0.10, 0.16, 0.17, 0.10]
+# the results table's own widths: the output and outcome columns need room
+WIDTHS = {"measure": 0.17, "steps": 0.20, "period": 0.10, "responsible": 0.10, "output": 0.16}
 
 
 def round_span(ctx: ReportContext) -> str:
     return round_range(ctx.next_year, ctx.round_months, abbreviated=True, thai_digits=False)
 
 
-def build(ctx: ReportContext, num: Numbering) -> list[Block]:
-    out: list[Block] = [Heading(L.H_RESULTS_TABLE.format(n=1))]
+def reported(ctx: ReportContext) -> bool:
+    """Whether anything is reported for the round: a measure's progress or a round text."""
+    s, r = ctx.settings, ctx.round_months
+    if any(t.get(r, "").strip() for t in (s.summary, s.problems, s.suggestions)):
+        return True
+    return any(
+        (e.status + e.output + e.outcome + e.problems + e.suggestions + e.evidence).strip()
+        for e in ctx.progress.values()
+    )
+
+
+def build(ctx: ReportContext, num: Numbering, number: int = 1) -> list[Block]:
+    """The results by measure or by indicator (the settings' layout), summary, problems,
+    suggestions, numbered from `number` (sections before it, as seed 000's background,
+    objectives and targets, take the first numbers). Nothing reported for the round: one
+    honest paragraph instead of a table of "ยังไม่ได้รายงานผล" and a claim that there were
+    no problems."""
+    out: list[Block] = []
+    out.append(Heading(L.H_RESULTS_TABLE.format(n=number)))
     if not ctx.measures:
         out.append(Paragraph(L.RESULTS_NONE.format(next_year=ctx.next_year)))
-    else:
-        out.append(
-            Paragraph(
-                L.RESULTS_INTRO.format(
-                    org=ctx.org.name,
-                    year=ctx.year,
-                    next_year=ctx.next_year,
-                    count=len(ctx.measures),
-                    months=ctx.round_months,
-                    span=round_span(ctx),
-                )
+        return out + signatures(ctx)
+    if not reported(ctx):
+        nothing = L.RESULTS_NOTHING.format(
+            org=ctx.org.name, next_year=ctx.next_year, months=ctx.round_months, span=round_span(ctx)
+        )
+        return out + [Paragraph(nothing)] + signatures(ctx)
+    out.append(
+        Paragraph(
+            L.RESULTS_INTRO.format(
+                org=ctx.org.name,
+                year=ctx.year,
+                next_year=ctx.next_year,
+                count=len(ctx.measures),
+                months=ctx.round_months,
+                span=round_span(ctx),
             )
         )
+    )
+    if ctx.settings.results_layout == "indicator":
+        out.append(by_indicator.table(ctx, num))
+    else:
         out.append(results_table(ctx, num))
-    out += [Heading(L.H_SUMMARY.format(n=2))] + [Paragraph(p) for p in paragraphs(summary(ctx))]
-    out += [Heading(L.H_PROBLEMS.format(n=3))] + _collected(
+    out += [Heading(L.H_SUMMARY.format(n=number + 1))] + text_blocks(summary(ctx))
+    out += [Heading(L.H_PROBLEMS.format(n=number + 2))] + _collected(
         ctx, ctx.settings.problems, "problems", L.PROBLEMS_NONE
     )
-    out += [Heading(L.H_SUGGESTIONS.format(n=4))] + _collected(
+    out += [Heading(L.H_SUGGESTIONS.format(n=number + 3))] + _collected(
         ctx, ctx.settings.suggestions, "suggestions", L.SUGGESTIONS_NONE
     )
     return out + signatures(ctx)
 
 
 def results_table(ctx: ReportContext, num: Numbering) -> Table:
-    header = Row(
-        [
-            Cell.of(h, align="center", bold=True)
-            for h in (
-                L.COL_MEASURE,
-                L.COL_STEPS,
-                L.COL_PERIOD,
-                L.COL_RESPONSIBLE,
-                L.COL_OUTPUT,
-                L.COL_OUTCOME,
-                L.COL_STATUS,
-            )
-        ],
-        "header",
-    )
-    rows = []
-    for i, m in enumerate(ctx.measures, start=1):
-        entry = ctx.progress.get(m.id) if m.id is not None else None
-        rows.append(
-            Row(
-                [
-                    Cell.of(numbered_title(i, m)),
-                    Cell.of(steps(m)),
-                    Cell.of(period_text(m.period, ctx.next_year)),
-                    Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
-                    Cell.of(
-                        lines(entry.output) if entry and entry.output.strip() else [L.NONE_GIVEN]
-                    ),
-                    Cell.of(outcome(ctx, m, entry)),
-                    Cell.of(status(entry), align="center"),
-                ]
-            )
-        )
+    """One row per measure, in the columns the settings choose."""
+    chosen = ctx.settings.result_columns
+    rows = [functools.partial(field, ctx, i, m) for i, m in enumerate(ctx.measures, start=1)]
     caption = L.CAPTION_RESULTS.format(n=num.table(), months=ctx.round_months, span=round_span(ctx))
-    return Table(WIDTHS, [header], rows, caption=caption)
+    return columns.table(chosen, rows, caption, WIDTHS)
+
+
+def field(ctx: ReportContext, i: int, m: Measure, key: str) -> list[str]:
+    """What a measure's row prints under the field `key` ([] when nothing is given)."""
+    entry = ctx.progress.get(m.id) if m.id is not None else None
+    if key == "output":
+        return lines(entry.output) if entry else []
+    if key == "outcome":
+        return [p for p in outcome(ctx, m, entry) if p != L.NONE_GIVEN]
+    if key == "status":
+        return [status(entry)]
+    if key in ("problems", "suggestions", "evidence"):
+        return lines(getattr(entry, key)) if entry else []
+    return measures_plan.field(ctx, i, m, key)
 
 
 def status(entry: ProgressEntry | None) -> str:
@@ -102,20 +114,9 @@ def outcome(ctx: ReportContext, m: Measure, entry: ProgressEntry | None) -> list
         ref = L.INDICATOR_REF_LINES.format(number=number, name=name)
         base = ctx.assessment.scores.get(number)
         after = ctx.next_scores.get(number)
-        if base is None and after is None:
-            continue
-        if after is not None:
-            out.append(
-                L.SCORE_CITE_NEXT.format(
-                    ref=ref,
-                    year=ctx.year,
-                    score=score(base),
-                    next_year=ctx.next_year,
-                    next_score=score(after),
-                )
-            )
-        else:
-            out.append(L.SCORE_CITE.format(ref=ref, year=ctx.year, score=score(base)))
+        cite = narrative.score_citation(ref, ctx.year, base, ctx.next_year, after)
+        if cite:
+            out.append(cite)
     return out or [L.NONE_GIVEN]
 
 

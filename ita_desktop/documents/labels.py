@@ -18,7 +18,7 @@ DOCUMENT_SHORT: dict[str, str] = {  # what the GUI's export choices show
     "analysis": "รายงานการวิเคราะห์ผลการประเมิน",
     "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
     "results": "รายงานผลการดำเนินการตามมาตรการ",
-    "all": "เอกสารทั้งสามฉบับรวมเล่ม",
+    "all": "รวมเล่มตามที่เลือกไว้ในหน้าเกณฑ์และการพิมพ์",
 }
 
 FISCAL_YEAR = "ประจำปีงบประมาณ พ.ศ. {year}"
@@ -34,6 +34,62 @@ CONTINUED = "(ต่อ)"
 PART = "ส่วนที่ {number}"
 PAGE_NUMBER = "– {page} –"  # en dashes: pdftotext drops a hyphen that ends a line
 SIGN = "ลงชื่อ"
+
+# ---------------------------------------------------------------- optional sections
+SECTION_NAMES: dict[str, str] = {  # the window's names of the optional sections
+    "preface": "คำนำ",
+    "contents": "สารบัญ",
+    "background": "ความเป็นมา",
+    "objectives": "วัตถุประสงค์",
+    "targets": "เป้าหมายการดำเนินงาน",
+    "charts": "แผนภูมิผลการประเมิน",
+    "priorities": "ตารางประเด็นเร่งด่วนและประเด็นที่ต้องพัฒนา",
+    "limitations": "ข้อจำกัดของหน่วยงาน",
+    "preparing_unit": "ผู้จัดทำ",
+    "signatures": "ลายมือชื่อผู้ลงนามท้ายเอกสาร",
+    "announcement": "ประกาศมาตรการ (ลงนามโดยผู้บริหาร)",
+}
+H_BACKGROUND = "ความเป็นมา"
+H_OBJECTIVES = "วัตถุประสงค์"
+H_TARGETS = "เป้าหมายการดำเนินงาน"
+TARGETS_QUANTITY = "เชิงปริมาณ"
+TARGETS_QUALITY = "เชิงคุณภาพ"
+H_LIMITATIONS = "ข้อจำกัดของหน่วยงานในการดำเนินการประเมินคุณธรรมและความโปร่งใส"
+H_PRIORITY: dict[str, str] = {
+    "urgent": "ประเด็นที่ต้องแก้ไขโดยเร่งด่วน",
+    "develop": "ประเด็นที่ต้องพัฒนา",
+}
+CAPTION_PRIORITY = "ตารางที่ {n} {title}"
+COL_PRIORITY_ISSUE = "ประเด็นที่ต้องแก้ไขหรือพัฒนา"
+PREPARED_BY = "จัดทำโดย"
+PREPARER = "ผู้จัดทำ"
+NUMBERED = "{n}. {title}"
+
+# ---------------------------------------------------------------- announcement
+ANNOUNCEMENT_TITLE = "ประกาศ{org}"
+ANNOUNCEMENT_SUBJECT = (
+    "เรื่อง มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {next_year}"
+)
+ANNOUNCEMENT_BODY = (
+    "ตามที่สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) "
+    "ได้ดำเนินการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+    "(Integrity and Transparency Assessment: ITA) ประจำปีงบประมาณ พ.ศ. {year} และ{org} "
+    "ได้วิเคราะห์ผลการประเมินเพื่อหาจุดแข็งและจุดที่ต้องพัฒนาแล้ว นั้น"
+    "\n"
+    "เพื่อให้การดำเนินงานของ{org}เป็นไปด้วยความโปร่งใส มีคุณธรรม และสามารถตรวจสอบได้ "
+    "{org}จึงกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ "
+    "พ.ศ. {next_year} จำนวน {count} มาตรการ ตามรายละเอียดแนบท้ายประกาศนี้ ให้บุคลากรทุกคน"
+    "ถือปฏิบัติโดยเคร่งครัด"
+    "\n"
+    "จึงประกาศมาเพื่อทราบโดยทั่วกัน"
+)
+ANNOUNCED_ON = "ประกาศ ณ วันที่ {day} {month} พ.ศ. {year}"
+ANNOUNCED_BLANK = "ประกาศ ณ วันที่ ........ เดือน .................... พ.ศ. ............"
+EXECUTIVE_TITLES = (  # (the name starts with, the executive's title replaces it)
+    ("เทศบาล", "นายกเทศมนตรี"),
+    ("องค์การบริหารส่วน", "นายกองค์การบริหารส่วน"),
+    ("จังหวัด", "ผู้ว่าราชการจังหวัด"),
+)
 
 # ---------------------------------------------------------------- analysis report
 H_PRINCIPLES = "{n}. หลักการและเหตุผล"
@@ -60,6 +116,18 @@ PREFACE_ALL = (
     "รอบ {months} เดือน ไว้ในเล่มเดียวกัน เพื่อให้เห็นความเชื่อมโยงตั้งแต่ผลการประเมิน "
     "การวิเคราะห์ การกำหนดมาตรการ จนถึงผลการดำเนินการตามมาตรการ"
 )
+PREFACE_BUNDLE = (
+    "{org} ได้รวบรวม{items} ไว้ในเล่มเดียวกัน เพื่อให้เห็นความเชื่อมโยงตั้งแต่ผลการประเมิน "
+    "การวิเคราะห์ จนถึงการกำหนดมาตรการและการดำเนินการตามมาตรการ"
+)
+PREFACE_ITEM_ANALYSIS = (
+    "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+    "ประจำปีงบประมาณ พ.ศ. {year}"
+)
+PREFACE_ITEM_MEASURES = (
+    "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {next_year}"
+)
+PREFACE_ITEM_RESULTS = "รายงานผลการดำเนินการตามมาตรการ รอบ {months} เดือน"
 PREFACE_CLOSING = (
     "{org} หวังเป็นอย่างยิ่งว่าเอกสารฉบับนี้จะเป็นประโยชน์ต่อการยกระดับคุณธรรมและ"
     "ความโปร่งใสในการดำเนินงานของหน่วยงาน และสร้างความเชื่อมั่นให้แก่ประชาชนและ"
@@ -141,6 +209,13 @@ COL_RESPONSIBLE = "หน่วยงานผู้รับผิดชอบ"
 COL_PERIOD = "ระยะเวลาดำเนินการ"
 COL_MONITORING = "การกำกับติดตาม"
 COL_LINKED = "ตัวชี้วัดที่เกี่ยวข้อง"
+COL_ACTIVITIES = "กิจกรรม/โครงการ"
+COL_KPI = "ตัวชี้วัดความสำเร็จ"
+COL_BUDGET = "งบประมาณ"
+COL_PROBLEMS = "ปัญหาและอุปสรรค"
+COL_SUGGESTIONS = "ข้อเสนอแนะ"
+COL_EVIDENCE = "หลักฐาน/เอกสารอ้างอิง"
+COLUMN_LABEL = "{label}: {text}"  # a field printed inside another field's column
 KPI = "ตัวชี้วัดความสำเร็จ: {kpi}"
 INDICATOR_REF = "ตัวชี้วัดที่ {number} {name}"
 INDICATOR_REF_LINES = "ตัวชี้วัดที่ {number}\n{name}"  # a narrow column: the name on its own line
@@ -166,6 +241,14 @@ COL_OUTPUT = "ผลการดำเนินการ (Output)"
 COL_OUTCOME = "ผลลัพธ์ (Outcome)"
 COL_STATUS = "สถานะ"
 NOT_REPORTED = "ยังไม่ได้รายงานผล"
+RESULTS_NOTHING = (
+    "{org} ยังไม่ได้รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+    "ประจำปีงบประมาณ พ.ศ. {next_year} ในรอบ {months} เดือน ({span}) เมื่อบันทึกผลการดำเนินการ"
+    "ในโปรแกรมแล้ว ผลการดำเนินการ สรุปผล ปัญหาและอุปสรรค และข้อเสนอแนะจะแสดงในส่วนนี้"
+)
+COL_ISSUE_TO_FIX = "ประเด็นที่ต้องแก้ไขหรือพัฒนา"
+COL_RESULTS = "ผลการดำเนินงาน"
+NO_INDICATOR = "มาตรการที่ไม่ได้ระบุตัวชี้วัด"
 SCORE_CITE = "{ref} ปี {year} ได้ {score} คะแนน"
 SCORE_CITE_NEXT = "{ref} ปี {year} ได้ {score} คะแนน และปี {next_year} ได้ {next_score} คะแนน"
 SUMMARY_COUNTS = (
@@ -177,3 +260,26 @@ PROBLEMS_NONE = "ในรอบการรายงานนี้ไม่พ
 SUMMARY_NONE = "ในรอบการรายงานนี้ยังไม่มีมาตรการ จึงยังไม่มีผลการดำเนินการที่จะสรุป"
 SUGGESTIONS_NONE = "ในรอบการรายงานนี้ไม่มีข้อเสนอแนะเพิ่มเติม"
 FROM_MEASURE = "{title}: {text}"
+
+# ---------------------------------------------------------------- table columns
+COLUMN_HEADERS: dict[str, str] = {  # a column's standard header, by its field
+    "measure": COL_MEASURE,
+    "activities": COL_ACTIVITIES,
+    "steps": COL_STEPS,
+    "responsible": COL_RESPONSIBLE,
+    "period": COL_PERIOD,
+    "monitoring": COL_MONITORING,
+    "kpi": COL_KPI,
+    "budget": COL_BUDGET,
+    "indicators": COL_LINKED,
+    "output": COL_OUTPUT,
+    "outcome": COL_OUTCOME,
+    "status": COL_STATUS,
+    "problems": COL_PROBLEMS,
+    "suggestions": COL_SUGGESTIONS,
+    "evidence": COL_EVIDENCE,
+}
+RESULTS_LAYOUT_NAMES: dict[str, str] = {
+    "measure": "ตามมาตรการ (ตารางผลการดำเนินการรายมาตรการ)",
+    "indicator": "ตามตัวชี้วัด (ประเด็นที่ต้องแก้ไข ผู้รับผิดชอบ ผลการดำเนินงาน ข้อเสนอแนะ)",
+}

@@ -1,24 +1,32 @@
-"""The measures plan of the next fiscal year: one landscape table, one row per measure."""
+"""The measures plan of the next fiscal year: one landscape table, one row per measure, in the
+columns the settings choose (001 prints 3, 003 4, 004 5 with กิจกรรม/โครงการ)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ita_desktop.documents import columns
 from ita_desktop.documents import labels as L
-from ita_desktop.documents.blocks import Block, Cell, Paragraph, Row, Table
+from ita_desktop.documents.blocks import Block, Heading, Paragraph, Table
 from ita_desktop.documents.common import Numbering, signatures
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.documents.text import join_thai, lines, period_text
 from ita_desktop.domain.models import Measure
 
-WIDTHS = [0.20, 0.31, 0.12, 0.12, 0.12, 0.13]
 _NUMBERED = re.compile(r"^\s*(?:[0-9๐-๙]+\s*[.)]|[-•–*])")
 
 
-def build(ctx: ReportContext, num: Numbering) -> list[Block]:
-    """Intro, the table (or a polite note when there is no measure yet), signatures."""
+def build(ctx: ReportContext, num: Numbering, number: int | None = None) -> list[Block]:
+    """The intro and the table of the chosen columns (or a polite note when there is no
+    measure yet), signatures; under the heading "<number>. มาตรการ..." when sections numbered
+    before it precede it (objectives, targets)."""
+    out: list[Block] = []
+    if number is not None:
+        out.append(Heading(L.NUMBERED.format(n=number, title=L.DOCUMENT_TITLES["measures"])))
     if not ctx.measures:
-        return [Paragraph(L.MEASURES_NONE.format(next_year=ctx.next_year))] + signatures(ctx)
+        out.append(Paragraph(L.MEASURES_NONE.format(next_year=ctx.next_year)))
+        return out + signatures(ctx)
     weak = [ctx.assessment.rules.indicator(n).name for n in ctx.analysis.weaknesses]
     focus = L.MEASURES_FOCUS.format(names=join_thai(weak)) if weak else ""
     intro = L.MEASURES_INTRO.format(
@@ -28,41 +36,55 @@ def build(ctx: ReportContext, num: Numbering) -> list[Block]:
         count=len(ctx.measures),
         focus=focus,
     )
-    header = Row(
-        [
-            Cell.of(h, align="center", bold=True)
-            for h in (
-                L.COL_MEASURE,
-                L.COL_STEPS,
-                L.COL_RESPONSIBLE,
-                L.COL_PERIOD,
-                L.COL_MONITORING,
-                L.COL_LINKED,
-            )
-        ],
-        "header",
-    )
+    out += [Paragraph(intro), plan_table(ctx, num)]
+    return out + signatures(ctx)
+
+
+def plan_table(ctx: ReportContext, num: Numbering) -> Table:
+    """One row per measure, the columns the settings choose."""
+    chosen = ctx.settings.measure_columns
+    keys = {c.key for c in chosen}
     rows = [
-        Row(
-            [
-                Cell.of(numbered_title(i, m)),
-                Cell.of(steps(m)),
-                Cell.of([u for u in m.responsible if u.strip()] or [L.NONE_GIVEN]),
-                Cell.of(period_text(m.period, ctx.next_year)),
-                Cell.of(monitoring(m)),
-                Cell.of(indicator_refs(ctx, m), nowrap=True),
-            ]
-        )
+        functools.partial(field, ctx, i, m, kpi_apart="kpi" in keys)
         for i, m in enumerate(ctx.measures, start=1)
     ]
-    table = Table(
-        WIDTHS,
-        [header],
-        rows,
-        caption=L.CAPTION_MEASURES.format(n=num.table(), next_year=ctx.next_year),
+    return columns.table(
+        chosen, rows, L.CAPTION_MEASURES.format(n=num.table(), next_year=ctx.next_year)
     )
-    blocks: list[Block] = [Paragraph(intro), table]
-    return blocks + signatures(ctx)
+
+
+def field(ctx: ReportContext, i: int, m: Measure, key: str, kpi_apart: bool = True) -> list[str]:
+    """What a measure prints under the field `key` ([] when the plan does not say)."""
+    if key == "measure":
+        return [numbered_title(i, m)]
+    if key == "activities":
+        return listed(m.activities)
+    if key == "steps":
+        return [s for s in steps(m) if s != L.NONE_GIVEN]
+    if key == "responsible":
+        return [u for u in m.responsible if u.strip()]
+    if key == "period":
+        return [t for t in [period_text(m.period, ctx.next_year)] if t]
+    if key == "monitoring":
+        out = lines(m.monitoring)
+        if not kpi_apart and m.kpi.strip():
+            out.append(L.KPI.format(kpi=m.kpi.strip()))
+        return out
+    if key == "kpi":
+        return lines(m.kpi)
+    if key == "budget":
+        return lines(m.budget)
+    if key == "indicators":
+        return [r for r in indicator_refs(ctx, m) if r != L.NONE_GIVEN]
+    raise KeyError(key)
+
+
+def listed(items: list[str]) -> list[str]:
+    """Items one a line, with "-" before each when there are several the user did not mark."""
+    items = [x.strip() for x in items if x and x.strip()]
+    if len(items) <= 1 or all(_NUMBERED.match(x) for x in items):
+        return items
+    return [f"- {x}" for x in items]
 
 
 def numbered_title(i: int, m: Measure) -> str:

@@ -31,16 +31,20 @@ def localize(text: str, thai_digits: bool) -> str:
     return "".join(out)
 
 
+# The marker of a list item the user typed: "๑." "1)" "(2)" "-" "•" at the start of a line.
+LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,3}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,3}\)|[-•–*](?=\s))")
+
+
 def paragraphs(text: str) -> list[str]:
-    """Split a user's or generated text at blank lines (single newlines become spaces)."""
-    parts = re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip())
-    out = []
-    for p in parts:
-        lines = [line.strip() for line in p.split("\n")]
-        joined = " ".join(line for line in lines if line)
-        if joined:
-            out.append(joined)
-    return out
+    """A user's or generated text as paragraphs: every line its own (the user's line breaks
+    and numbered lists are kept; blank lines only separate)."""
+    return lines(text)
+
+
+def list_marker(text: str) -> str:
+    """The list marker a paragraph starts with ("๑." "1)" "-"), or "" when it is not an item."""
+    m = LIST_MARKER.match(text or "")
+    return m.group(0).strip() if m else ""
 
 
 def lines(text: str) -> list[str]:
@@ -72,5 +76,8 @@ def join_thai(items: list[str]) -> str:
 
 
 def period_text(p: Period, fiscal_year: int) -> str:
-    """When a measure runs (the core's wording), Arabic digits; localised with the document."""
+    """When a measure runs (the core's wording), Arabic digits; localised with the document.
+    "" for a period never set (not the whole year, no months, no text)."""
+    if not p.text and not p.whole_year and not (p.start_month and p.end_month):
+        return ""
     return shared_period_text(p, fiscal_year, thai_digits=False)

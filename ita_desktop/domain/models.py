@@ -110,9 +110,12 @@ class Assessment:
 
 @dataclass
 class Period:
-    """When a measure runs: whole fiscal year, or from one month to another (months 1..12)."""
+    """When a measure runs: whole fiscal year, or from one month to another (months 1..12).
 
-    whole_year: bool = True
+    A new period is unset (not the whole year, no months, no text): the documents print it as
+    not given, never as "ตลอดปีงบประมาณ" that the plan did not say."""
+
+    whole_year: bool = False
     start_month: int | None = None  # calendar month number, 10 = ตุลาคม
     start_year: int | None = None  # Buddhist-era year
     end_month: int | None = None
@@ -155,9 +158,82 @@ PRIORITIES = {"urgent": "ประเด็นที่ต้องแก้ไ�
 STATUSES = ("ยังไม่ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้วเสร็จ")
 
 
+# The documents, in the order a bundle holds them.
+DOCUMENTS = ("analysis", "measures", "results")
+
+# Optional sections: each prints when switched on and it has something to print.
+SECTIONS = (
+    "preface",  # คำนำ
+    "contents",  # สารบัญ
+    "background",  # ความเป็นมา (settings.background)
+    "objectives",  # วัตถุประสงค์ (settings.objectives)
+    "targets",  # เป้าหมายเชิงปริมาณ / เชิงคุณภาพ
+    "charts",  # the analysis report's charts
+    "priorities",  # separate tables of urgent and to-develop issues (issue_priorities)
+    "limitations",  # ข้อจำกัด
+    "preparing_unit",  # ผู้จัดทำ / จัดทำโดย
+    "signatures",  # signature blocks of the signatories
+    "announcement",  # ประกาศ adopting the measures plan, signed by the executive
+)
+HIDDEN_BY_DEFAULT = ("announcement",)
+
+# Columns of the measures plan and of the implementation report arranged by measure.
+MEASURE_COLUMNS = (
+    "measure",
+    "activities",
+    "steps",
+    "responsible",
+    "period",
+    "monitoring",
+    "kpi",
+    "budget",
+    "indicators",
+)
+RESULT_COLUMNS = (
+    "measure",
+    "activities",
+    "steps",
+    "period",
+    "responsible",
+    "budget",
+    "output",
+    "outcome",
+    "status",
+    "problems",
+    "suggestions",
+    "evidence",
+)
+RESULTS_LAYOUTS = ("measure", "indicator")  # 000 reports by measure, 002 by indicator
+
+
+@dataclass
+class TableColumn:
+    """One printed column: a field (`key`), its header ("" the standard one), and `join`:
+    printed inside the column before it, under that column's header (001 prints period and
+    monitoring in one column "ระยะเวลา/การติดตามผล")."""
+
+    key: str
+    header: str = ""
+    join: bool = False
+
+
+def default_measure_columns() -> list[TableColumn]:
+    return [
+        TableColumn(k)
+        for k in ("measure", "steps", "responsible", "period", "monitoring", "indicators")
+    ]
+
+
+def default_result_columns() -> list[TableColumn]:
+    return [
+        TableColumn(k)
+        for k in ("measure", "steps", "period", "responsible", "output", "outcome", "status")
+    ]
+
+
 @dataclass
 class ReportSettings:
-    """How one assessment's documents are printed."""
+    """How one assessment's documents are printed, and the texts the user writes for them."""
 
     thai_digits: bool = True
     signatories: list[tuple[str, str]] = field(default_factory=list)  # (name, position)
@@ -165,3 +241,20 @@ class ReportSettings:
     summary: dict[int, str] = field(default_factory=dict)  # round -> summary paragraph
     problems: dict[int, str] = field(default_factory=dict)  # round -> overall problems
     suggestions: dict[int, str] = field(default_factory=dict)  # round -> overall suggestions
+    bundle: list[str] = field(default_factory=lambda: list(DOCUMENTS))  # what "all" holds
+    hidden_sections: list[str] = field(default_factory=lambda: list(HIDDEN_BY_DEFAULT))
+    measure_columns: list[TableColumn] = field(default_factory=default_measure_columns)
+    result_columns: list[TableColumn] = field(default_factory=default_result_columns)
+    results_layout: str = "measure"  # RESULTS_LAYOUTS
+    background: str = ""  # ความเป็นมา / หลักการและเหตุผล
+    objectives: str = ""  # วัตถุประสงค์
+    targets_quantity: str = ""  # เป้าหมายเชิงปริมาณ
+    targets_quality: str = ""  # เป้าหมายเชิงคุณภาพ
+    limitations: str = ""  # ข้อจำกัดของหน่วยงานในการดำเนินการ
+    preparing_unit: str = ""  # ผู้จัดทำ, one line each: "ฝ่ายบริหารงานทั่วไป\nสำนักปลัด..."
+    executive: tuple[str, str] = ("", "")  # (name, position) who signs the announcement
+    announcement_date: str = ""  # "2564-10-15": Buddhist-era year; "" leaves the day to write
+    announcement_text: str = ""  # the announcement's body; "" the standard text
+
+    def shows(self, section: str) -> bool:
+        return section not in self.hidden_sections

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ita_desktop.documents.labels import DOCUMENT_KINDS
+from ita_desktop.documents.bundle import parse_kind
 from ita_desktop.errors import ExportError, ItaError, ValidationError, shown
 from ita_desktop.services.files import open_database, refuse_open_file
 from ita_desktop.storage.repository import Repository
@@ -31,7 +31,7 @@ def export_document(
     year: int,
     fmt: str = "pdf",
     document: str = "all",
-    round_months: int = 12,
+    round_months: int | None = None,
     thai_digits: bool | None = None,
     out: Path,
 ) -> Path:
@@ -84,15 +84,11 @@ def warm_up() -> None:
     textflow.widest_unit("ทดสอบการตัดคำภาษาไทย", textflow.BODY_SIZE)
 
 
-def _check(fmt: str, document: str, round_months: int, out: Path) -> None:
+def _check(fmt: str, document: str, round_months: int | None, out: Path) -> None:
     if fmt not in FORMATS:
         raise ValidationError(f"ไม่รู้จักรูปแบบไฟล์ “{shown(fmt)}” (ใช้ pdf หรือ xlsx)", "format")
-    if document not in DOCUMENT_KINDS:
-        raise ValidationError(
-            f"ไม่รู้จักเอกสาร “{shown(document)}” (ใช้ analysis, measures, results หรือ all)",
-            "document",
-        )
-    if round_months not in ROUNDS:
+    parse_kind(document)  # one document, a comma list of them, or all; else a Thai refusal
+    if round_months is not None and round_months not in ROUNDS:
         raise ValidationError("รอบการรายงานต้องเป็น 6 หรือ 12 เดือน", f"round {round_months}")
     if out.is_dir():
         raise ExportError(f"“{shown(out)}” เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์", "output is a directory")
@@ -158,7 +154,7 @@ def _write_pdf(
     org_id: int,
     year: int,
     document: str,
-    round_months: int,
+    round_months: int | None,
     thai_digits: bool | None,
     tmp: Path,
 ) -> None:

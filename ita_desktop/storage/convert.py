@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ita_desktop.domain.models import (
+    DOCUMENTS,
+    MEASURE_COLUMNS,
+    RESULT_COLUMNS,
+    RESULTS_LAYOUTS,
+    SECTIONS,
     Assessment,
     Measure,
     OfficialFigures,
@@ -12,6 +17,7 @@ from ita_desktop.domain.models import (
     Period,
     ProgressEntry,
     ReportSettings,
+    TableColumn,
 )
 from ita_desktop.rules.presets import rules_from_dict, rules_to_dict
 from ita_desktop.storage.tables import (
@@ -161,10 +167,41 @@ def progress_from_row(row: ProgressRow) -> ProgressEntry:
     )
 
 
+def _columns(data: Any, known: tuple[str, ...], default: list[TableColumn]) -> list[TableColumn]:
+    """Printed columns as stored: known keys once each, in order; none stored: the default."""
+    if not isinstance(data, list):
+        return default
+    out: list[TableColumn] = []
+    for item in data:
+        if not isinstance(item, dict) or item.get("key") not in known:
+            continue
+        if any(c.key == item["key"] for c in out):
+            continue
+        out.append(
+            TableColumn(
+                item["key"], str(item.get("header") or ""), bool(item.get("join")) and bool(out)
+            )
+        )
+    return out or default
+
+
+def _columns_to_list(columns: list[TableColumn]) -> list[dict[str, Any]]:
+    return [{"key": c.key, "header": c.header, "join": c.join} for c in columns]
+
+
 def settings_from_dict(data: dict[str, Any]) -> ReportSettings:
     def by_round(key: str) -> dict[int, str]:
         return {int(k): v for k, v in (data.get(key) or {}).items()}
 
+    def text(key: str) -> str:
+        value = data.get(key)
+        return value if isinstance(value, str) else ""
+
+    defaults = ReportSettings()
+    bundle = [d for d in DOCUMENTS if d in (data.get("bundle") or [])]
+    hidden = data.get("hidden_sections")
+    executive = data.get("executive") or ["", ""]
+    layout = data.get("results_layout")
     return ReportSettings(
         thai_digits=bool(data.get("thai_digits", True)),
         signatories=[(n, p) for n, p in data.get("signatories", [])],
@@ -172,6 +209,28 @@ def settings_from_dict(data: dict[str, Any]) -> ReportSettings:
         summary=by_round("summary"),
         problems=by_round("problems"),
         suggestions=by_round("suggestions"),
+        bundle=bundle or defaults.bundle,
+        hidden_sections=[k for k in SECTIONS if k in hidden]
+        if isinstance(hidden, list)
+        else defaults.hidden_sections,
+        measure_columns=_columns(
+            data.get("measure_columns"), MEASURE_COLUMNS, defaults.measure_columns
+        ),
+        result_columns=_columns(
+            data.get("result_columns"), RESULT_COLUMNS, defaults.result_columns
+        ),
+        results_layout=layout if layout in RESULTS_LAYOUTS else defaults.results_layout,
+        background=text("background"),
+        objectives=text("objectives"),
+        targets_quantity=text("targets_quantity"),
+        targets_quality=text("targets_quality"),
+        limitations=text("limitations"),
+        preparing_unit=text("preparing_unit"),
+        executive=(str(executive[0] or ""), str(executive[1] or ""))
+        if isinstance(executive, list) and len(executive) == 2
+        else ("", ""),
+        announcement_date=text("announcement_date"),
+        announcement_text=text("announcement_text"),
     )
 
 
@@ -186,4 +245,18 @@ def settings_to_dict(s: ReportSettings) -> dict[str, Any]:
         "summary": by_round(s.summary),
         "problems": by_round(s.problems),
         "suggestions": by_round(s.suggestions),
+        "bundle": [d for d in DOCUMENTS if d in s.bundle],
+        "hidden_sections": [k for k in SECTIONS if k in s.hidden_sections],
+        "measure_columns": _columns_to_list(s.measure_columns),
+        "result_columns": _columns_to_list(s.result_columns),
+        "results_layout": s.results_layout,
+        "background": s.background,
+        "objectives": s.objectives,
+        "targets_quantity": s.targets_quantity,
+        "targets_quality": s.targets_quality,
+        "limitations": s.limitations,
+        "preparing_unit": s.preparing_unit,
+        "executive": list(s.executive),
+        "announcement_date": s.announcement_date,
+        "announcement_text": s.announcement_text,
     }

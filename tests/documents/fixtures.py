@@ -100,7 +100,7 @@ def trang(
             [4, 8],
             steps,
             ["กองคลัง", "สำนักปลัดเทศบาล"],
-            Period(False, 1, 2565, 4, 2565) if i % 2 else Period(),
+            Period(False, 1, 2565, 4, 2565) if i % 2 else Period(True),
             monitoring="รายงานผลต่อผู้บริหารทุกไตรมาส",
             kpi="ร้อยละ 100 ของบุคลากร",
         )

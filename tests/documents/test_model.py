@@ -80,7 +80,8 @@ def test_thai_digits_spare_urls_and_codes() -> None:
 
 
 def test_period_text() -> None:
-    assert period_text(Period(), 2565) == "ตลอดปีงบประมาณ พ.ศ. 2565"
+    assert period_text(Period(True), 2565) == "ตลอดปีงบประมาณ พ.ศ. 2565"
+    assert period_text(Period(), 2565) == ""  # never set: not printed as the whole year
     assert period_text(Period(False, 1, None, 4, None), 2565) == "มกราคม 2565 – เมษายน 2565"
     assert period_text(Period(False, 10, None, 3, None), 2565) == "ตุลาคม 2564 – มีนาคม 2565"
     assert period_text(Period(text="ไตรมาสที่ ๒"), 2565) == "ไตรมาสที่ 2"  # localised later

@@ -48,7 +48,7 @@ def build_sample(path: Path) -> Path:
                 [i + 1],
                 ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"],
                 ["สำนักปลัด"],
-                Period(False, 10, 2564, 3, 2565) if i else Period(),
+                Period(False, 10, 2564, 3, 2565) if i else Period(True),
             )
             mid = measures.add_measure(db, aid, m).created_id
             assert mid is not None

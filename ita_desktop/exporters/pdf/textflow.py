@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
+from ita_desktop.documents.text import list_marker
 from ita_desktop.exporters.pdf.flowables import thai_paragraph
 from ita_desktop.exporters.pdf.fonts import font_name, register_fonts
 from ita_desktop.exporters.pdf.linebreak import HardBreak, build_units
@@ -26,6 +27,8 @@ BODY_SIZE = 16.0
 TABLE_SIZE = 14.0
 LEADING = 1.5  # of the font size: room for Thai stacked marks above and below
 INDENT = 2.5 * cm  # first-line indent of official Thai documents
+DATELINE = 6 * cm  # an announcement's date line starts this far in
+LIST_STYLES = ("body", "plain", "item", "note")  # paragraph styles that set list items hanging
 TEXT_COLOR = colors.black
 MUTED = colors.HexColor("#555555")
 
@@ -76,6 +79,8 @@ def styles() -> dict[str, ParagraphStyle]:
             "item", s, left=INDENT + 0.75 * cm, indent=-0.75 * cm, align=TA_LEFT, after=2
         ),
         "title": _style("title", 20, bold=True, align=TA_CENTER, after=6),
+        "announce": _style("announce", s, bold=True, align=TA_CENTER, after=2),
+        "dateline": _style("dateline", s, align=TA_LEFT, left=DATELINE, after=4),
         "subtitle": _style("subtitle", 18, bold=True, align=TA_CENTER, after=2),
         "heading0": _style("heading0", 20, bold=True, align=TA_CENTER, before=6, after=12),
         "heading1": _style("heading1", 18, bold=True, align=TA_LEFT, before=12, after=6),
@@ -107,6 +112,39 @@ def para(text: str, style: ParagraphStyle | str) -> Flowable:
     """A shaped, Thai-segmented paragraph of plain text (newlines become line breaks)."""
     st = styles()[style] if isinstance(style, str) else style
     return thai_paragraph(text, st)
+
+
+def item_para(text: str, style: ParagraphStyle | str, hang_it: bool = True) -> Flowable:
+    """`para`, but a paragraph that starts with a list marker ("๑." "1)" "-") hangs: its
+    marker starts where the style's first line does and every line of its text starts after
+    the marker. The marker is glued to the word after it (never alone at a line end, its
+    space never stretched when justified); `hang_it` False glues without hanging."""
+    st = styles()[style] if isinstance(style, str) else style
+    marker = list_marker(text)
+    if not marker:
+        return para(text, st)
+    rest = text.lstrip()[len(marker) :]
+    gap = rest[: len(rest) - len(rest.lstrip())]
+    rest = rest.lstrip()
+    if not rest:
+        return para(text, st)
+    glued = marker + ("\u00a0" if gap else "")
+    if not hang_it:
+        return para(glued + rest, st)
+    hang = text_width(glued, st.fontName, float(st.fontSize))
+    return thai_paragraph(glued + rest, hanging(st, round(hang, 1)))
+
+
+@lru_cache(maxsize=512)
+def hanging(style: ParagraphStyle, hang: float) -> ParagraphStyle:
+    """`style` with its first line starting where it did and the others `hang` further in."""
+    start = float(style.leftIndent or 0) + float(style.firstLineIndent or 0)
+    return ParagraphStyle(
+        f"{style.name}-hang-{hang}",
+        parent=style,
+        leftIndent=start + hang,
+        firstLineIndent=-hang,
+    )
 
 
 def line(

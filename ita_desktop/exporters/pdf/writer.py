@@ -30,6 +30,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from ita_desktop.documents import blocks as B
 from ita_desktop.documents import labels as L
+from ita_desktop.documents.text import list_marker
 from ita_desktop.exporters.pdf import textflow as tf
 from ita_desktop.exporters.pdf.charts import chart_flowable
 from ita_desktop.exporters.pdf.fonts import font_name, register_fonts
@@ -129,6 +130,8 @@ class _Flow:
 
     def block(self, b: B.Block) -> list[Flowable]:
         if isinstance(b, B.Paragraph):
+            if b.style in tf.LIST_STYLES:
+                return [tf.item_para(b.text, b.style)]
             return [tf.para(b.text, b.style)]
         if isinstance(b, B.Heading):
             return self.heading(b)
@@ -142,6 +145,10 @@ class _Flow:
             return self.contents(b)
         if isinstance(b, B.Signatures):
             return [self.signatures(b)]
+        if isinstance(b, B.Rule):
+            return [RuleFlow(b.share)]
+        if isinstance(b, B.Emblem):
+            return [EmblemFlow(b)]
         if isinstance(b, B.Spacer):
             return [Spacer(1, b.lines * tf.BODY_SIZE * tf.LEADING)]
         if isinstance(b, B.PageBreak):
@@ -171,21 +178,15 @@ class _Flow:
     def table(self, t: B.Table) -> GridTable:
         size = t.font_size or tf.TABLE_SIZE
 
+        def cell(c: B.Cell, bold_row: bool) -> GCell:
+            style = tf.cell_style(size, c.align, c.bold or bold_row)
+            # a list (two items or more) hangs after its markers; a lone "1. title" does not
+            listed = c.align in ("left", "justify") and sum(map(is_item, c.paragraphs)) >= 2
+            return GCell([tf.item_para(p, style, listed) for p in c.paragraphs], c.span)
+
         def row(r: B.Row) -> GRow:
             bold_row = r.kind in ("header", "total")
-            return GRow(
-                [
-                    GCell(
-                        [
-                            tf.para(p, tf.cell_style(size, c.align, c.bold or bold_row))
-                            for p in c.paragraphs
-                        ],
-                        c.span,
-                    )
-                    for c in r.cells
-                ],
-                r.kind,
-            )
+            return GRow([cell(c, bold_row) for c in r.cells], r.kind)
 
         caption = tf.para(t.caption, "caption") if t.caption else None
         continued = tf.para(f"{t.caption} {L.CONTINUED}" if t.caption else L.CONTINUED, "caption")
@@ -271,6 +272,10 @@ def _keep_headings_with_next(flows: list[Flowable]) -> list[Flowable]:
     return out
 
 
+def is_item(text: str) -> bool:
+    return bool(list_marker(text))
+
+
 def _min_widths(t: B.Table, size: float) -> list[float]:
     """Per column, the widest word of its own (unspanned) cells: narrower would cut it."""
     widest = [0.0] * len(t.columns)
@@ -348,6 +353,48 @@ class CoverFlow(Flowable):
                 _, fh = f.wrap(inner, 1e7)
                 y -= fh
                 f.drawOn(canv, 0.5 * cm, y)
+
+
+class RuleFlow(Flowable):
+    """A short centred line (under an announcement's subject)."""
+
+    def __init__(self, share: float) -> None:
+        super().__init__()
+        self.share = share
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, 8.0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        length = self.width * self.share
+        x = (self.width - length) / 2
+        self.canv.saveState()
+        self.canv.setLineWidth(0.8)
+        self.canv.line(x, 4.0, x + length, 4.0)
+        self.canv.restoreState()
+
+
+class EmblemFlow(Flowable):
+    """An image centred on the text width (a broken image draws nothing)."""
+
+    def __init__(self, emblem: B.Emblem) -> None:
+        super().__init__()
+        self.image = _image(emblem.image)
+        self.target = emblem.height_cm * cm
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.target + 0.3 * cm if self.image is not None else 0.0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self.image is None:
+            return
+        iw, ih = self.image.getSize()
+        h = self.target
+        w = min(h * iw / ih if ih else h, self.width)
+        self.canv.drawImage(self.image, (self.width - w) / 2, 0.3 * cm, w, h, mask="auto")
 
 
 def _image(data: bytes | None) -> ImageReader | None:

@@ -161,7 +161,8 @@ def test_a_300_measure_plan_fills_its_pages(demo_db: Path, tmp_path: Path) -> No
     finally:
         repo.close()
     fills = _check(path)
-    assert len(fills) > 150
+    # the plan's 300 rows (no progress reported: the bundle has no implementation report)
+    assert len(fills) > 100
     assert sum(f for _, f in fills) / len(fills) > 0.9
 
 
