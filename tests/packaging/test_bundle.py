@@ -103,16 +103,18 @@ def test_only_what_is_used_within_the_budget(bundle: Path) -> None:
     for name in ("fonts/Sarabun-Regular.ttf", "fonts/OFL.txt", "icons/ita-desktop.svg"):
         assert (shipped / name).is_file(), name
     assert (shipped / "guide" / "คู่มือ.pdf").stat().st_size > 100_000
-    core = internal / "ita_desktop"
-    for name in (
-        "rules/presets/2568.json",
-        "documents/templates/narrative.json",
-        "demo/seeds.json",
-        "importers/exchange_json.schema.json",
-        "storage/migrations/env.py",
-        "storage/migrations/versions/0001_initial.py",
-    ):
-        assert (core / name).is_file(), name
+    # Every data file of the core ships, found generically (presets, templates, provinces,
+    # the exchange schema, demo seeds, ...), and the migrations' sources.
+    source = ROOT / "ita_desktop"
+    data = [
+        p.relative_to(ROOT)
+        for p in source.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".py", ".pyc")
+    ]
+    data += [p.relative_to(ROOT) for p in (source / "storage" / "migrations").rglob("*.py")]
+    assert len(data) >= 12
+    missing = [str(name) for name in data if not (internal / name).is_file()]
+    assert missing == []
     platforms = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()}
     assert {"libqoffscreen.so", "libqxcb.so"} <= platforms
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
