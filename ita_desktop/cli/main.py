@@ -8,12 +8,12 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from ita_desktop.cli import analyze, check, demo, exchange, export, gui, orgs, scores
+from ita_desktop.cli import analyze, backups, check, demo, exchange, export, gui, orgs, scores
 from ita_desktop.cli.common import ThaiArgumentParser, configure_streams
 from ita_desktop.errors import ItaError, ValidationError, one_line, shown
 from ita_desktop.paths import data_dir
 
-COMMANDS = [analyze, demo, orgs, scores, export, exchange, check, gui]
+COMMANDS = [analyze, demo, orgs, scores, export, exchange, backups, check, gui]
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 

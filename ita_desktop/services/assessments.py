@@ -14,6 +14,7 @@ from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES, check
 from ita_desktop.domain.models import PRIORITIES, TOOLS, Assessment, ReportSettings, Rules
 from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import check_rules, preset_for
+from ita_desktop.services.backups import before_change
 from ita_desktop.services.changes import ASSESSMENT, SCORES, YEARS, Changes
 from ita_desktop.storage.repository import Repository, find_assessment
 from ita_desktop.storage.store import Store
@@ -73,7 +74,8 @@ def add_assessment(
 
 
 def delete_year(db: Repository, assessment_id: int) -> Changes:
-    """Delete one fiscal year with its measures and progress."""
+    """Delete one fiscal year with its measures and progress (the file is backed up first)."""
+    before_change(db, "delete-year")
     with db.write() as s:
         s.delete_assessment(assessment_id)
     return Changes.of(YEARS, ASSESSMENT, SCORES)

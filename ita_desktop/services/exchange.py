@@ -28,6 +28,7 @@ from ita_desktop.exporters.exchange_json import (
 )
 from ita_desktop.importers.exchange_checks import organization_key
 from ita_desktop.importers.exchange_json import ExchangeFile, ImportedOrganization, read_exchange
+from ita_desktop.services.backups import before_change
 from ita_desktop.services.changes import DATABASE, KINDS, Changes
 from ita_desktop.services.export import remove_stale_parts
 from ita_desktop.services.files import refuse_open_file
@@ -214,6 +215,7 @@ def import_exchange(db: Repository, exchange: ExchangeFile) -> Changes:
     """Apply the file in one transaction: organisations (matched by normalised name) and years
     missing are created, existing years replaced by the file's content. details["plan"] is
     the ImportPlan carried out."""
+    before_change(db, "import")  # the file as it was, in its backups folder
     with db.write() as s:
         plan = _plan(exchange, s.organizations(), s.years)
         for item, org_plan in zip(exchange.organizations, plan.organizations, strict=True):

@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import datetime
 from pathlib import Path
 
-from ita_desktop.errors import StorageError, ValidationError
-from ita_desktop.storage.repository import Repository
+from ita_desktop.errors import ItaError, StorageError, ValidationError
+from ita_desktop.storage import backups as stored
+from ita_desktop.storage.repository import Repository, open_paths
 
-SIDE_FILES = ("-wal", "-shm")
+SIDE_FILES = ("-journal", "-wal", "-shm")
+
+log = logging.getLogger(__name__)
 
 
-def open_database(path: Path) -> Repository:
-    """Open an existing database file (migrating it, with a backup first, when it is older)."""
+def open_database(path: Path, daily_backup: bool = True) -> Repository:
+    """Open an existing database file (migrating it, with a backup first, when it is older).
+
+    The first open of a day backs the file up (`daily_backup`), unless it has not changed
+    since its newest backup. Raises the typed StorageErrors of `Repository.open`:
+    EmptyDatabaseError and DamagedDatabaseError (both damaged: offer the backups),
+    NotOurDatabaseError, NewerDatabaseError; a file that cannot be written opens with
+    `read_only` True."""
     file = Path(path)
     if not file.is_file():
         raise StorageError("ไม่พบไฟล์ฐานข้อมูล", str(file))
-    return Repository.open(file)
+    db = Repository.open(file)
+    if daily_backup and not db.read_only and stored.daily_due(file):
+        try:
+            db.backup("daily")
+        except (ItaError, OSError) as exc:  # a backup that fails must not keep the file shut
+            log.warning("daily backup of %s failed: %s", file, exc)
+    return db
 
 
 def new_database(path: Path, open_path: Path | None = None) -> Repository:
@@ -51,13 +67,31 @@ def save_copy(db: Repository, target: Path) -> None:
     db.save_copy(Path(target))
 
 
-def refuse_open_file(target: Path, open_path: Path | None) -> None:
-    """Refuse a target that is the open database (or one of its side files)."""
-    if open_path is None:
+def refuse_open_file(target: Path, open_path: Path | None = None) -> None:
+    """Refuse a target that is an open database (`open_path`, or any database open in this
+    process) or one of its side files (-journal, -wal, -shm): compared by resolved path and
+    by file identity (device and inode / file id), so a link or another spelling of the
+    name is caught too."""
+    target = Path(target)
+    databases = [Path(p) for p in {*open_paths(), *([open_path] if open_path else [])}]
+    if not databases:
         return
-    names = {Path(f"{open_path}{suffix}").resolve() for suffix in ("", *SIDE_FILES)}
-    if Path(target).resolve() in names:
-        raise ValidationError("ไฟล์นี้เปิดใช้งานอยู่ กรุณาเลือกชื่อไฟล์อื่น", str(target))
+    wanted = os.path.normcase(str(target.resolve()))
+    for db in databases:
+        for suffix in ("", *SIDE_FILES):
+            side = Path(f"{db}{suffix}")
+            if os.path.normcase(str(side.resolve())) == wanted or _same_file(target, side):
+                raise ValidationError(
+                    "ไฟล์นี้เปิดใช้งานอยู่ (เป็นฐานข้อมูลที่เปิดอยู่หรือไฟล์ประกอบของมัน) จะไม่เขียนทับ กรุณาเลือกชื่อไฟล์อื่น",
+                    f"{target} is the open database {db.name}",
+                )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them does not exist
 
 
 Database = Repository  # the open file as the GUI holds it (the GUI never imports storage)

@@ -11,6 +11,7 @@ and renamed into place, so a power cut leaves the old file or the new one, never
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sqlite3
@@ -114,11 +115,16 @@ def new_backup_path(db_path: Path, reason: str, now: datetime | None = None) -> 
         raise ValueError(f"unknown backup reason {reason!r}")
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder, stem, suffix = folder_of(db_path), Path(db_path).stem, _suffix(db_path)
-    path, n = folder / f"{stem}.backup-{stamp}-{reason}{suffix}", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem}.backup-{stamp}-{n}-{reason}{suffix}"
-    return path
+    # numbered after every backup of that second (the numbers order them even after the
+    # first of them was pruned)
+    taken = [
+        _number(p)
+        for p in (folder.glob(f"{glob.escape(stem)}.backup-{stamp}*") if folder.is_dir() else ())
+        if parse_name(p, Path(db_path)) is not None
+    ]
+    n = max(taken, default=0) + 1
+    number = f"-{n}" if n > 1 else ""
+    return folder / f"{stem}.backup-{stamp}{number}-{reason}{suffix}"
 
 
 def prune(db_path: Path, keep: int | None = None, protect: Iterable[Path] = ()) -> list[Path]:

@@ -143,7 +143,7 @@ def test_refuse_open_file(tmp_path: Path) -> None:
     open_path = tmp_path / "mine.sqlite"
     files.refuse_open_file(tmp_path / "other.sqlite", open_path)
     files.refuse_open_file(open_path, None)  # nothing is open
-    files.refuse_open_file(tmp_path / "mine.sqlite-journal", open_path)
-    for name in ("mine.sqlite", "mine.sqlite-wal", "mine.sqlite-shm"):
+    files.refuse_open_file(tmp_path / "mine.sqlite-journal2", open_path)
+    for name in ("mine.sqlite", "mine.sqlite-journal", "mine.sqlite-wal", "mine.sqlite-shm"):
         with pytest.raises(ValidationError):
             files.refuse_open_file(tmp_path / name, open_path)
