@@ -23,7 +23,7 @@ def round_argument(text: str) -> int:
     """6 or 12; anything else is a Thai usage error (exit code 2)."""
     if text.strip() not in ("6", "12", "๖", "๑๒"):
         raise ValidationError(
-            f"รอบการรายงาน (--round) ต้องเป็น 6 หรือ 12 เดือน (ได้ “{shown(text)}”)", "bad --round"
+            f"รอบการรายงานต้องเป็น 6 หรือ 12 เดือน (--round ได้ “{shown(text)}”)", "bad --round"
         )
     return 6 if text.strip() in ("6", "๖") else 12
 
