@@ -169,14 +169,6 @@ class Inspection:
     stale: tuple[Path, ...]  # side files that do not belong to it (to set aside, never apply)
     pending: tuple[Path, ...]  # side files that do belong to it (a journal to roll back, a WAL)
 
-    @property
-    def up_to_date(self) -> bool:
-        return (
-            self.revision == head_revision()
-            and self.header.application_id == APPLICATION_ID
-            and self.header.user_version == schema_generation()
-        )
-
 
 def side_files(path: Path) -> list[Path]:
     """The file's `-journal`, `-wal` and `-shm` that exist now."""
@@ -386,13 +378,24 @@ def _inspect_once(path: Path, busy_timeout_ms: int) -> Inspection:
         if stale or header.wal:  # the file alone, with no side file SQLite could apply
             contents = _trial(path, [], busy_timeout_ms)
         else:
-            contents = _examine(_ro_uri(path), True, busy_timeout_ms)
+            try:
+                contents = _examine(_ro_uri(path), True, busy_timeout_ms)
+            except sqlite3.OperationalError as exc:
+                if isinstance(_thai_message(exc), DamagedDatabaseError) or _busy(exc):
+                    raise
+                # a disk or share where SQLite cannot even take a read lock: judge a copy
+                contents = _trial(path, [], busy_timeout_ms)
     except sqlite3.Error as exc:
         error = _thai_message(exc)
         if isinstance(error, DamagedDatabaseError):
             raise _damaged(path, str(exc)) from exc
         raise error from exc
     return Inspection(header, _judge(contents, path), tuple(stale), ())
+
+
+def _busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _judge(contents: _Contents, path: Path) -> str | None:
