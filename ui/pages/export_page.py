@@ -258,7 +258,8 @@ class ExportPage(Page):
         findings = self.run_check()
         if any(f.kind == "stale" for f in findings):
             self.status_label.setText(STALE_BLOCKS)
-            QMessageBox.warning(self, "ตรวจเอกสาร", STALE_BLOCKS)
+            box = QMessageBox(QMessageBox.Icon.Warning, "ตรวจเอกสาร", STALE_BLOCKS, parent=self)
+            box.exec()
             return False
         if findings:
             answer = QMessageBox.question(
