@@ -79,3 +79,11 @@ def test_check_button_lists_contradictions_in_thai(window, qtbot):
     assessments.set_narrative(ws.db, aid, "results", "")
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     assert "ไม่พบ" in page.findings_label.text() and page.findings_list.isHidden()
+
+
+def test_scores_page_says_which_figures_the_documents_state(window):
+    window.show_page("scores")
+    page = window.pages["scores"]
+    assert page.lead_label.isVisible()
+    assert page.lead_label.text().startswith("เอกสารใช้ผลที่สำนักงาน ป.ป.ช. ประกาศ: ")
+    assert "95.36" in page.lead_label.text()

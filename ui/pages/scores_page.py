@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.analysis.engine import analyze
+from ita_desktop.analysis.figures import Figures, figures_of
 from ita_desktop.analysis.result import Analysis
 from ita_desktop.domain.models import Assessment, OfficialFigures
 from ita_desktop.services import assessments
@@ -98,6 +99,10 @@ class ScoresPage(Page):
         strip.addWidget(note, 0, 6, Qt.AlignmentFlag.AlignRight)
         strip.setColumnStretch(5, 1)
         strip.addWidget(self.warnings_label, 1, 0, 1, 7)
+        self.lead_label = QLabel()  # what the documents state when official figures are entered
+        self.lead_label.setWordWrap(True)
+        self.lead_label.setStyleSheet("color: #0d47a1;")
+        strip.addWidget(self.lead_label, 2, 0, 1, 7)
 
         self.chart = ScoreChart()
         chart_box = QGroupBox("คะแนนรายตัวชี้วัดเทียบค่าเป้าหมาย")
@@ -232,6 +237,7 @@ class ScoresPage(Page):
         self.warnings_label.setText("\n".join(result.warnings))
         self.warnings_label.setVisible(bool(result.warnings))
         self._update_badges(a.official, result)
+        self._show_lead(figures_of(a.rules, result, a.official))
         self.chart.set_data(
             [
                 Bar(f"{i.number} {i.name}", self._scores.get(i.number), i.tool)
@@ -239,6 +245,22 @@ class ScoresPage(Page):
             ],
             result.target,
         )
+
+    def _show_lead(self, f: Figures) -> None:
+        """Which figures the documents state: the official ones where entered."""
+        names = {"overall": labels.OVERALL, "level": labels.LEVEL}
+        shown = {
+            "overall": _score_text(f.overall.value),
+            "level": f.level or "–",
+            **{code: _score_text(v.value) for code, v in f.tools.items()},
+        }
+        led = [f"{names.get(k, k)} {shown[k]}" for k in f.official_led]
+        self.lead_label.setText(
+            "เอกสารใช้ผลที่สำนักงาน ป.ป.ช. ประกาศ: " + ", ".join(led) + " (ค่าที่คำนวณด้านบนใช้ตรวจทานเท่านั้น)"
+            if led
+            else ""
+        )
+        self.lead_label.setVisible(bool(led))
 
     def _update_badges(self, official: OfficialFigures, result: Analysis) -> None:
         wrong = {m.figure: m for m in result.mismatches}
