@@ -48,8 +48,22 @@ def years(db: Repository, org_id: int) -> list[int]:
         return s.years(org_id)
 
 
+MIN_YEAR, MAX_YEAR = 2500, 2700  # Buddhist-era fiscal years a database may hold
+
+
+def check_year(year: int) -> None:
+    """A Buddhist-era fiscal year; a common-era year gets a hint."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        hint = f" (พ.ศ. = ค.ศ. + 543: {year + 543})" if 1957 <= year <= 2157 else ""
+        raise ValidationError(
+            f"ปีงบประมาณต้องเป็นปี พ.ศ. {MIN_YEAR}–{MAX_YEAR} (ได้ {year}){hint}",
+            f"fiscal year {year} out of range",
+        )
+
+
 def create_year(db: Repository, org_id: int, year: int) -> Changes:
     """A new fiscal year for the organisation, with a copy of that year's preset rules."""
+    check_year(year)
     rules = preset_for(year)
     a = Assessment(org_id, year, rules, threshold=rules.target, target=rules.target)
     return add_assessment(db, a)
@@ -59,6 +73,7 @@ def add_assessment(
     db: Repository, a: Assessment, settings: ReportSettings | None = None
 ) -> Changes:
     """Insert a whole year (scores, figures, texts, rules copy), checked first."""
+    check_year(a.year)
     check_rules(a.rules)
     _check_scores(a.rules, a.scores)
     _check_range("เกณฑ์จุดแข็ง", a.threshold)

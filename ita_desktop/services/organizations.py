@@ -7,6 +7,7 @@ from typing import Any
 from ita_desktop.domain.models import Assessment, Organization
 from ita_desktop.errors import ValidationError, shown
 from ita_desktop.rules.presets import preset_for
+from ita_desktop.services.assessments import check_year
 from ita_desktop.services.changes import ORGANIZATION, ORGANIZATIONS, YEARS, Changes
 from ita_desktop.storage.repository import Repository
 from ita_desktop.storage.store import ORGANIZATION_FIELDS
@@ -59,15 +60,26 @@ def _match_key(name: str) -> str:
     return normalize_name(name).replace(" ", "").casefold()
 
 
+NAME_LIMIT = 300  # characters; the longest real agency names are under 120
+
+
 def _check_name(name: str) -> None:
-    if not normalize_name(name or ""):
+    cleaned = normalize_name(name or "")
+    if not cleaned:
         raise ValidationError("กรุณากรอกชื่อหน่วยงาน", "organisation name is empty")
+    if len(cleaned) > NAME_LIMIT:
+        raise ValidationError(
+            f"ชื่อหน่วยงานยาวเกินไป ({len(cleaned):,} ตัวอักษร ไม่เกิน {NAME_LIMIT})",
+            f"organisation name has {len(cleaned)} characters",
+        )
 
 
 def add_organization(db: Repository, org: Organization, first_year: int | None = None) -> Changes:
     """A new organisation, with `first_year` started from that year's rules preset when
     given (both in one transaction); `created_id` is the organisation's id."""
     _check_name(org.name)
+    if first_year is not None:
+        check_year(first_year)
     with db.write() as s:
         org_id = s.add_organization(org)
         if first_year is not None:

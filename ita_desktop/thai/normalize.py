@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Bidirectional controls: invisible, never needed in Thai, and able to reorder what is shown.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _LINE_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"
 # C0/C1 control characters other than tab and the line breaks above (spreadsheets reject them).
 _CONTROL_CODES = [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]
@@ -15,7 +17,7 @@ _SPACE_CHARS = "\t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u
 
 _TRANSLATION = str.maketrans(
     {
-        **{ch: None for ch in ZERO_WIDTH + _CONTROLS},
+        **{ch: None for ch in ZERO_WIDTH + BIDI_CONTROLS + _CONTROLS},
         **{ch: "\n" for ch in _LINE_BREAKS},
         **{ch: " " for ch in _SPACE_CHARS},
     }
@@ -58,7 +60,7 @@ def normalize_text(text: str) -> str:
     """Normalise any text the user types or pastes; idempotent.
 
     Unicode NFC; "ํา" (also with a tone mark before or between) -> "ำ"; exact doubled Thai
-    marks ("ที่่") -> one; zero-width and control characters removed; any space character or
+    marks ("ที่่") -> one; zero-width, bidirectional and control characters removed; any space character or
     tab -> one space; line endings -> "\\n", no trailing spaces, at most one blank line in a
     row; no leading or trailing whitespace.
     """

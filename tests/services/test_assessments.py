@@ -418,3 +418,19 @@ def test_issue_priority_is_set_cleared_and_checked(tmp_path: Path) -> None:
             set_issue_priority(db, aid, 4, "soon")
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("year", [1999, 2499, 2701])
+def test_a_year_outside_the_buddhist_era_range_is_refused(tmp_path: Path, year: int) -> None:
+    from ita_desktop.domain.models import Organization
+    from ita_desktop.services.organizations import add_organization
+
+    db = Repository.open(tmp_path / "y.sqlite")
+    try:
+        org_id = add_organization(db, Organization("เทศบาลทดสอบ")).created_id
+        assert org_id is not None
+        with pytest.raises(ValidationError, match="ปีงบประมาณต้องเป็นปี พ.ศ."):
+            create_year(db, org_id, year)
+        assert years(db, org_id) == []
+    finally:
+        db.close()

@@ -112,3 +112,7 @@ def test_normalize_name_is_idempotent_and_single_line(text: str) -> None:
     once = normalize_name(text)
     assert normalize_name(once) == once
     assert "\n" not in once
+
+
+def test_bidirectional_controls_are_dropped() -> None:
+    assert normalize_name("\u202eเทศบาล\u2066ตำบล\u2069\u200f") == "เทศบาลตำบล"
