@@ -23,6 +23,7 @@ from ita_desktop.errors import StorageError, ValidationError, shown
 from ita_desktop.rules.presets import preset_for
 from ita_desktop.services import assessments, measures, organizations, progress
 from ita_desktop.services.export import file_error_message
+from ita_desktop.storage.convert import settings_from_dict
 from ita_desktop.storage.repository import Repository
 
 SEEDS = Path(__file__).with_name("seeds.json")
@@ -131,6 +132,7 @@ def _assessment(org_id: int, data: dict[str, Any]) -> Assessment:
         issues_by_indicator={int(k): v for k, v in data.get("issues_by_indicator", {}).items()},
         issues_by_tool=dict(data.get("issues_by_tool", {})),
         narratives=dict(data.get("narratives", {})),
+        issue_priorities={int(k): v for k, v in data.get("issue_priorities", {}).items()},
     )
     return _with_basis(a)
 
@@ -148,17 +150,8 @@ def _with_basis(a: Assessment) -> Assessment:
 
 
 def _settings(data: dict[str, Any]) -> ReportSettings:
-    def by_round(key: str) -> dict[int, str]:
-        return {int(k): v for k, v in data.get(key, {}).items()}
-
-    return ReportSettings(
-        thai_digits=bool(data.get("thai_digits", True)),
-        preface=data.get("preface", ""),
-        signatories=[(name, position) for name, position in data.get("signatories", [])],
-        summary=by_round("summary"),
-        problems=by_round("problems"),
-        suggestions=by_round("suggestions"),
-    )
+    """The seed's print settings and the texts of its sections, as the storage reads them."""
+    return settings_from_dict(data)
 
 
 def _add_assessment(db: Repository, org_id: int, data: dict[str, Any]) -> None:
@@ -172,11 +165,13 @@ def _add_assessment(db: Repository, org_id: int, data: dict[str, Any]) -> None:
         measure = Measure(
             m["title"],
             list(m.get("indicators", [])),
-            list(m.get("steps", [])) + list(m.get("activities", [])),
+            list(m.get("steps", [])),
             list(m.get("responsible", [])),
             Period(**{k: v for k, v in period.items() if k in PERIOD_FIELDS}),
             m.get("monitoring", ""),
             m.get("kpi", ""),
+            activities=list(m.get("activities", [])),
+            budget=m.get("budget", ""),
         )
         measure_id = measures.add_measure(db, assessment_id, measure).created_id
         assert measure_id is not None

@@ -137,6 +137,14 @@ class Signatures:
 
 
 @dataclass
+class Closing:
+    """Lines that close the text before them, right-aligned (who wrote a preface): they never
+    stand alone on a page; the end of that text goes with them."""
+
+    lines: list[str]
+
+
+@dataclass
 class Rule:
     """A short line across the middle of the page (under an announcement's subject)."""
 
@@ -177,6 +185,7 @@ Block = (
     | BarChart
     | TrendChart
     | Signatures
+    | Closing
     | Rule
     | Emblem
     | Spacer
@@ -219,4 +228,6 @@ class Document:
             elif isinstance(b, Signatures):
                 for name, position in b.signers:
                     out += [name, position]
+            elif isinstance(b, Closing):
+                out += b.lines
         return [t for t in out if t]

@@ -177,15 +177,19 @@ def _analysis_body(ctx: ReportContext, num: Numbering, docs: list[str]) -> list[
 
 
 def _measures_body(
-    ctx: ReportContext, num: Numbering, docs: list[str], head: list[Block]
+    ctx: ReportContext, num: Numbering, docs: list[str], head: list[Block], part: bool = False
 ) -> list[Block]:
     """The announcement (when chosen) and the opening sections on portrait pages, then the
-    plan's landscape table; `head` (part heading or title lines) opens the first page."""
+    plan's landscape table; `head` opens the first page of the plan (a bundle's `part`
+    heading opens the announcement's page)."""
     ann = announcement.build(ctx) if announcement.wanted(ctx) else []
     leads, number = sections.leads(ctx, _leads(docs, "measures"))
     out: list[Block] = []
     if ann or leads:
         out += [Orientation(landscape=False)]
+        if ann and part:  # a bundle's part opens with the announcement that adopts it
+            out += head
+            head = []
         if ann:
             out += ann + ([PageBreak()] if leads else [])
         if leads:
@@ -294,7 +298,7 @@ def _bundle(ctx: ReportContext, docs: list[str]) -> list[Block]:
             out += [Orientation(landscape=False) if n > 1 else PageBreak(), _part(n, d, ctx)]
             out += _analysis_body(ctx, num, docs)
         elif d == "measures":
-            out += _measures_body(ctx, num, docs, [_part(n, d, ctx)])
+            out += _measures_body(ctx, num, docs, [_part(n, d, ctx)], part=True)
         else:
             part = _part(n, d, ctx, " " + _round_line(ctx))
             out += _results_body(ctx, num, docs, [part])

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 from ita_desktop.documents import labels as L
-from ita_desktop.documents.blocks import Block, Cover, Paragraph, Signatures, Spacer
+from ita_desktop.documents.blocks import Block, Closing, Cover, Paragraph, Signatures, Spacer
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.documents.text import lines, localize, paragraphs
 
@@ -79,14 +79,8 @@ def preface(ctx: ReportContext, default: str) -> list[Block]:
     text = ctx.settings.preface.strip() or default
     out: list[Block] = [Paragraph(L.PREFACE, "title"), Spacer(0.5)]
     out += text_blocks(text)
-    out.append(Spacer(1))
     unit = preparer_lines(ctx)
-    if unit:
-        out += [Paragraph(line, "right") for line in unit]
-        out.append(Paragraph(L.PREPARER, "right"))
-    else:
-        out.append(Paragraph(ctx.org.name, "right"))
-    return out
+    return out + [Closing([*unit, L.PREPARER] if unit else [ctx.org.name])]
 
 
 def signatures(ctx: ReportContext) -> list[Block]:

@@ -33,8 +33,9 @@ from ita_desktop.documents import labels as L
 from ita_desktop.documents.text import list_marker
 from ita_desktop.exporters.pdf import textflow as tf
 from ita_desktop.exporters.pdf.charts import chart_flowable
+from ita_desktop.exporters.pdf.flowables import ThaiParagraph
 from ita_desktop.exporters.pdf.fonts import font_name, register_fonts
-from ita_desktop.exporters.pdf.tables import GCell, GridTable, GRow
+from ita_desktop.exporters.pdf.tables import MIN_PIECE, PAD_Y, GCell, GridTable, GRow
 from ita_desktop.exporters.pdf.toc import ContentsEntry, ContentsHeader, HeadingFlow, Marks
 from ita_desktop.thai.digits import localize_digits
 
@@ -125,7 +126,11 @@ class _Flow:
     def flowables(self) -> list[Flowable]:
         out: list[Flowable] = []
         for block in self.doc.blocks:
-            out += self.block(block)
+            flows = self.block(block)
+            if isinstance(block, (B.Closing, B.Signatures)):
+                out = _with_tail(out, flows)
+            else:
+                out += flows
         return _keep_headings_with_next(out)
 
     def block(self, b: B.Block) -> list[Flowable]:
@@ -145,6 +150,8 @@ class _Flow:
             return self.contents(b)
         if isinstance(b, B.Signatures):
             return [self.signatures(b)]
+        if isinstance(b, B.Closing):
+            return [Spacer(1, tf.BODY_SIZE * tf.LEADING), *(tf.para(t, "right") for t in b.lines)]
         if isinstance(b, B.Rule):
             return [RuleFlow(b.share)]
         if isinstance(b, B.Emblem):
@@ -206,8 +213,8 @@ class _Flow:
         cells = []
         for name, position in s.signers:
             flows = [tf.para(f"({s.sign_label}) " + "." * 40, "center")]
-            if name:
-                flows.append(tf.para(f"({name})", "center"))
+            # no name given: a dotted line inside the brackets, to write it in by hand
+            flows.append(tf.para(f"({name})" if name else "(" + "." * 40 + ")", "center"))
             if position:
                 flows.append(tf.para(position, "center"))
             cells.append(GCell(flows))
@@ -218,8 +225,86 @@ class _Flow:
                 GRow(cells[i : i + 2] + [GCell([])] * (2 - len(cells[i : i + 2])))
                 for i in range(0, len(cells), 2)
             ]
-        table = GridTable([0.5, 0.5], [], rows, borders=False)
-        return KeepTogether([table])
+        return GridTable([0.5, 0.5], [], rows, borders=False)
+
+
+def _with_tail(out: list[Flowable], closing: list[Flowable]) -> list[Flowable]:
+    """`closing` (a sign-off, signatures) kept with the paragraph before it, if there is one."""
+    j = len(out)
+    while j > 0 and isinstance(out[j - 1], Spacer) and not isinstance(out[j - 1], PageBreak):
+        j -= 1
+    if j > 0 and isinstance(out[j - 1], (ThaiParagraph, GridTable)):
+        return out[: j - 1] + [KeepTail(out[j - 1], out[j:] + closing)]
+    return out + [KeepTogether(closing)]
+
+
+class KeepTail(Flowable):
+    """A paragraph or table and what closes it: where the whole does not fit, the paragraph
+    is cut so that its last TAIL_LINES lines (the table: its last row) go to the next page with
+    the closing (never a sign-off or a signature alone at the top of a page)."""
+
+    TAIL_LINES = 2
+
+    def __init__(self, para: ThaiParagraph | GridTable, closing: list[Flowable]) -> None:
+        super().__init__()
+        self.para = para
+        self.closing = closing
+        self._parts: list[tuple[Flowable, float, float]] = []  # (flow, height, space before)
+
+    def _layout(self, width: float) -> float:
+        self._parts = []
+        total = 0.0
+        for i, f in enumerate([self.para, *self.closing]):
+            _, h = f.wrap(width, 1e7)
+            before = f.getSpaceBefore() if i else 0.0
+            self._parts.append((f, h, before))
+            total += before + h + (f.getSpaceAfter() if f is not self.closing[-1] else 0.0)
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self._layout(availWidth)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.para.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.closing[-1].getSpaceAfter() if self.closing else 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        total = self._layout(availWidth)
+        if total <= availHeight + 1e-6:
+            return [self]
+        para_h = self._parts[0][1]
+        if isinstance(self.para, GridTable):
+            table = self.para
+            if not table.rows:
+                return []
+            # the table's own split, with a little of it left over: its last lines (or its
+            # last row, when that cannot be cut) go with the closing
+            least = MIN_PIECE * table.line_height + 2 * PAD_Y
+            table._frame = getattr(self, "_frame", None)
+            parts = table.split(availWidth, min(availHeight, para_h - least - 1.0))
+            if len(parts) != 2 or not isinstance(parts[1], GridTable):
+                return []
+            return [parts[0], KeepTail(parts[1], self.closing)]
+        leading = float(self.para.style.leading)
+        room = min(availHeight, para_h - self.TAIL_LINES * leading)
+        if room < leading:
+            return []  # move the whole to the next page
+        parts = self.para.split(availWidth, room)
+        if len(parts) != 2 or not isinstance(parts[1], ThaiParagraph):
+            return []
+        return [parts[0], KeepTail(parts[1], self.closing)]
+
+    def draw(self) -> None:
+        y = self.height
+        for i, (f, h, before) in enumerate(self._parts):
+            if i:
+                y -= before + self._parts[i - 1][0].getSpaceAfter()
+            y -= h
+            f.drawOn(self.canv, 0, y)
 
 
 class KeepWithNext(CondPageBreak):

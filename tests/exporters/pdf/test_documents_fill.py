@@ -161,8 +161,9 @@ def test_a_300_measure_plan_fills_its_pages(demo_db: Path, tmp_path: Path) -> No
     finally:
         repo.close()
     fills = _check(path)
-    # the plan's 300 rows (no progress reported: the bundle has no implementation report)
-    assert len(fills) > 100
+    # the plan's 300 rows in seed 001's three columns (the demo's Trang bundle: analysis and
+    # measures, without an implementation report)
+    assert len(fills) > 50
     assert sum(f for _, f in fills) / len(fills) > 0.9
 
 
