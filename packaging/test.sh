@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v strace >/dev/null 2>&1 || need_apt+=(strace)
 command -v Xvfb >/dev/null 2>&1 || need_apt+=(xvfb)
 # Qt's offscreen platform still loads these shared libraries.
 for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3; do
