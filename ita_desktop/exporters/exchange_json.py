@@ -17,6 +17,7 @@ from ita_desktop.domain.models import (
     Period,
     ProgressEntry,
     ReportSettings,
+    TableColumn,
 )
 from ita_desktop.rules.presets import rules_to_dict
 
@@ -85,6 +86,7 @@ def year_json(
         },
         "issues_by_indicator": _by_number(a.issues_by_indicator),
         "issues_by_tool": _by_tool(a.issues_by_tool),
+        "issue_priorities": _by_number(a.issue_priorities),
         "narratives": _narratives(a),
         "measures": list(measures),
         "report_settings": settings_json(settings),
@@ -123,6 +125,8 @@ def measure_json(m: Measure, progress: Sequence[ProgressEntry]) -> dict[str, Any
         "period": period_json(m.period),
         "monitoring": m.monitoring,
         "kpi": m.kpi,
+        "activities": list(m.activities),
+        "budget": m.budget,
         "progress": {str(e.round): progress_json(e) for e in sorted(progress, key=_round)},
     }
 
@@ -139,7 +143,25 @@ def settings_json(s: ReportSettings) -> dict[str, Any]:
         "summary": _by_number(s.summary),
         "problems": _by_number(s.problems),
         "suggestions": _by_number(s.suggestions),
+        "bundle": list(s.bundle),
+        "hidden_sections": list(s.hidden_sections),
+        "measure_columns": [_column(c) for c in s.measure_columns],
+        "result_columns": [_column(c) for c in s.result_columns],
+        "results_layout": s.results_layout,
+        "background": s.background,
+        "objectives": s.objectives,
+        "targets_quantity": s.targets_quantity,
+        "targets_quality": s.targets_quality,
+        "limitations": s.limitations,
+        "preparing_unit": s.preparing_unit,
+        "executive": {"name": s.executive[0], "position": s.executive[1]},
+        "announcement_date": s.announcement_date,
+        "announcement_text": s.announcement_text,
     }
+
+
+def _column(c: TableColumn) -> dict[str, Any]:
+    return {"key": c.key, "header": c.header, "join": c.join}
 
 
 def document_json(

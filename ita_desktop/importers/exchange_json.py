@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ita_desktop.domain.models import (
+    DOCUMENTS,
+    SECTIONS,
     Assessment,
     Measure,
     OfficialFigures,
@@ -21,6 +23,7 @@ from ita_desktop.domain.models import (
     Period,
     ProgressEntry,
     ReportSettings,
+    TableColumn,
 )
 from ita_desktop.errors import ImportError_, shown
 from ita_desktop.importers.exchange_checks import ExchangeFileError, file_problems, schema_format
@@ -170,6 +173,7 @@ def _year(data: dict[str, Any]) -> ImportedYear:
         target=Decimal(data["target"]) if "target" in data else rules.target,
         issues_by_indicator={int(k): v for k, v in data.get("issues_by_indicator", {}).items()},
         issues_by_tool=dict(data.get("issues_by_tool", {})),
+        issue_priorities={int(k): v for k, v in data.get("issue_priorities", {}).items()},
         narratives=dict(data.get("narratives", {}).get("edited", {})),
         narrative_basis={
             k: dict(v) for k, v in data.get("narratives", {}).get("basis", {}).items()
@@ -196,6 +200,8 @@ def _measure(data: dict[str, Any]) -> ImportedMeasure:
         ),
         data.get("monitoring", ""),
         data.get("kpi", ""),
+        activities=list(data.get("activities", [])),
+        budget=data.get("budget", ""),
     )
     progress = [
         ProgressEntry(None, int(r), **{k: entry.get(k, "") for k in PROGRESS_TEXTS})
@@ -208,6 +214,17 @@ def _settings(data: dict[str, Any]) -> ReportSettings:
     def by_round(key: str) -> dict[int, str]:
         return {int(k): v for k, v in data.get(key, {}).items()}
 
+    def columns(key: str, default: list[TableColumn]) -> list[TableColumn]:
+        out: list[TableColumn] = []
+        for c in data.get(key, []):
+            if all(c["key"] != x.key for x in out):  # a field prints once
+                out.append(TableColumn(c["key"], c.get("header", ""), c.get("join", False)))
+        if out:
+            out[0].join = False
+        return out or default
+
+    d = ReportSettings()
+    executive = data.get("executive", {})
     return ReportSettings(
         thai_digits=data.get("thai_digits", True),
         signatories=[(s["name"], s["position"]) for s in data.get("signatories", [])],
@@ -215,4 +232,20 @@ def _settings(data: dict[str, Any]) -> ReportSettings:
         summary=by_round("summary"),
         problems=by_round("problems"),
         suggestions=by_round("suggestions"),
+        bundle=[k for k in DOCUMENTS if k in data.get("bundle", d.bundle)] or d.bundle,
+        hidden_sections=[
+            k for k in SECTIONS if k in data.get("hidden_sections", d.hidden_sections)
+        ],
+        measure_columns=columns("measure_columns", d.measure_columns),
+        result_columns=columns("result_columns", d.result_columns),
+        results_layout=data.get("results_layout", d.results_layout),
+        background=data.get("background", ""),
+        objectives=data.get("objectives", ""),
+        targets_quantity=data.get("targets_quantity", ""),
+        targets_quality=data.get("targets_quality", ""),
+        limitations=data.get("limitations", ""),
+        preparing_unit=data.get("preparing_unit", ""),
+        executive=(executive.get("name", ""), executive.get("position", "")),
+        announcement_date=data.get("announcement_date", ""),
+        announcement_text=data.get("announcement_text", ""),
     )

@@ -21,6 +21,7 @@ from ita_desktop.domain.models import (
     Organization,
     Period,
     ReportSettings,
+    TableColumn,
 )
 from ita_desktop.errors import ImportError_, ValidationError
 from ita_desktop.exporters.exchange_json import FORMAT, FORMAT_VERSION
@@ -82,6 +83,7 @@ def _full_repository(path: Path) -> Repository:
             issues_by_indicator={4: "ทรัพย์สินของราชการ"},
             issues_by_tool={"OIT": "เว็บไซต์"},
             narratives={"principles": "ข้อความที่ผู้ใช้แก้เอง"},
+            issue_priorities={4: "urgent", 9: "develop"},
         )
         settings = ReportSettings(
             thai_digits=False,
@@ -90,12 +92,42 @@ def _full_repository(path: Path) -> Repository:
             summary={6: "สรุปรอบ 6"},
             problems={12: "ปัญหารอบ 12"},
             suggestions={6: "ข้อเสนอ"},
+            bundle=["analysis", "measures"],
+            hidden_sections=["charts", "signatures"],
+            measure_columns=[
+                TableColumn("measure", "มาตรการ/แนวทาง"),
+                TableColumn("activities"),
+                TableColumn("steps"),
+                TableColumn("responsible", "หน่วยงานผู้รับผิดชอบ", join=True),
+                TableColumn("budget"),
+            ],
+            result_columns=[TableColumn("measure"), TableColumn("output", "ผลการดำเนินงาน")],
+            results_layout="indicator",
+            background="ความเป็นมา",
+            objectives="๑. วัตถุประสงค์ข้อหนึ่ง\n๒. ข้อสอง",
+            targets_quantity="- ร้อยละ 100",
+            targets_quality="- บุคลากรเข้าใจ",
+            limitations="ข้อจำกัด",
+            preparing_unit="ฝ่ายบริหารงานทั่วไป\nสำนักปลัด",
+            executive=("นายทดสอบ", "นายกเทศมนตรีตำบลทดสอบ"),
+            announcement_date="2565-10-03",
+            announcement_text="ข้อความประกาศ",
         )
         assessment_id = s.add_assessment(a, settings)
         period = Period(False, 10, 2565, 3, 2566, "")
         first = s.add_measure(
             assessment_id,
-            Measure("มาตรการหนึ่ง", [4, 9], ["ขั้น 1"], ["กองคลัง"], period, "ติดตาม", "KPI"),
+            Measure(
+                "มาตรการหนึ่ง",
+                [4, 9],
+                ["ขั้น 1"],
+                ["กองคลัง"],
+                period,
+                "ติดตาม",
+                "KPI",
+                activities=["โครงการอบรม", "กิจกรรมรณรงค์"],
+                budget="50,000 บาท",
+            ),
         )
         s.add_measure(assessment_id, Measure("มาตรการสอง"))
         s.update_progress(first, 6, {"status": STATUSES[1], "output": "ผลผลิต"})
@@ -132,7 +164,9 @@ def test_demo_round_trip_is_byte_identical(
     data = json.loads(first)
     Draft202012Validator(schema()).validate(data)
     assert [len(o["years"]) for o in data["organizations"]] == [1, 1, 2, 1]
-    assert not {"id", "organization_id", "measure_id", "position"} & _keys(data)
+    assert not {"id", "organization_id", "measure_id"} & _keys(data)
+    measures = [m for o in data["organizations"] for y in o["years"] for m in y["measures"]]
+    assert measures and not any("position" in m for m in measures)  # the place is the index
 
 
 def _keys(node: Any) -> set[str]:
@@ -169,6 +203,21 @@ def test_every_field_goes_out_and_comes_back(tmp_path: Path, empty: Repository) 
     assert list(year["measures"][0]["progress"]) == ["6", "12"]
     assert year["report_settings"]["signatories"] == [{"name": "นายก", "position": "นายกเทศมนตรี"}]
     assert year["report_settings"]["summary"] == {"6": "สรุปรอบ 6"}
+    assert year["issue_priorities"] == {"4": "urgent", "9": "develop"}
+    assert year["measures"][0]["activities"] == ["โครงการอบรม", "กิจกรรมรณรงค์"]
+    assert year["measures"][0]["budget"] == "50,000 บาท"
+    settings = year["report_settings"]
+    assert settings["bundle"] == ["analysis", "measures"]
+    assert settings["hidden_sections"] == ["charts", "signatures"]
+    assert settings["measure_columns"][3] == {
+        "key": "responsible",
+        "header": "หน่วยงานผู้รับผิดชอบ",
+        "join": True,
+    }
+    assert settings["results_layout"] == "indicator"
+    assert settings["executive"] == {"name": "นายทดสอบ", "position": "นายกเทศมนตรีตำบลทดสอบ"}
+    assert settings["announcement_date"] == "2565-10-03"
+    Draft202012Validator(schema()).validate(json.loads(first))
     _import(empty, first)
     assert _export(empty, tmp_path / "b.json") == first
     with empty.read() as s:
@@ -380,6 +429,26 @@ BAD_FILES: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
         "broken logo",
         lambda d: d["organizations"][0].update({"logo": "abc"}),
         "organizations[0].logo: ข้อมูล base64",
+    ),
+    (
+        "unknown priority",
+        lambda d: _year(d).update({"issue_priorities": {"4": "soon"}}),
+        "organizations[0].years[0].issue_priorities.4: ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: “urgent” / “develop”",
+    ),
+    (
+        "unknown column",
+        lambda d: _year(d)["report_settings"]["measure_columns"].append({"key": "cost"}),
+        "measure_columns[5].key: ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: “measure”",
+    ),
+    (
+        "no document in the bundle",
+        lambda d: _year(d)["report_settings"].update({"bundle": []}),
+        "report_settings.bundle:",
+    ),
+    (
+        "announcement date",
+        lambda d: _year(d)["report_settings"].update({"announcement_date": "15/10/2564"}),
+        "announcement_date: วันที่ประกาศต้องอยู่ในรูป ปปปป-ดด-วว",
     ),
     ("newer version", lambda d: d.update({"format_version": 2}), "รูปแบบรุ่น 2 ซึ่งใหม่กว่า"),
     ("version as text", lambda d: d.update({"format_version": "1"}), "format_version: ต้องเป็น 1"),
