@@ -78,6 +78,4 @@ def join_thai(items: list[str]) -> str:
 def period_text(p: Period, fiscal_year: int) -> str:
     """When a measure runs (the core's wording), Arabic digits; localised with the document.
     "" for a period never set (not the whole year, no months, no text)."""
-    if not p.text and not p.whole_year and not (p.start_month and p.end_month):
-        return ""
     return shared_period_text(p, fiscal_year, thai_digits=False)

@@ -8,9 +8,13 @@ from ita_desktop.thai.digits import localize_digits
 
 
 def period_text(period: Period, plan_year: int, thai_digits: bool = True) -> str:
-    """The period as printed in plans and reports; free text wins when the user typed one."""
+    """The period as printed in plans and reports; free text wins when the user typed one;
+    "" for a period never set (not the whole year, no months): never "ตลอดปีงบประมาณ" that the
+    plan did not say."""
     if period.text:
         return localize_digits(period.text, thai_digits)
+    if not period.whole_year and not (period.start_month and period.end_month):
+        return ""
     if period.whole_year or not (period.start_month and period.end_month):
         return localize_digits(f"ตลอดปีงบประมาณ พ.ศ. {plan_year}", thai_digits)
     start_year = period.start_year or fiscal_calendar_year(period.start_month, plan_year)
