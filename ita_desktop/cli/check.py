@@ -30,8 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_selection_arguments(p)
     p.add_argument(
         "--document",
-        default="all",
-        help="เอกสารที่จะตรวจ: analysis, measures, results หรือ all (ค่าเริ่มต้น: all)",
+        help="เอกสารที่จะตรวจ: analysis, measures, results, all หรือหลายฉบับคั่นด้วยจุลภาค "
+        "(ค่าเริ่มต้น: ทุกฉบับ)",
     )
     p.add_argument(
         "--round",

@@ -18,6 +18,8 @@ from ita_desktop.services.reports import context_in, latest_round_in
 from ita_desktop.storage.repository import Repository, find_assessment
 from ita_desktop.thai.digits import to_arabic_digits
 
+EVERY_DOCUMENT = ("all", "analysis", "measures", "results")
+
 
 @dataclass
 class CheckResult:
@@ -39,11 +41,12 @@ def check(
     org_id: int,
     year: int | None = None,
     *,
-    document: str = "all",
+    document: str | None = None,
     round_months: int | None = None,
 ) -> CheckResult:
     """Build the document as an export would (round None: the latest with anything reported)
-    and list every stale section and contradiction."""
+    and list every stale section and contradiction. Document None: every document alone and
+    the settings' bundle, so every text any export can print is read."""
     if round_months is not None:
         check_round(round_months)
     with db.read() as s:
@@ -53,9 +56,18 @@ def check(
             round_months = latest_round_in(s, found)
         ctx = context_in(s, org_id, year, round_months, None)
         organizations = s.organizations()
-    doc = build_document(ctx, document)
-    findings = stale_findings(ctx, doc) + check_document(doc, facts_of(ctx, organizations))
-    return CheckResult(ctx.org.name, ctx.year, document, ctx.round_months, findings)
+    facts = facts_of(ctx, organizations)
+    findings: list[Finding] = []
+    seen: set[tuple[str, str, str]] = set()
+    for kind in [document] if document else EVERY_DOCUMENT:
+        doc = build_document(ctx, kind)
+        for f in stale_findings(ctx, doc) + check_document(doc, facts):
+            if (f.kind, f.message, f.excerpt) not in seen:  # the same text in two documents
+                seen.add((f.kind, f.message, f.excerpt))
+                findings.append(f)
+    stale = [f for f in findings if f.kind == "stale"]
+    findings = stale + [f for f in findings if f.kind != "stale"]
+    return CheckResult(ctx.org.name, ctx.year, document or "", ctx.round_months, findings)
 
 
 def printed_stale(ctx: ReportContext, doc: Document | None = None) -> list[StaleSection]:

@@ -114,7 +114,7 @@ class AnalysisPage(Page):
         self.text_state.setStyleSheet("color: #555;")
         self.regenerate_button = QPushButton("สร้างข้อความใหม่ (&R)")
         self.regenerate_button.clicked.connect(self.regenerate)
-        self.confirm_button = QPushButton("ยืนยัน (&Y)")
+        self.confirm_button = QPushButton("ยืนยัน (&J)")
         self.confirm_button.setToolTip("ยืนยันว่าข้อความนี้ถูกต้องตามคะแนนปัจจุบัน")
         self.confirm_button.clicked.connect(self.confirm)
         self.stale_label = QLabel()
