@@ -43,11 +43,11 @@ SECTION_NAMES: dict[str, str] = {  # the window's names of the optional sections
     "objectives": "วัตถุประสงค์",
     "targets": "เป้าหมายการดำเนินงาน",
     "charts": "แผนภูมิผลการประเมิน",
-    "priorities": "ตารางประเด็นเร่งด่วนและประเด็นที่ต้องพัฒนา",
+    "priorities": "ตารางประเด็นเร่งด่วน/ต้องพัฒนา",
     "limitations": "ข้อจำกัดของหน่วยงาน",
     "preparing_unit": "ผู้จัดทำ",
-    "signatures": "ลายมือชื่อผู้ลงนามท้ายเอกสาร",
-    "announcement": "ประกาศมาตรการ (ลงนามโดยผู้บริหาร)",
+    "signatures": "ลายมือชื่อผู้ลงนาม",
+    "announcement": "ประกาศมาตรการ",
 }
 H_BACKGROUND = "ความเป็นมา"
 H_OBJECTIVES = "วัตถุประสงค์"

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from ita_desktop.domain.models import ReportSettings
+from ita_desktop.domain.models import ReportSettings, TableColumn
 from ita_desktop.errors import StorageError, ValidationError
 from ita_desktop.services.changes import SETTINGS
 from ita_desktop.services.report_settings import get_settings, set_round_text, set_setting
@@ -72,4 +72,46 @@ def test_refused_settings_change_nothing(repo: Repository, aid: int) -> None:
     assert "6 หรือ 12 เดือน" in info.value.thai
     with pytest.raises(StorageError):
         set_setting(repo, 404, "preface", "คำนำ")
+    assert dump(repo) == before
+
+
+def test_document_settings_are_stored_checked_and_normalised(repo: Repository, aid: int) -> None:
+    columns = [TableColumn("measure", " มาตรการ/แนวทาง "), TableColumn("period", join=True)]
+    set_setting(repo, aid, "bundle", ["measures", "analysis"])
+    set_setting(repo, aid, "hidden_sections", ["signatures", "charts"])
+    set_setting(repo, aid, "measure_columns", columns)
+    set_setting(repo, aid, "results_layout", "indicator")
+    set_setting(repo, aid, "background", "ย่อหน้า\u200bหนึ่ง  \n\n\n\nย่อหน้าสอง")
+    set_setting(repo, aid, "executive", (" นายก  ใจดี ", ""))
+    set_setting(repo, aid, "announcement_date", "2566-10-02")
+    s = get_settings(repo, aid)
+    assert s.bundle == ["analysis", "measures"]  # in the bundle's order
+    assert s.hidden_sections == ["charts", "signatures"]
+    assert s.measure_columns == [
+        TableColumn("measure", "มาตรการ/แนวทาง"),
+        TableColumn("period", "", True),
+    ]
+    assert s.results_layout == "indicator"
+    assert s.background == "ย่อหน้าหนึ่ง\n\nย่อหน้าสอง"
+    assert s.executive == ("นายก ใจดี", "")
+    assert s.announcement_date == "2566-10-02"
+    assert not s.shows("charts") and s.shows("announcement")
+
+
+def test_bad_document_settings_are_refused_in_thai(repo: Repository, aid: int) -> None:
+    before = dump(repo)
+    for name, value, says in (
+        ("bundle", [], "อย่างน้อยหนึ่งฉบับ"),
+        ("bundle", ["analysis", "minutes"], "อย่างน้อยหนึ่งฉบับ"),
+        ("hidden_sections", ["appendix"], "ไม่รู้จักส่วนของเอกสาร"),
+        ("measure_columns", [], "อย่างน้อยหนึ่งคอลัมน์"),
+        ("measure_columns", [TableColumn("output")], "ไม่รู้จักคอลัมน์"),
+        ("result_columns", [TableColumn("status"), TableColumn("status")], "ซ้ำกัน"),
+        ("results_layout", "tool", "ตามมาตรการหรือตามตัวชี้วัด"),
+        ("announcement_date", "15/10/2566", "วันที่ประกาศ"),
+        ("announcement_date", "2566-02-30", "วันที่ประกาศ"),
+    ):
+        with pytest.raises(ValidationError) as info:
+            set_setting(repo, aid, name, value)
+        assert says in info.value.thai, name
     assert dump(repo) == before

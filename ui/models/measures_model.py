@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from ita_desktop.documents import labels as doc
 from ita_desktop.documents.text import period_text
 from ita_desktop.domain.models import Measure
 from ita_desktop.thai.normalize import normalize_name, normalize_text
@@ -52,6 +53,8 @@ class MeasuresModel(RowTableModel):
         m = self.measures[index.row()]
         if role == MeasureRole:
             return m
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE:
+            return self._tooltip(m)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(m, index.column())
         if role == Qt.ItemDataRole.EditRole and index.column() == TITLE:
@@ -61,6 +64,16 @@ class MeasuresModel(RowTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
+
+    @staticmethod
+    def _tooltip(m: Measure) -> str:
+        """The title with what the table does not show: activities and budget."""
+        lines = [m.title]
+        if m.activities:
+            lines += [f"{doc.COL_ACTIVITIES}:"] + [f"- {a}" for a in m.activities]
+        if m.budget:
+            lines.append(f"{doc.COL_BUDGET}: {m.budget}")
+        return "\n".join(lines)
 
     def _text(self, m: Measure, column: int) -> str:
         if column == TITLE:

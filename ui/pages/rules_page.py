@@ -1,5 +1,6 @@
-"""เกณฑ์และการพิมพ์: this year's copy of the rules (indicators, weights, levels, target) and
-how its documents print."""
+"""เกณฑ์และการพิมพ์: this year's copy of the rules (indicators, weights, levels, target), how its
+documents print (bundle, sections, columns, signatories, announcement) and the texts the user
+writes for them: three tabs."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from ita_desktop.domain.models import Assessment, GradeBand, Rules
@@ -49,6 +52,9 @@ WEIGHT_STEP = 0.05
 DESCRIPTION_HINT = "ย่อหน้าที่อธิบายว่าตัวชี้วัดนี้วัดอะไร ใช้ในข้อความวิเคราะห์จุดแข็งและจุดที่ต้องพัฒนา"
 LEVELS_HINT = "ผลการประเมินได้ระดับแรกจากบนลงล่างที่คะแนนรวม (และทุกเครื่องมือ ถ้ากำหนด) ถึงเกณฑ์"
 TABLE_ROWS = 10  # the indicators table shows all ten without scrolling
+TAB_RULES = "เกณฑ์การประเมิน"
+TAB_PRINT = "การพิมพ์เอกสาร"
+TAB_CONTENT = "เนื้อหาเอกสาร"
 
 
 def _weight_text(value: Decimal) -> str:
@@ -57,6 +63,7 @@ def _weight_text(value: Decimal) -> str:
 
 class RulesPage(Page):
     key = "rules"
+    SCROLLS = False  # three tabs whose tables and text boxes scroll by themselves
     WATCHES = (kinds.ASSESSMENT, kinds.SETTINGS)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -66,18 +73,25 @@ class RulesPage(Page):
         self._weights_pending = False  # weights typed that do not sum to 1 (not saved)
         self._loading = False
 
-        self.print_panel = PrintSettingsPanel(self.workspace, self.history)
+        self.print_panel = PrintSettingsPanel(self.workspace, self.history, self)
         middle = QVBoxLayout()
+        middle.addWidget(self._build_header())
         middle.addWidget(self._build_weights())
         middle.addWidget(self._build_grades(), 1)
-        columns = QHBoxLayout()
-        columns.addWidget(self._build_indicators(), 4)
-        columns.addLayout(middle, 3)
-        columns.addWidget(self.print_panel, 3)
+        rules_page = QWidget()
+        columns = QHBoxLayout(rules_page)
+        columns.setContentsMargins(0, 4, 0, 0)
+        columns.addWidget(self._build_indicators(), 1)
+        columns.addLayout(middle, 1)
+        # the rules, how the documents print, and what the user writes for them: one tab each
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(rules_page, TAB_RULES)
+        self.tabs.addTab(self.print_panel.print_page, TAB_PRINT)
+        self.tabs.addTab(self.print_panel.content_page, TAB_CONTENT)
         layout = QVBoxLayout(self.body)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self._build_header())
-        layout.addLayout(columns, 1)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.tabs, 1)
 
     # building ----------------------------------------------------------------------------
     def _build_header(self) -> QGroupBox:
@@ -97,13 +111,12 @@ class RulesPage(Page):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("แหล่งที่มา:", self.source_label)
         form.addRow("ความแน่นอน:", self.certainty_label)
-        row = QHBoxLayout(self.rules_box)
-        row.addLayout(form, 1)
-        side = QVBoxLayout()
-        side.addWidget(self.restore_button)
-        side.addWidget(self.state_label)
-        side.addStretch(1)
-        row.addLayout(side)
+        column = QVBoxLayout(self.rules_box)
+        column.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_button)
+        row.addWidget(self.state_label, 1)
+        column.addLayout(row)
         return self.rules_box
 
     def _build_indicators(self) -> QGroupBox:
@@ -189,22 +202,23 @@ class RulesPage(Page):
             spin.valueChanged.connect(lambda _v: self._weights_edited())
             name = QLabel(f"น้ำหนัก {code}" + (" (&O)" if not row else ""))
             name.setBuddy(spin)
-            self.weights_grid.addWidget(name, row, 0)
-            self.weights_grid.addWidget(spin, row, 1)
+            # the three weights side by side (the page fits 1366x704 with its tabs)
+            self.weights_grid.addWidget(name, 0, 2 * row)
+            self.weights_grid.addWidget(spin, 0, 2 * row + 1)
             self.weight_spins[code], self.weight_names[code] = spin, name
-        self.weights_grid.setColumnStretch(0, 1)
         self.sum_label = QLabel()
-        self.weights_grid.addWidget(self.sum_label, 3, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+        self.weights_grid.addWidget(self.sum_label, 0, 6, Qt.AlignmentFlag.AlignRight)
+        self.weights_grid.setColumnStretch(6, 1)
         self.weights_error = QLabel()
         self.weights_error.setWordWrap(True)
         self.weights_error.setStyleSheet(ERROR_STYLE)
         self.weights_error.hide()
-        self.weights_grid.addWidget(self.weights_error, 4, 0, 1, 2)
+        self.weights_grid.addWidget(self.weights_error, 4, 0, 1, 7)
         self.revert_weights_button = QPushButton("กลับไปใช้น้ำหนักที่บันทึกไว้ (&V)")
         self.revert_weights_button.clicked.connect(self.revert_weights)
         self.revert_weights_button.hide()
         self.weights_grid.addWidget(
-            self.revert_weights_button, 5, 0, 1, 2, Qt.AlignmentFlag.AlignRight
+            self.revert_weights_button, 5, 0, 1, 7, Qt.AlignmentFlag.AlignRight
         )
 
         self.target_edit = ScoreEdit(labels.TARGET)
@@ -217,9 +231,9 @@ class RulesPage(Page):
         self.target_edit.error_changed.connect(lambda e: self.target_error.setVisible(bool(e)))
         target_label = QLabel(f"{labels.TARGET} (คะแนนรวม) (&K)")
         target_label.setBuddy(self.target_edit)
-        self.weights_grid.addWidget(target_label, 6, 0)
-        self.weights_grid.addWidget(self.target_edit, 6, 1)
-        self.weights_grid.addWidget(self.target_error, 7, 0, 1, 2)
+        self.weights_grid.addWidget(target_label, 6, 0, 1, 5)
+        self.weights_grid.addWidget(self.target_edit, 6, 5, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        self.weights_grid.addWidget(self.target_error, 7, 0, 1, 7)
         return box
 
     def _build_grades(self) -> QGroupBox:
@@ -242,7 +256,7 @@ class RulesPage(Page):
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         for section in (MINIMUM, EACH_TOOL):
             view.setColumnWidth(section, number_width)
-        fills_height(view, 150)
+        fills_height(view, 100)  # four bands show; the rest scroll (the page fits 1366x704)
         label = QLabel("ระดับผลการประเมิน (&B)")
         label.setStyleSheet("font-weight: bold;")
         label.setBuddy(view)

@@ -1,4 +1,5 @@
-"""The form of one measure: title, steps (one per line), units, period by Thai month, indicators."""
+"""The form of one measure: title, activities and steps (one per line), units, period by Thai
+month (or none given), indicators, KPI, monitoring, budget."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 
@@ -38,6 +40,11 @@ class MeasureEditor(QWidget):
         self._period_touched = False
 
         self.title_edit = CommitLineEdit()
+        self.activities_edit = CommitTextEdit()
+        self.activities_edit.setPlaceholderText("กิจกรรมหรือโครงการภายใต้มาตรการ หนึ่งรายการต่อบรรทัด")
+        self.activities_edit.setAccessibleName("กิจกรรม/โครงการ")
+        self.activities_edit.setMinimumHeight(60)
+        self.activities_edit.setMaximumHeight(120)
         self.steps_edit = CommitTextEdit()
         self.steps_edit.setPlaceholderText("พิมพ์ขั้นตอนละหนึ่งบรรทัด")
         self.steps_edit.setMinimumHeight(110)
@@ -50,6 +57,13 @@ class MeasureEditor(QWidget):
         self.indicators_grid = QGridLayout()
         self.kpi_edit = CommitLineEdit()
         self.monitoring_edit = CommitLineEdit()
+        self.budget_edit = CommitLineEdit()
+        self.budget_edit.setPlaceholderText("เช่น 50,000 บาท หรือ ไม่ใช้งบประมาณ")
+        self.clear_period_button = QPushButton("ไม่ระบุ")
+        self.clear_period_button.setToolTip(
+            "ไม่ระบุระยะเวลา: ช่องระยะเวลาในตารางจะว่าง ไม่พิมพ์ว่าตลอดปีงบประมาณ"
+        )
+        self.clear_period_button.clicked.connect(self.clear_period)
 
         for combo in (self.start_month, self.end_month):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -58,6 +72,7 @@ class MeasureEditor(QWidget):
         period_row.addWidget(self.start_month)
         period_row.addWidget(QLabel("ถึง"))
         period_row.addWidget(self.end_month)
+        period_row.addWidget(self.clear_period_button)
         period_row.addStretch(1)
         self.period_note = QLabel()
         self.period_note.setWordWrap(True)
@@ -66,6 +81,7 @@ class MeasureEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
         self._row(form, "ชื่อมาตรการ (&M)", self.title_edit)
+        self._row(form, "กิจกรรม/โครงการ (&J)", self.activities_edit)
         self._row(form, "ขั้นตอน/วิธีการ (&S)", self.steps_edit)
         self._row(form, "ผู้รับผิดชอบ (&U)", self.units_list)
         self._row(form, "ระยะเวลา (&P)", self.whole_year)
@@ -74,8 +90,16 @@ class MeasureEditor(QWidget):
         form.addRow("ตัวชี้วัดที่เกี่ยวข้อง", self.indicators_grid)
         self._row(form, "ตัวชี้วัดความสำเร็จ", self.kpi_edit)
         self._row(form, "การติดตามผล", self.monitoring_edit)
+        self._row(form, "งบประมาณ (&B)", self.budget_edit)
 
-        for edit in (self.title_edit, self.steps_edit, self.kpi_edit, self.monitoring_edit):
+        for edit in (
+            self.title_edit,
+            self.activities_edit,
+            self.steps_edit,
+            self.kpi_edit,
+            self.monitoring_edit,
+            self.budget_edit,
+        ):
             edit.committed.connect(lambda _t, e=edit: self._emit(e.session_key()))
         self.units_list.itemChanged.connect(lambda _i: self._emit())
         self.whole_year.toggled.connect(self._period_changed)
@@ -115,7 +139,9 @@ class MeasureEditor(QWidget):
         try:
             m = m or Measure("")
             self.title_edit.set_value(m.title)
+            self.activities_edit.set_value("\n".join(m.activities))
             self.steps_edit.set_value("\n".join(m.steps))
+            self.budget_edit.set_value(m.budget)
             self.kpi_edit.set_value(m.kpi)
             self.monitoring_edit.set_value(m.monitoring)
             self.units_list.clear()
@@ -132,9 +158,15 @@ class MeasureEditor(QWidget):
             self._loading = False
 
     def _show_period(self, p: Period) -> None:
+        """The period; months never set show empty (an unset period is printed as none)."""
         self.whole_year.setChecked(p.whole_year)
-        self.start_month.setCurrentIndex(self._month_index(p.start_month, p.start_year, 0))
-        self.end_month.setCurrentIndex(self._month_index(p.end_month, p.end_year, 11))
+        unset = not (p.start_month and p.end_month)
+        self.start_month.setCurrentIndex(
+            -1 if unset else self._month_index(p.start_month, p.start_year, 0)
+        )
+        self.end_month.setCurrentIndex(
+            -1 if unset else self._month_index(p.end_month, p.end_year, 11)
+        )
         self.start_month.setEnabled(not p.whole_year)
         self.end_month.setEnabled(not p.whole_year)
         self.period_note.setText(f"ตามแผนเดิม: {p.text}" if p.text else "")
@@ -154,8 +186,27 @@ class MeasureEditor(QWidget):
         if self._loading:
             return
         self._period_touched = True
-        if self.end_month.currentIndex() < self.start_month.currentIndex():
+        start, end = self.start_month.currentIndex(), self.end_month.currentIndex()
+        if start >= 0 and end < 0:  # the first month picked: to the end of the year
+            self.end_month.setCurrentIndex(len(self._months) - 1)
+        elif end >= 0 and start < 0:
+            self.start_month.setCurrentIndex(0)
+        elif self.end_month.currentIndex() < self.start_month.currentIndex():
             self.end_month.setCurrentIndex(self.start_month.currentIndex())
+        self._emit()
+
+    def clear_period(self) -> None:
+        """No period given: neither the whole year nor any month."""
+        if self.measure is None:
+            return
+        self._loading = True
+        try:
+            self.whole_year.setChecked(False)
+            self.start_month.setCurrentIndex(-1)
+            self.end_month.setCurrentIndex(-1)
+        finally:
+            self._loading = False
+        self._period_touched = True
         self._emit()
 
     def current(self) -> Measure:
@@ -163,8 +214,10 @@ class MeasureEditor(QWidget):
         assert self.measure is not None
         m = copy.deepcopy(self.measure)
         m.title = self.title_edit.value() or m.title
-        m.steps = [line.strip() for line in self.steps_edit.value().split("\n") if line.strip()]
+        m.activities = _lines(self.activities_edit.value())
+        m.steps = _lines(self.steps_edit.value())
         m.kpi, m.monitoring = self.kpi_edit.value(), self.monitoring_edit.value()
+        m.budget = self.budget_edit.value()
         m.responsible = [
             self.units_list.item(i).text()
             for i in range(self.units_list.count())
@@ -175,12 +228,17 @@ class MeasureEditor(QWidget):
             pass  # keep the stored period (it may be free text the month pickers cannot show)
         elif self.whole_year.isChecked():
             m.period = Period(True, text="")
-        elif self._months:
+        elif (
+            self._months
+            and min(self.start_month.currentIndex(), self.end_month.currentIndex()) >= 0
+        ):
             (sm, sy), (em, ey) = (
                 self._months[self.start_month.currentIndex()],
                 self._months[self.end_month.currentIndex()],
             )
             m.period = Period(False, sm, sy, em, ey, "")
+        else:
+            m.period = Period(False, text="")  # not given
         return m
 
     def _emit(self, merge_key: object = None) -> None:
@@ -191,3 +249,7 @@ class MeasureEditor(QWidget):
             return
         old, self.measure = self.measure, copy.deepcopy(new)
         self.edited.emit(old, new, merge_key)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
