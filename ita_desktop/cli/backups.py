@@ -51,7 +51,7 @@ def run_backup(args: argparse.Namespace) -> int:
     check_database_path(args.db)
     if args.out is not None:
         check_output_path(args.out)
-    db = open_repository(args.db)
+    db = open_repository(args.db, daily_backup=False)  # the backup asked for is enough
     try:
         made = backup_now(db, args.out)
     finally:

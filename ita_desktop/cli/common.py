@@ -182,13 +182,17 @@ def check_output_path(out: Path) -> None:
         )
 
 
-def open_repository(path: Path | None, must_exist: bool = True) -> Repository:
-    """The database named by --db (default: the user's own), which must exist unless asked."""
+def open_repository(
+    path: Path | None, must_exist: bool = True, daily_backup: bool = True
+) -> Repository:
+    """The database named by --db (default: the user's own), which must exist unless asked.
+    An existing file opens as the window opens it (the first open of a day backs it up)."""
+    from ita_desktop.services.files import open_database
     from ita_desktop.storage.repository import Repository
 
     db = Path(path or default_db_path())
     check_database_path(db, must_exist)
-    return Repository.open(db)
+    return open_database(db, daily_backup) if db.exists() else Repository.open(db)
 
 
 def select_assessment(db: Repository, args: argparse.Namespace) -> tuple[Organization, Assessment]:
