@@ -31,6 +31,7 @@ def load_context(
         check_round(round_months)
     with db.read() as s:
         if round_months is None:
+            s.organization(org_id)  # an unknown organisation is refused as such
             a_id = find_assessment(s, org_id, year).id
             assert a_id is not None
             round_months = latest_round_in(s, a_id)

@@ -137,13 +137,15 @@ def item_para(text: str, style: ParagraphStyle | str, hang_it: bool = True) -> F
 
 @lru_cache(maxsize=512)
 def hanging(style: ParagraphStyle, hang: float) -> ParagraphStyle:
-    """`style` with its first line starting where it did and the others `hang` further in."""
+    """`style` with its first line starting where it did and the others `hang` further in;
+    a list item is set ragged (a justified short item would be spread letter by letter)."""
     start = float(style.leftIndent or 0) + float(style.firstLineIndent or 0)
     return ParagraphStyle(
         f"{style.name}-hang-{hang}",
         parent=style,
         leftIndent=start + hang,
         firstLineIndent=-hang,
+        alignment=TA_LEFT if style.alignment == TA_JUSTIFY else style.alignment,
     )
 
 

@@ -448,7 +448,7 @@ class RuleFlow(Flowable):
         self.share = share
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, 8.0
+        self.width, self.height = availWidth, 14.0  # clear of the marks under the line above
         return self.width, self.height
 
     def draw(self) -> None:
@@ -456,7 +456,7 @@ class RuleFlow(Flowable):
         x = (self.width - length) / 2
         self.canv.saveState()
         self.canv.setLineWidth(0.8)
-        self.canv.line(x, 4.0, x + length, 4.0)
+        self.canv.line(x, 5.0, x + length, 5.0)
         self.canv.restoreState()
 
 
