@@ -74,25 +74,39 @@ def register_fonts(app: QApplication) -> None:
     app.setProperty("ita_fonts_registered", True)
 
 
-def initial_database(db: Path | None, settings: UiSettings) -> Path:
-    """--db, else the last file used, else the default file, else the demo (built if missing)."""
+def initial_database(db: Path | None, settings: UiSettings) -> Path | None:
+    """--db, else the last file used, else the default file, else the demo (built if missing).
+
+    A file that failed to open (or that a start was still opening when the program stopped)
+    is not reopened by itself: the next start goes on to the default file or the demo, or
+    opens nothing, so one bad file never blocks every later start."""
+    unfinished = settings.unfinished_open()
+    if unfinished is not None:  # the last start never finished opening it
+        settings.mark_failed(unfinished, "โปรแกรมหยุดทำงานระหว่างเปิดไฟล์นี้")
+        settings.end_open()
     if db is not None:
         return Path(db)
     last = settings.last_file()
     if last is not None:
         return last
-    if default_db_path().is_file():
-        return default_db_path()
-    return demo_db_path()
+    for path in (default_db_path(), demo_db_path()):
+        if settings.failed_reason(path) is not None:
+            continue
+        if path.is_file() or path == demo_db_path():
+            return path
+    return None
 
 
 def create_window(db: Path | None = None, settings: UiSettings | None = None):
     """Build the main window with its database open, without running the event loop."""
+    from ita_desktop.services.backups import set_keep_count
+
     from .windows.main_window import MainWindow
     from .workspace import Workspace
 
     ensure_app()
     settings = settings or UiSettings()
+    set_keep_count(settings.keep_backups)
     window = MainWindow(Workspace(), settings)
     window.open_initial(initial_database(db, settings))
     return window

@@ -7,8 +7,9 @@ import logging
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ita_desktop.domain.models import Measure, Rules
 from ita_desktop.rules.presets import check_rules
@@ -16,6 +17,7 @@ from ita_desktop.services import assessments, measures, progress, report_setting
 from ita_desktop.services.changes import Changes
 from ita_desktop.services.files import Database
 
+from . import labels
 from .errors import show_error
 from .workspace import Workspace
 
@@ -37,6 +39,7 @@ class History(QUndoStack):
         self._ids: dict[int, int] = {}  # key -> current measure id
         self._keys: dict[int, int] = {}  # current measure id -> key
         self._next_key = 1
+        self._told_read_only: object = None  # the read-only file the message was shown for
 
     def key_of(self, measure_id: int) -> int:
         """The stable key of the measure now stored under `measure_id`."""
@@ -62,6 +65,34 @@ class History(QUndoStack):
         super().clear()
         self._ids.clear()
         self._keys.clear()
+
+    def push(self, cmd: QUndoCommand) -> None:
+        """Run and keep an edit; on a file opened read-only the edit is refused before it
+        runs (see `refuse_read_only`)."""
+        if self.workspace.read_only:
+            self.refuse_read_only()
+            return
+        super().push(cmd)
+
+    def refuse_read_only(self) -> None:
+        """An edit of a read-only file: the Thai reason in a message box the first time for
+        this file (then in the status bar, the banner saying it all along), and the pages
+        show the stored values again, so no field looks saved when it is not."""
+        path = self.workspace.path
+        if self._told_read_only != path:
+            self._told_read_only = path
+            box = QMessageBox(self.widget)
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(labels.APP_TITLE)
+            box.setText(labels.READ_ONLY_EDIT)
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.button(QMessageBox.StandardButton.Ok).setText("ตกลง")
+            box.exec()
+        else:
+            status = getattr(self.widget, "statusBar", None)
+            if callable(status):
+                status().showMessage(labels.READ_ONLY_STATUS, 8000)
+        QTimer.singleShot(0, self.workspace.reload)  # after the page's own handler ends
 
 
 class _Command(QUndoCommand):

@@ -45,6 +45,7 @@ class Workspace(QObject):
     database_changed = Signal()  # another file was opened (or the file was closed)
     selection_changed = Signal()  # organisation or year changed
     changed = Signal(str)  # one of the kinds in ita_desktop.services.changes, after a write
+    reload_requested = Signal()  # nothing changed, but pages should show the stored data again
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,17 @@ class Workspace(QObject):
     def is_open(self) -> bool:
         return self._db is not None
 
+    @property
+    def read_only(self) -> bool:
+        """The open file cannot be written (read-only file, folder, disk or share): pages
+        show it, exports work, and every change is refused with one Thai message."""
+        return self._db is not None and self._db.read_only
+
+    def reload(self) -> None:
+        """Ask every page to show what is stored again (after a change was refused, so no
+        field keeps showing a value that was not saved)."""
+        self.reload_requested.emit()
+
     def open(self, db: Database, path: Path | None, is_demo: bool = False) -> None:
         """Switch to another database; selects its first organisation and latest year."""
         old = self._db
@@ -77,10 +89,15 @@ class Workspace(QObject):
         self.database_changed.emit()
         self.selection_changed.emit()
 
-    def close(self) -> None:
+    def close(self, notify: bool = False) -> None:
+        """Close the open file (`notify`: tell the pages, which then show that none is open)."""
         if self._db is not None:
             self._db.close()
         self._db, self.path, self.org_id, self.year = None, None, None, None
+        self.is_demo = False
+        if notify:
+            self.database_changed.emit()
+            self.selection_changed.emit()
 
     # selection -------------------------------------------------------------------------------
     def _select_default(self, org_id: int | None = None) -> None:

@@ -29,7 +29,7 @@ from ..pages.rules_page import RulesPage
 from ..pages.scores_page import ScoresPage
 from ..settings import UiSettings
 from ..undo import History
-from ..widgets.banner import DemoBanner
+from ..widgets.banner import DEMO, NONE, READ_ONLY, DemoBanner
 from ..widgets.selectors import SelectorBar
 from ..windows.file_actions import FileActions, is_demo_path
 from ..workspace import Workspace
@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.banner = DemoBanner()
         self.banner.new_requested.connect(self.files.new_database)
         self.banner.open_requested.connect(self.files.open_database)
+        self.banner.save_as_requested.connect(self.files.save_as)
+        self.files.failed.connect(lambda _path: self._database_changed())
         self.selectors = SelectorBar(workspace)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         # commands act on one organisation's year: undoing one you no longer see would confuse
         workspace.selection_changed.connect(self.history.clear)
         workspace.changed.connect(self._saved)
+        workspace.reload_requested.connect(self._reload_pages)
         self.history.indexChanged.connect(self._update_title)
         self._restore_geometry()
         self._database_changed()
@@ -111,8 +114,10 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(
             "บันทึกเป็น… (&A)", f.save_as, QKeySequence.StandardKey.SaveAs
         )
-        self.backup_action = self._action("สำรองข้อมูล… (&B)", f.backup, "Ctrl+B")
+        self.backups_action = self._action("สำรองข้อมูล/กู้คืน… (&B)", f.show_backups, "Ctrl+B")
+        self.backup_action = self._action("สำรองไปยังไฟล์อื่น… (&C)", f.backup)
         file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.backups_action)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(
@@ -137,8 +142,12 @@ class MainWindow(QMainWindow):
                 self._action(f"{labels.PAGES[key]}", lambda i=i: self.show_page(i), f"Ctrl+{i + 1}")
             )
         add_menu = bar.addMenu("เพิ่ม (&I)")
-        add_menu.addAction(self._action("เพิ่มหน่วยงาน…", self.selectors.ask_new_organization))
-        add_menu.addAction(self._action("เพิ่มปีงบประมาณ…", self.selectors.ask_new_year))
+        self.add_actions = [
+            self._action("เพิ่มหน่วยงาน…", self.selectors.ask_new_organization),
+            self._action("เพิ่มปีงบประมาณ…", self.selectors.ask_new_year),
+        ]
+        for action in self.add_actions:
+            add_menu.addAction(action)
         help_menu = bar.addMenu("ช่วยเหลือ (&H)")
         self.guide_action = self._action(
             "คู่มือการใช้งาน (&G)", self._open_guide, QKeySequence.StandardKey.HelpContents
@@ -187,17 +196,32 @@ class MainWindow(QMainWindow):
     # state -------------------------------------------------------------------------------
     def _database_changed(self) -> None:
         ws = self.workspace
-        # the strip with New/Open shows for the demo, and when no file could be opened
-        self.banner.show_message(labels.DEMO_BANNER if ws.is_open else labels.NO_DATABASE)
-        self.banner.setVisible(not ws.is_open or ws.is_demo)
-        for action in (self.save_as_action, self.backup_action):
+        # the strip shows for the demo, a read-only file, and when no file is open (saying
+        # why, when one failed to open)
+        if ws.read_only:
+            self.banner.show_state(READ_ONLY, labels.READ_ONLY_BANNER)
+        elif ws.is_open:
+            self.banner.show_state(DEMO, labels.DEMO_BANNER)
+        else:
+            self.banner.show_state(NONE, self.files.last_failure or labels.NO_DATABASE)
+        self.banner.setVisible(not ws.is_open or ws.is_demo or ws.read_only)
+        for action in (self.save_as_action, self.backups_action, self.backup_action):
             action.setEnabled(ws.is_open)
-        self.path_label.setText(str(ws.path) if ws.path else labels.NO_DATABASE)
+        for action in self.add_actions:
+            action.setEnabled(ws.is_open and not ws.read_only)
+        where = str(ws.path) if ws.path else labels.NO_DATABASE
+        self.path_label.setText(f"{where} (อ่านอย่างเดียว)" if ws.read_only else where)
         self._update_title()
+        self._selection_changed()
 
     def _selection_changed(self) -> None:
         ws = self.workspace
-        self.delete_year_action.setEnabled(ws.is_open and ws.year is not None)
+        self.delete_year_action.setEnabled(ws.is_open and ws.year is not None and not ws.read_only)
+
+    def _reload_pages(self) -> None:
+        """Show the stored data again on every page (an edit was refused)."""
+        for page in self.pages.values():
+            page.mark_dirty()
 
     def _saved(self, _kind: str) -> None:
         self.statusBar().showMessage("บันทึกแล้ว", 2000)
@@ -205,15 +229,23 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args: object) -> None:
         path = self.workspace.path
         name = "ข้อมูลตัวอย่าง" if self.workspace.is_demo else (path.name if path else "")
+        if name and self.workspace.read_only:
+            name += " (อ่านอย่างเดียว)"
         self.setWindowTitle(f"{name} — {labels.APP_TITLE}" if name else labels.APP_TITLE)
 
     def open_initial(self, path: Path | None) -> None:
         """Start-up: open the given file (a new one is created), or build the demo in the
-        background when it is missing."""
+        background when it is missing. A file that fails to open leaves the window open
+        without it (saying why), and is not reopened by itself at the next start, even when
+        the program stops while opening it (`UiSettings.begin_open`)."""
         if path is None:
             return
         if path.exists():
-            self.files.open_now(path)
+            self.settings.begin_open(path)
+            try:
+                self.files.open_now(path)
+            finally:
+                self.settings.end_open()
         elif not is_demo_path(path):
             self.files.create(path)
         else:
