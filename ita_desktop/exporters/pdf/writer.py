@@ -326,6 +326,8 @@ class KeepWithNext(CondPageBreak):
 
 
 def _start_height(f: Flowable, avail: float, page_h: float) -> float:
+    if isinstance(f, KeepTail):  # what starts it is its paragraph or table
+        f = f.para
     if isinstance(f, GridTable):
         return f.getSpaceBefore() + f.start_height(avail, page_h)
     height = f.wrap(avail, 1e7)[1] + f.getSpaceBefore()
