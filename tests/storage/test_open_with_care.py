@@ -150,7 +150,7 @@ def test_a_file_that_is_not_a_database_says_what_it_is(
 
 
 def test_a_damaged_page_is_found_by_quick_check(folder: Path) -> None:
-    path = _ours(folder / "damaged.sqlite", *(f"หน่วยงาน {i} " + "ก" * 300 for i in range(40)))
+    path = _ours(folder / "damaged.sqlite", *(f"หน่วยงาน {i} " + "ก" * 280 for i in range(40)))
     page_size = read_header(path).page_size
     data = bytearray(path.read_bytes())
     last = len(data) // page_size - 1  # a page of the organisations table
@@ -163,9 +163,9 @@ def test_a_damaged_page_is_found_by_quick_check(folder: Path) -> None:
 def test_a_damaged_file_with_a_stranger_journal_stays_as_it_is(
     folder: Path, tmp_path: Path
 ) -> None:
-    other = _ours(tmp_path / "other.sqlite", *(f"อื่น {i} " + "ก" * 300 for i in range(50)))
+    other = _ours(tmp_path / "other.sqlite", *(f"อื่น {i} " + "ก" * 280 for i in range(50)))
     journal = crash_mid_transaction(other, "page1")
-    path = _ours(folder / "ita.sqlite", *(f"หน่วยงาน {i} " + "ก" * 300 for i in range(30)))
+    path = _ours(folder / "ita.sqlite", *(f"หน่วยงาน {i} " + "ก" * 280 for i in range(30)))
     page_size = read_header(path).page_size
     data = bytearray(path.read_bytes())
     data[-page_size:] = b"\xa5" * page_size
@@ -337,7 +337,7 @@ def test_an_unwritable_file_opens_read_only(
 def test_a_read_only_folder_with_a_stranger_journal_still_opens(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    other = _ours(tmp_path / "other.sqlite", *(f"อื่น {i} " + "ก" * 300 for i in range(30)))
+    other = _ours(tmp_path / "other.sqlite", *(f"อื่น {i} " + "ก" * 280 for i in range(30)))
     journal = crash_mid_transaction(other, "page1")
     path = _ours(folder / "ita.sqlite", "ของเรา")
     shutil.copyfile(journal, Path(f"{path}-journal"))
