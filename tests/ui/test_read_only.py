@@ -48,6 +48,8 @@ def test_read_only_file_opens_with_a_banner_and_refuses_edits_once(
     assert "อ่านอย่างเดียว" in window.windowTitle()
     assert not window.delete_year_action.isEnabled()
     assert not any(a.isEnabled() for a in window.add_actions)
+    assert not window.selectors.add_org_button.isEnabled()
+    assert not window.selectors.add_year_button.isEnabled()
 
     _type_score(window, 1, "50")
     assert message_boxes == [labels.READ_ONLY_EDIT]
@@ -98,6 +100,8 @@ def test_save_as_from_the_banner_gives_a_copy_to_edit(
     ws = window.workspace
     assert ws.path == copy and not ws.read_only
     assert not window.banner.isVisible()
+    assert window.selectors.add_org_button.isEnabled()
+    assert window.selectors.add_year_button.isEnabled()
     ws.select(ws.org_id, 2564)
     _type_score(window, 1, "50")
     assert message_boxes == [] and window.history.count() == 1

@@ -133,7 +133,8 @@ class BackupsDialog(QDialog):
         for i, b in enumerate(self.backups):
             size = QTableWidgetItem(size_text(b.size))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for column, item in enumerate((QTableWidgetItem(thai_date(b.created)), size)):
+            when = QTableWidgetItem(thai_date(b.created, seconds=True))
+            for column, item in enumerate((when, size)):
                 self.table.setItem(i, column, item)
             why = QTableWidgetItem(b.label)
             why.setToolTip(b.path.name)

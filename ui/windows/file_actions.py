@@ -4,6 +4,7 @@ recent files, and what happens when a file cannot be opened (the window still st
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 from pathlib import Path
 
@@ -28,9 +29,10 @@ from ..settings import UiSettings
 from ..tasks import Task, run_in_background
 from ..undo import History
 from ..workspace import Workspace
-from .recovery_dialog import RecoveryDialog, ask_yes_no, file_name, inform, thai_date
+from .recovery_dialog import WIDE, RecoveryDialog, ask_yes_no, file_name, inform, thai_date
 
 OVERWRITE = QFileDialog.Option.DontConfirmOverwrite  # we ask ourselves, in Thai
+log = logging.getLogger("ita_desktop.ui")
 SALVAGE_NOTE = "ไฟล์เดิมที่เสียหายยังอยู่ที่เดิม ไม่ถูกแก้ไข กรุณาตรวจข้อมูลในไฟล์ใหม่ก่อนใช้งาน"
 
 
@@ -132,7 +134,8 @@ class FileActions(QObject):
         why = labels.WHY_NOT_OPENED.get(type(exc).__name__) or shown(exc.thai, 120)
         if path.exists():
             self.settings.mark_failed(path, why)
-        self.last_failure = labels.NOT_OPENED.format(name=file_name(path), why=why)
+        if not self.workspace.is_open:  # (else the open file stays, and no banner is shown)
+            self.last_failure = labels.NOT_OPENED.format(name=file_name(path), why=why)
         if isinstance(exc, DamagedDatabaseError) and not isinstance(exc, EmptyDatabaseError):
             if self.recover(path, exc):
                 return True
@@ -143,12 +146,12 @@ class FileActions(QObject):
 
     def _refused(self, path: Path, exc: ItaError) -> None:
         box = QMessageBox(self.window)
+        box.setStyleSheet(WIDE)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(labels.APP_TITLE)
         box.setText(f"เปิดไฟล์ {file_name(path)} ไม่ได้\n\n{exc.thai}")
         box.setInformativeText(f"อยู่ในโฟลเดอร์ {shown(path.absolute().parent)}")
-        if exc.detail:
-            box.setDetailedText(exc.detail)
+        log.warning("could not open %s: %s (%s)", path, exc.thai, exc.detail)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.button(QMessageBox.StandardButton.Ok).setText("ตกลง")
         box.exec()

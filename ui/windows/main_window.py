@@ -217,6 +217,10 @@ class MainWindow(QMainWindow):
     def _selection_changed(self) -> None:
         ws = self.workspace
         self.delete_year_action.setEnabled(ws.is_open and ws.year is not None and not ws.read_only)
+        # (runs after the selector bar's own refresh, which enables its add-year button)
+        self.selectors.add_org_button.setEnabled(not ws.read_only)
+        if ws.read_only:
+            self.selectors.add_year_button.setEnabled(False)
 
     def _reload_pages(self) -> None:
         """Show the stored data again on every page (an edit was refused)."""

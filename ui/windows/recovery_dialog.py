@@ -3,6 +3,7 @@ open the latest good backup, save what can still be read into a new file, or can
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -15,11 +16,19 @@ from ita_desktop.thai.dates import be_year, month_name
 from .. import labels
 
 YES, NO, CANCEL = "ใช่", "ไม่ใช่", "ยกเลิก"
+log = logging.getLogger("ita_desktop.ui")
 
 
-def thai_date(d: datetime) -> str:
-    """27 พ.ย. 2569 เวลา 11:59 น."""
-    return f"{d.day} {month_name(d.month, abbreviated=True)} {be_year(d.year)} เวลา {d:%H:%M} น."
+def thai_date(d: datetime, seconds: bool = False) -> str:
+    """27 พ.ย. 2569 เวลา 11:59 น. (11:59:07 with `seconds`)."""
+    time = f"{d:%H:%M:%S}" if seconds else f"{d:%H:%M}"
+    return f"{d.day} {month_name(d.month, abbreviated=True)} {be_year(d.year)} เวลา {time} น."
+
+
+WIDE = (  # message boxes wide enough that file names and sentences are not broken up
+    "QLabel#qt_msgbox_label { min-width: 460px; }"
+    " QLabel#qt_msgbox_informativelabel { min-width: 460px; }"
+)
 
 
 def size_text(n: int) -> str:
@@ -34,6 +43,7 @@ def file_name(path: Path) -> str:
 def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = "") -> bool:
     """A question with Thai buttons ใช่ / ไม่ใช่ (No is the default and Esc)."""
     box = QMessageBox(parent)
+    box.setStyleSheet(WIDE)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
@@ -50,6 +60,7 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = "")
 def inform(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     """A message with one Thai button ตกลง."""
     box = QMessageBox(parent)
+    box.setStyleSheet(WIDE)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(title)
     box.setText(text)
@@ -99,7 +110,10 @@ class RecoveryDialog(QMessageBox):
             )
         lines.append("• ยกเลิก — ยังไม่เปิดไฟล์ใด สร้างฐานข้อมูลใหม่หรือเปิดไฟล์อื่นได้")
         self.setInformativeText("\n".join(lines))
-        self.setDetailedText(f"{error.thai}\n{error.detail}".strip())
+        # wide enough for the choices to read as lines, not a column (no English "Show
+        # Details…" button: what SQLite said goes to the log)
+        self.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 600px; }")
+        log.warning("damaged database %s: %s (%s)", path, error.thai, error.detail)
         self.choices: dict[str, QPushButton] = {}
         if backup is not None:
             self.choices[self.BACKUP] = self.addButton(
