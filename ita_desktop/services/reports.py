@@ -38,6 +38,12 @@ def load_context(
         return context_in(s, org_id, year, round_months, thai_digits)
 
 
+def latest_round(db: Repository, assessment_id: int) -> int:
+    """`latest_round_in` on a read transaction of its own (the window's default round)."""
+    with db.read() as s:
+        return latest_round_in(s, assessment_id)
+
+
 def latest_round_in(s: Store, assessment_id: int) -> int:
     """The latest round (6 or 12) with progress or a round text; 12 when there is none."""
     settings = s.settings(assessment_id)

@@ -99,3 +99,14 @@ def test_real_export_writes_a_pdf(window, qtbot, tmp_path):
     assert task.error is None, task.error
     out = Path(task.result)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_round_defaults_to_the_latest_with_something_reported(window, tmp_path) -> None:
+    from ita_desktop.services import measures, progress
+
+    ws = window.workspace
+    first = measures.list_measures(ws.db, ws.assessment_id)[0]
+    progress.update_progress(ws.db, first.id, 12, status="ดำเนินการแล้วเสร็จ")
+    page = _page(window, tmp_path)
+    page.refresh()
+    assert page.round_combo.currentData() == 12  # the sample also has round-6 progress

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.documents.consistency import Finding
 from ita_desktop.errors import ExportError
-from ita_desktop.services import report_settings
+from ita_desktop.services import report_settings, reports
 from ita_desktop.services.checks import check
 
 from .. import labels
@@ -78,6 +78,7 @@ class ExportPage(Page):
         self.task: Task | None = None
         self.last_output: Path | None = None
         self._digits_for: tuple[int, bool] | None = None  # (assessment, its stored digits)
+        self._round_for: int | None = None  # the assessment whose latest round was chosen
 
         self.document_combo = QComboBox()
         for key, name in labels.DOCUMENTS.items():
@@ -194,6 +195,10 @@ class ExportPage(Page):
         if stored != self._digits_for:  # default: how this office prints its documents
             self._digits_for = stored
             self.thai_digits.setChecked(stored[1])
+        if a.id != self._round_for:  # default: the latest round with something reported
+            self._round_for = a.id
+            latest = reports.latest_round(self.workspace.db, a.id)
+            self.round_combo.setCurrentIndex(self.round_combo.findData(latest))
         self.export_button.setEnabled(self.task is None or self.task.done)
 
     # choices -----------------------------------------------------------------------------
