@@ -244,8 +244,7 @@ def test_a_year_outside_the_rules_cannot_be_typed(
 
 
 # what the forms accept or drop without a word (reported; ui/ is not changed here) ------------
-@pytest.mark.xfail(strict=True, reason="measure title emptied: kept in the database, no message")
-def test_known_gap_empty_measure_title_says_why(
+def test_an_emptied_measure_title_comes_back_saying_why(
     window: Any, sample_db: Path, message_boxes: list[str]
 ) -> None:
     from PySide6.QtWidgets import QLabel
@@ -259,7 +258,8 @@ def test_known_gap_empty_measure_title_says_why(
     page.editor.title_edit.commit()
     assert db_state(sample_db) == before  # holds: nothing is written
     reasons = [x.text() for x in page.findChildren(QLabel) if x.isVisible() and "กรุณา" in x.text()]
-    assert reasons or message_boxes  # fails: the title field shows the blank, nothing says why
+    assert reasons or message_boxes
+    assert page.editor.title_edit.value() == page.selected_measure().title
 
 
 def test_a_bidi_override_in_an_organisation_name_is_dropped(window: Any) -> None:

@@ -25,6 +25,8 @@ from ita_desktop.thai.dates import fiscal_year_months, month_year_text
 from .. import labels
 from ..widgets.fields import CommitLineEdit, CommitTextEdit
 
+EMPTY_TITLE = "กรุณาตั้งชื่อมาตรการ (คงชื่อเดิมไว้)"
+
 
 class MeasureEditor(QWidget):
     """Edits a copy of a measure; every change emits `edited(old, new, merge_key)`."""
@@ -40,6 +42,10 @@ class MeasureEditor(QWidget):
         self._period_touched = False
 
         self.title_edit = CommitLineEdit()
+        # beside the field (so nothing below it moves): why an emptied title came back
+        self.title_note = QLabel(EMPTY_TITLE)
+        self.title_note.setStyleSheet("color: #b71c1c;")
+        self.title_note.hide()
         self.activities_edit = CommitTextEdit()
         self.activities_edit.setPlaceholderText("กิจกรรมหรือโครงการภายใต้มาตรการ หนึ่งรายการต่อบรรทัด")
         self.activities_edit.setAccessibleName("กิจกรรม/โครงการ")
@@ -80,7 +86,12 @@ class MeasureEditor(QWidget):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
-        self._row(form, "ชื่อมาตรการ (&M)", self.title_edit)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_edit, 1)
+        title_row.addWidget(self.title_note)
+        label = QLabel("ชื่อมาตรการ (&M)")
+        label.setBuddy(self.title_edit)
+        form.addRow(label, title_row)
         self._row(form, "กิจกรรม/โครงการ (&J)", self.activities_edit)
         self._row(form, "ขั้นตอน/วิธีการ (&S)", self.steps_edit)
         self._row(form, "ผู้รับผิดชอบ (&U)", self.units_list)
@@ -92,8 +103,8 @@ class MeasureEditor(QWidget):
         self._row(form, "การติดตามผล", self.monitoring_edit)
         self._row(form, "งบประมาณ (&B)", self.budget_edit)
 
+        self.title_edit.committed.connect(self._title_committed)
         for edit in (
-            self.title_edit,
             self.activities_edit,
             self.steps_edit,
             self.kpi_edit,
@@ -139,6 +150,7 @@ class MeasureEditor(QWidget):
         try:
             m = m or Measure("")
             self.title_edit.set_value(m.title)
+            self.title_note.hide()
             self.activities_edit.set_value("\n".join(m.activities))
             self.steps_edit.set_value("\n".join(m.steps))
             self.budget_edit.set_value(m.budget)
@@ -240,6 +252,15 @@ class MeasureEditor(QWidget):
         else:
             m.period = Period(False, text="")  # not given
         return m
+
+    def _title_committed(self, text: str) -> None:
+        """A measure always has a title: an emptied one comes back, saying why."""
+        if not self.title_edit.value() and self.measure is not None:
+            self.title_edit.set_value(self.measure.title)
+            self.title_note.show()
+            return
+        self.title_note.hide()
+        self._emit(self.title_edit.session_key())
 
     def _emit(self, merge_key: object = None) -> None:
         if self._loading or self.measure is None:
