@@ -150,6 +150,7 @@ class MeasureEditor(QWidget):
         try:
             m = m or Measure("")
             self.title_edit.set_value(m.title)
+            self.title_edit.setCursorPosition(0)  # a long title shows its beginning
             self.title_note.hide()
             self.activities_edit.set_value("\n".join(m.activities))
             self.steps_edit.set_value("\n".join(m.steps))
@@ -257,6 +258,7 @@ class MeasureEditor(QWidget):
         """A measure always has a title: an emptied one comes back, saying why."""
         if not self.title_edit.value() and self.measure is not None:
             self.title_edit.set_value(self.measure.title)
+            self.title_edit.setCursorPosition(0)
             self.title_note.show()
             return
         self.title_note.hide()
