@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
@@ -27,18 +26,20 @@ def message_of(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """A warning box for ItaError (Thai text, English detail folded away); else log and apologise."""
+    """A Thai warning box for ItaError; anything else is logged and apologised for. The
+    English detail and tracebacks go to the log file, never to an English "Show Details…"."""
     box = QMessageBox(parent)
     box.setWindowTitle(TITLE)
     box.setText(message_of(exc))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.button(QMessageBox.StandardButton.Ok).setText("ตกลง")
     if isinstance(exc, ItaError):
         box.setIcon(QMessageBox.Icon.Warning)
         if exc.detail:
-            box.setDetailedText(exc.detail)
+            log.info("shown to the user: %s (%s)", exc.thai, exc.detail)
     else:
         log.error("unexpected error", exc_info=exc)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setDetailedText("".join(traceback.format_exception(exc)))
     box.exec()
 
 
