@@ -84,7 +84,7 @@ ANNOUNCEMENT_BODY = (
     "จึงประกาศมาเพื่อทราบโดยทั่วกัน"
 )
 ANNOUNCED_ON = "ประกาศ ณ วันที่ {day} {month} พ.ศ. {year}"
-ANNOUNCED_BLANK = "ประกาศ ณ วันที่ ....... เดือน ................. พ.ศ. ........"
+ANNOUNCED_BLANK = "ประกาศ ณ วันที่ ...... เดือน ............ พ.ศ. ......"
 EXECUTIVE_TITLES = (  # (the name starts with, the executive's title replaces it)
     ("เทศบาล", "นายกเทศมนตรี"),
     ("องค์การบริหารส่วน", "นายกองค์การบริหารส่วน"),

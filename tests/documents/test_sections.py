@@ -428,7 +428,7 @@ def test_the_announcement_is_chosen_dated_and_signed_by_the_executive(db) -> Non
     signers = next(b for b in doc.blocks if isinstance(b, Signatures)).signers
     assert signers == [("นายผู้บริหาร ใจดี", "นายกเทศมนตรีนครตรัง")]  # title from the name
     text = _text(doc)
-    assert "ข้อความที่เขียนเอง" in text and "ประกาศ ณ วันที่ ....... เดือน" in text
+    assert "ข้อความที่เขียนเอง" in text and "ประกาศ ณ วันที่ ...... เดือน" in text
     with pytest.raises(ValidationError):
         set_setting(repo, aid, "announcement_date", "2564-02-30")
 
