@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,9 +15,9 @@ from ita_desktop.domain.models import (
     Measure,
     OfficialFigures,
     Organization,
-    Period,
     ReportSettings,
 )
+from ita_desktop.domain.periods import period_from_dict
 from ita_desktop.errors import StorageError, ValidationError, shown
 from ita_desktop.rules.presets import preset_for
 from ita_desktop.services import assessments, measures, organizations, progress
@@ -27,7 +26,6 @@ from ita_desktop.storage.convert import settings_from_dict
 from ita_desktop.storage.repository import Repository
 
 SEEDS = Path(__file__).with_name("seeds.json")
-PERIOD_FIELDS = {f.name for f in fields(Period)}
 PROGRESS_TEXTS = ("status", "output", "outcome", "problems", "suggestions", "evidence")
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
 
@@ -167,7 +165,7 @@ def _add_assessment(db: Repository, org_id: int, data: dict[str, Any]) -> None:
             list(m.get("indicators", [])),
             list(m.get("steps", [])),
             list(m.get("responsible", [])),
-            Period(**{k: v for k, v in period.items() if k in PERIOD_FIELDS}),
+            period_from_dict(period),
             m.get("monitoring", ""),
             m.get("kpi", ""),
             activities=list(m.get("activities", [])),

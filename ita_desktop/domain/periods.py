@@ -1,6 +1,9 @@
-"""How a measure's period reads in Thai: "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๕" or a span of months."""
+"""A measure's period: how it reads in Thai ("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๕" or a span of months)
+and its plain-dict form (stored in the database and in exchange files)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from ita_desktop.domain.models import Period
 from ita_desktop.thai.dates import FISCAL_YEAR_START_MONTH, month_span_text
@@ -27,3 +30,25 @@ def period_text(period: Period, plan_year: int, thai_digits: bool = True) -> str
 def fiscal_calendar_year(month: int, fiscal_year: int) -> int:
     """The Buddhist-era calendar year of a month within a fiscal year (ต.ค.–ธ.ค. fall a year earlier)."""
     return fiscal_year - 1 if month >= FISCAL_YEAR_START_MONTH else fiscal_year
+
+
+def period_from_dict(data: dict[str, Any]) -> Period:
+    return Period(
+        whole_year=bool(data.get("whole_year", True)),
+        start_month=data.get("start_month"),
+        start_year=data.get("start_year"),
+        end_month=data.get("end_month"),
+        end_year=data.get("end_year"),
+        text=data.get("text", ""),
+    )
+
+
+def period_to_dict(p: Period) -> dict[str, Any]:
+    return {
+        "whole_year": p.whole_year,
+        "start_month": p.start_month,
+        "start_year": p.start_year,
+        "end_month": p.end_month,
+        "end_year": p.end_year,
+        "text": p.text,
+    }

@@ -14,11 +14,11 @@ from ita_desktop.domain.models import (
     Assessment,
     Measure,
     Organization,
-    Period,
     ProgressEntry,
     ReportSettings,
     TableColumn,
 )
+from ita_desktop.domain.periods import period_to_dict
 from ita_desktop.rules.presets import rules_to_dict
 
 FORMAT = "ita-desktop-exchange"
@@ -93,17 +93,6 @@ def year_json(
     }
 
 
-def period_json(p: Period) -> dict[str, Any]:
-    return {
-        "whole_year": p.whole_year,
-        "start_month": p.start_month,
-        "start_year": p.start_year,
-        "end_month": p.end_month,
-        "end_year": p.end_year,
-        "text": p.text,
-    }
-
-
 def progress_json(e: ProgressEntry) -> dict[str, str]:
     return {
         "status": e.status,
@@ -122,7 +111,7 @@ def measure_json(m: Measure, progress: Sequence[ProgressEntry]) -> dict[str, Any
         "indicators": list(m.indicators),
         "steps": list(m.steps),
         "responsible": list(m.responsible),
-        "period": period_json(m.period),
+        "period": period_to_dict(m.period),
         "monitoring": m.monitoring,
         "kpi": m.kpi,
         "activities": list(m.activities),

@@ -20,11 +20,11 @@ from ita_desktop.domain.models import (
     Measure,
     OfficialFigures,
     Organization,
-    Period,
     ProgressEntry,
     ReportSettings,
     TableColumn,
 )
+from ita_desktop.domain.periods import period_from_dict
 from ita_desktop.errors import ImportError_, shown
 from ita_desktop.importers.exchange_checks import ExchangeFileError, file_problems, schema_format
 from ita_desktop.rules.presets import preset_for, rules_from_dict
@@ -190,14 +190,7 @@ def _measure(data: dict[str, Any]) -> ImportedMeasure:
         list(data.get("indicators", [])),
         list(data.get("steps", [])),
         list(data.get("responsible", [])),
-        Period(
-            whole_year=period.get("whole_year", True),
-            start_month=period.get("start_month"),
-            start_year=period.get("start_year"),
-            end_month=period.get("end_month"),
-            end_year=period.get("end_year"),
-            text=period.get("text", ""),
-        ),
+        period_from_dict(period),
         data.get("monitoring", ""),
         data.get("kpi", ""),
         activities=list(data.get("activities", [])),

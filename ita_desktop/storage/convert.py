@@ -14,11 +14,11 @@ from ita_desktop.domain.models import (
     Measure,
     OfficialFigures,
     Organization,
-    Period,
     ProgressEntry,
     ReportSettings,
     TableColumn,
 )
+from ita_desktop.domain.periods import period_from_dict, period_to_dict
 from ita_desktop.rules.presets import rules_from_dict, rules_to_dict
 from ita_desktop.storage.tables import (
     AssessmentRow,
@@ -102,28 +102,6 @@ def fill_assessment_row(row: AssessmentRow, a: Assessment) -> None:
             row.scores.append(ScoreRow(indicator=number, value=value))
     if row.settings is None:
         row.settings = {}
-
-
-def period_from_dict(data: dict[str, Any]) -> Period:
-    return Period(
-        whole_year=bool(data.get("whole_year", True)),
-        start_month=data.get("start_month"),
-        start_year=data.get("start_year"),
-        end_month=data.get("end_month"),
-        end_year=data.get("end_year"),
-        text=data.get("text", ""),
-    )
-
-
-def period_to_dict(p: Period) -> dict[str, Any]:
-    return {
-        "whole_year": p.whole_year,
-        "start_month": p.start_month,
-        "start_year": p.start_year,
-        "end_month": p.end_month,
-        "end_year": p.end_year,
-        "text": p.text,
-    }
 
 
 def measure_from_row(row: MeasureRow) -> Measure:

@@ -81,15 +81,9 @@ class Store:
     def update_organization(self, org_id: int, values: dict[str, Any]) -> dict[str, Any]:
         """Set the named fields (normalised); returns their values before."""
         row = self._org_row(org_id)
-        before = {name: getattr(row, name) for name in values}
-        merged = convert.organization_from_row(row)
-        for name, value in values.items():
-            setattr(merged, name, value)
-        filled = OrganizationRow()
-        convert.fill_organization_row(filled, merged)
-        for name in values:
-            setattr(row, name, getattr(filled, name))
-        return before
+        return _set_fields(
+            row, values, convert.organization_from_row(row), convert.fill_organization_row
+        )
 
     def delete_organization(self, org_id: int) -> None:
         self.session.delete(self._org_row(org_id))
@@ -236,15 +230,7 @@ class Store:
         if unknown:
             raise KeyError(f"not a measure field: {sorted(unknown)}")
         row = self._measure_row(measure_id)
-        current = convert.measure_from_row(row)
-        before = {name: getattr(current, name) for name in values}
-        for name, value in values.items():
-            setattr(current, name, value)
-        filled = MeasureRow()
-        convert.fill_measure_row(filled, current)
-        for name in values:
-            setattr(row, name, getattr(filled, name))
-        return before
+        return _set_fields(row, values, convert.measure_from_row(row), convert.fill_measure_row)
 
     def delete_measure(self, measure_id: int) -> None:
         row = self._measure_row(measure_id)
@@ -355,3 +341,16 @@ class Store:
         for measure in self._measure_rows(assessment_id):
             self.session.delete(measure)
         self.session.flush()
+
+
+def _set_fields(row: Any, values: dict[str, Any], current: Any, fill: Any) -> dict[str, Any]:
+    """Set only the named columns of `row` to `values`, normalised exactly as a whole save
+    would (`fill` on a scratch row of the same class); returns their values before."""
+    before = {name: getattr(current, name) for name in values}
+    for name, value in values.items():
+        setattr(current, name, value)
+    scratch = type(row)()
+    fill(scratch, current)
+    for name in values:
+        setattr(row, name, getattr(scratch, name))
+    return before
