@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ita_desktop.documents import labels as doc
+from ita_desktop.documents import narrative
 
 # Names the documents print are taken from the documents' table, so both say the same.
 
@@ -30,14 +31,8 @@ ORG_KINDS = (
 
 DEFAULT_UNITS = ("สำนักปลัด", "กองคลัง", "กองช่าง", "กองยุทธศาสตร์และงบประมาณ")
 
-SECTIONS: dict[str, str] = {  # narrative section key -> title
-    "results": "ผลการประเมินภาพรวม",
-    "strengths": "จุดแข็ง",
-    "weaknesses": "จุดที่ต้องพัฒนา",
-    "issues_IIT": "ประเด็นที่ต้องแก้ไข IIT",
-    "issues_EIT": "ประเด็นที่ต้องแก้ไข EIT",
-    "issues_OIT": "ประเด็นที่ต้องแก้ไข OIT",
-    "guidance": "แนวทางการยกระดับ",
+SECTIONS: dict[str, str] = {  # narrative section key -> title, as the documents call them
+    key: narrative.SECTION_TITLES[key] for key in narrative.SECTIONS
 }
 
 DOCUMENTS: dict[str, str] = {key: doc.DOCUMENT_SHORT[key] for key in doc.DOCUMENT_KINDS}
