@@ -36,15 +36,13 @@ from ita_desktop.storage.backups import (
     keep_count,
     set_keep_count,
 )
-from ita_desktop.storage.database import (
+from ita_desktop.storage.file_format import (
     APPLICATION_ID,
     SIDE_SUFFIXES,
-    inspect_file,
     schema_generation,
-    set_aside,
-    side_files,
     translated_errors,
 )
+from ita_desktop.storage.inspection import inspect_file, set_aside, side_files
 from ita_desktop.storage.repository import Repository, open_paths
 from ita_desktop.storage.tables import Base, DecimalText
 

@@ -14,7 +14,8 @@ from sqlalchemy.orm import sessionmaker
 from ita_desktop.domain.models import Assessment, Measure, Organization, ProgressEntry
 from ita_desktop.errors import ReadOnlyDatabaseError, ValidationError
 from ita_desktop.storage import backups
-from ita_desktop.storage.database import IMMEDIATE, copy_database, open_file, translated_errors
+from ita_desktop.storage.database import IMMEDIATE, copy_database, open_file
+from ita_desktop.storage.file_format import translated_errors
 from ita_desktop.storage.store import Store
 
 _open: weakref.WeakSet[Repository] = weakref.WeakSet()
@@ -44,7 +45,7 @@ class Repository:
     def open(cls, path: Path | str | None, busy_timeout_ms: int | None = None) -> Repository:
         """Open (creating and migrating as needed) the database file; None opens in memory.
 
-        Raises the StorageError subclasses of `storage.database.inspect_file` for a file that
+        Raises the StorageError subclasses of `storage.inspection.inspect_file` for a file that
         is empty, damaged, another program's or newer, leaving it untouched; a file that
         cannot be written opens with `read_only` True."""
         opened = open_file(path) if busy_timeout_ms is None else open_file(path, busy_timeout_ms)

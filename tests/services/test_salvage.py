@@ -17,7 +17,7 @@ from ita_desktop.errors import (
     ValidationError,
 )
 from ita_desktop.services import assessments, backups, files, measures, organizations, progress
-from ita_desktop.storage.database import inspect_file, read_header
+from ita_desktop.storage.inspection import inspect_file, read_header
 from ita_desktop.storage.repository import Repository
 from tests.storage.old_files import digest, folder_state, foreign_file
 

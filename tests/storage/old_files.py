@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-from ita_desktop.storage.database import APPLICATION_ID, _alembic_config
+from ita_desktop.storage.database import _alembic_config
+from ita_desktop.storage.file_format import APPLICATION_ID
 
 
 def old_file(path: Path, revision: str = "0001", *, wal: bool = False, name: str = "เก่า") -> Path:

@@ -13,7 +13,8 @@ import pytest
 from ita_desktop.domain.models import Organization
 from ita_desktop.services import organizations
 from ita_desktop.storage import backups
-from ita_desktop.storage.database import APPLICATION_ID, read_header
+from ita_desktop.storage.file_format import APPLICATION_ID
+from ita_desktop.storage.inspection import read_header
 from ita_desktop.storage.repository import Repository
 from tests.storage.old_files import digest
 

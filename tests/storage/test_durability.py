@@ -18,7 +18,8 @@ from ita_desktop.domain.models import Organization
 from ita_desktop.errors import StorageError
 from ita_desktop.services import assessments, organizations
 from ita_desktop.storage import database
-from ita_desktop.storage.database import APPLICATION_ID, head_revision, read_header
+from ita_desktop.storage.file_format import APPLICATION_ID, head_revision
+from ita_desktop.storage.inspection import read_header
 from ita_desktop.storage.repository import Repository
 from tests.storage.crashes import crash_after_wal_commit, crash_mid_transaction
 from tests.storage.old_files import digest, old_file

@@ -26,8 +26,9 @@ from ita_desktop.errors import (
 from ita_desktop.services import files, organizations
 from ita_desktop.services.assessments import create_year
 from ita_desktop.services.export import export_document
-from ita_desktop.storage import database
-from ita_desktop.storage.database import APPLICATION_ID, head_revision, read_header
+from ita_desktop.storage import database, file_format
+from ita_desktop.storage.file_format import APPLICATION_ID, head_revision
+from ita_desktop.storage.inspection import read_header
 from ita_desktop.storage.repository import Repository
 from tests.storage.crashes import crash_mid_transaction
 from tests.storage.old_files import digest, folder_state, foreign_file, old_file, stamp
@@ -228,14 +229,14 @@ def broken_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """Our migrations plus one more that fails half-way; returns its revision."""
     copy = tmp_path / "migrations"
     shutil.copytree(
-        database.MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        file_format.MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
     head = head_revision()
     broken = f"{int(head) + 1:04d}"
     (copy / "versions" / f"{broken}_broken.py").write_text(
         BROKEN.format(revision=broken, down=head), encoding="utf-8"
     )
-    monkeypatch.setattr(database, "MIGRATIONS", copy)
+    monkeypatch.setattr(file_format, "MIGRATIONS", copy)
     return broken
 
 
@@ -245,7 +246,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
     monkeypatch.undo()
     path = _ours(folder / "ita.sqlite", "ก่อนปรับรุ่น")
     before = digest(path)
-    monkeypatch.setattr(database, "MIGRATIONS", folder.parent / "migrations")
+    monkeypatch.setattr(file_format, "MIGRATIONS", folder.parent / "migrations")
     assert head_revision() == broken_migrations
     with pytest.raises(StorageError) as info:
         Repository.open(path)

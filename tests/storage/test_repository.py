@@ -10,7 +10,7 @@ import pytest
 
 from ita_desktop.domain.models import Organization
 from ita_desktop.errors import StorageError, ValidationError
-from ita_desktop.storage.database import APPLICATION_ID, head_revision
+from ita_desktop.storage.file_format import APPLICATION_ID, head_revision
 from ita_desktop.storage.repository import Repository
 from tests.storage.fixtures import measure, nabon, new_year
 from tests.storage.old_files import old_file
@@ -162,7 +162,7 @@ def test_head_revision_matches_alembic() -> None:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from ita_desktop.storage.database import MIGRATIONS
+    from ita_desktop.storage.file_format import MIGRATIONS
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))

@@ -12,7 +12,7 @@ import pytest
 from ita_desktop.domain.models import Organization
 from ita_desktop.errors import DamagedDatabaseError
 from ita_desktop.services import backups, files, organizations
-from ita_desktop.storage.database import inspect_file
+from ita_desktop.storage.inspection import inspect_file
 from ita_desktop_ui.app import create_window
 from ita_desktop_ui.settings import UiSettings
 from ita_desktop_ui.widgets.banner import NONE
