@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from ita_desktop.analysis.basis import StaleSection, stale_sections
 from ita_desktop.documents.blocks import Document
 from ita_desktop.documents.bundle import build_document
-from ita_desktop.documents.consistency import Finding, check_document, facts_of
+from ita_desktop.documents.consistency import check_document
+from ita_desktop.documents.consistency_facts import Finding, facts_of
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.documents.narrative import section_title
 from ita_desktop.errors import ValidationError

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ita_desktop.documents.blocks import Cell, Document, Heading, Paragraph, Row, Table
-from ita_desktop.documents.consistency import check_document, facts_of
+from ita_desktop.documents.consistency import check_document
+from ita_desktop.documents.consistency_facts import facts_of
 from ita_desktop.services import assessments, report_settings
 from ita_desktop.services.checks import CheckResult, check
 from ita_desktop.services.reports import load_context

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ita_desktop.documents.consistency import Finding
+from ita_desktop.documents.consistency_facts import Finding
 from ita_desktop.errors import ExportError
 from ita_desktop.services import report_settings, reports
 from ita_desktop.services.checks import check
