@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from ita_desktop.domain.models import TableColumn
 from ita_desktop.services import report_settings
 from ita_desktop_ui.models.columns_model import HEADER, JOIN, SHOWN
-from ita_desktop_ui.widgets.print_settings import parse_date
+from ita_desktop_ui.widgets.print_texts import parse_date
 
 
 def _panel(window, tab: int = 1):
