@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -44,7 +45,7 @@ def _table(
     row_no = top
     for row_no, values in enumerate(rows, start=top + 1):
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row_no, col, value)
+            cell = _put(ws, row_no, col, value)
             cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
             if isinstance(value, float):
                 cell.number_format = SCORE_FORMAT
@@ -52,8 +53,17 @@ def _table(
     return row_no
 
 
+def _put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
+    """A cell holding `value` as data: text the user typed that starts with "=" stays text,
+    never a live formula (no =HYPERLINK links or DDE payloads run when the sheet opens)."""
+    cell = ws.cell(row, col, value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 def _title(ws: Worksheet, text: str, columns: int) -> None:
-    ws.cell(1, 1, text).font = TITLE
+    _put(ws, 1, 1, text).font = TITLE
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
 
 

@@ -50,3 +50,25 @@ def test_workbook_holds_scores_measures_and_progress(tmp_path: Path) -> None:
     assert plan.cell(3, 1).font.bold and plan.cell(4, 3).alignment.wrap_text
     assert wb["ผลรอบ 6 เดือน"].cell(4, 4).value == "ประกาศแล้ว"
     assert wb["ผลรอบ 12 เดือน"].cell(4, 3).value in (None, "")
+
+
+def test_typed_text_starting_with_equals_stays_text(tmp_path: Path) -> None:
+    """A measure or progress text like "=HYPERLINK(...)" is data, never a live formula."""
+    payload = '=HYPERLINK("http://example.invalid","คลิก")'
+    dde = "=cmd|' /C calc'!A0"
+    repo = Repository.open(tmp_path / "i.sqlite")
+    org_id = created(add_organization(repo, Organization("เทศบาลทดสอบ")))
+    aid = created(create_year(repo, org_id, 2564))
+    mid = created(add_measure(repo, aid, Measure(payload, steps=[dde])))
+    update_progress(repo, mid, 6, output=dde)
+    ctx, progress_by_round = load_workbook_data(repo, org_id, 2564, thai_digits=False)
+    repo.close()
+    out = export_xlsx(ctx, progress_by_round, tmp_path / "i.xlsx")
+
+    wb = openpyxl.load_workbook(out)
+    title, steps = wb["มาตรการ"].cell(4, 2), wb["มาตรการ"].cell(4, 3)
+    output = wb["ผลรอบ 6 เดือน"].cell(4, 4)
+    assert (title.value, title.data_type) == (payload, "s")
+    assert (steps.value, steps.data_type) == (f"- {dde}", "s")
+    assert (output.value, output.data_type) == (dde, "s")
+    assert not title.hyperlink
