@@ -50,6 +50,7 @@ MEASURE_FIELDS = (
     "budget",
 )
 PROGRESS_FIELDS = ("status", "output", "outcome", "problems", "suggestions", "evidence")
+TEXT_MAPS = ("issues_by_indicator", "issues_by_tool", "narratives")
 SETTINGS_FIELDS = tuple(f.name for f in fields(ReportSettings))
 
 
@@ -156,26 +157,21 @@ class Store:
             existing.value = value
 
     def set_text(self, assessment_id: int, column: str, key: str, text: str) -> str:
-        """One entry of a text map (issues_by_indicator, issues_by_tool, narratives);
+        """One entry of a text map (issues_by_indicator, issues_by_tool, narratives), normalised;
         empty text removes it. Returns the text before ("" when there was none)."""
-        if column not in ("issues_by_indicator", "issues_by_tool", "narratives"):
+        if column not in TEXT_MAPS:
             raise KeyError(column)
-        row = self._assessment_row(assessment_id)
-        values = dict(getattr(row, column) or {})
-        before = values.get(key, "")
-        cleaned = convert.clean_text(text)
-        if cleaned:
-            values[key] = cleaned
-        else:
-            values.pop(key, None)
-        setattr(row, column, values)  # a new dict: JSON columns track assignment only
-        return before
+        before = self._set_entry(assessment_id, column, key, convert.clean_text(text))
+        return before or ""
 
     def set_map_entry(self, assessment_id: int, column: str, key: str, value: Any) -> Any:
         """One entry of a JSON map column (narrative_basis, issue_priorities); None or an empty
         value removes it. Returns the value before (None when there was none)."""
         if column not in ("narrative_basis", "issue_priorities"):
             raise KeyError(column)
+        return self._set_entry(assessment_id, column, key, value)
+
+    def _set_entry(self, assessment_id: int, column: str, key: str, value: Any) -> Any:
         row = self._assessment_row(assessment_id)
         values = dict(getattr(row, column) or {})
         before = values.get(key)
