@@ -12,13 +12,12 @@ from ita_desktop.analysis.basis import basis_for
 from ita_desktop.analysis.figures import figures_of_assessment
 from ita_desktop.domain.models import (
     Assessment,
-    Measure,
     OfficialFigures,
     Organization,
     ReportSettings,
 )
-from ita_desktop.domain.periods import period_from_dict
 from ita_desktop.errors import StorageError, ValidationError, shown
+from ita_desktop.importers.exchange_json import measure_from_dict
 from ita_desktop.rules.presets import preset_for
 from ita_desktop.services import assessments, measures, organizations, progress
 from ita_desktop.services.export import file_error_message
@@ -159,19 +158,7 @@ def _add_assessment(db: Repository, org_id: int, data: dict[str, Any]) -> None:
     assessment_id = added.created_id
     assert assessment_id is not None
     for m in data.get("measures", []):
-        period = m.get("period") or {}
-        measure = Measure(
-            m["title"],
-            list(m.get("indicators", [])),
-            list(m.get("steps", [])),
-            list(m.get("responsible", [])),
-            period_from_dict(period),
-            m.get("monitoring", ""),
-            m.get("kpi", ""),
-            activities=list(m.get("activities", [])),
-            budget=m.get("budget", ""),
-        )
-        measure_id = measures.add_measure(db, assessment_id, measure).created_id
+        measure_id = measures.add_measure(db, assessment_id, measure_from_dict(m)).created_id
         assert measure_id is not None
         for p in m.get("progress", []):
             values = {name: p.get(name, "") for name in PROGRESS_TEXTS}

@@ -13,8 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES, check_score
 from ita_desktop.errors import ImportError_, ValidationError, shown
 from ita_desktop.rules.presets import preset_for, rules_from_dict
@@ -105,6 +103,9 @@ def _path_order(p: Problem) -> tuple[tuple[int, int, str], ...]:
 
 # the schema -----------------------------------------------------------------------------
 def schema_problems(data: Any) -> list[Problem]:
+    # jsonschema loads only when a file is checked (~0.1 s), not with the demo or the window
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+
     validator = Draft202012Validator(schema())
     found: list[Problem] = []
     for error in validator.iter_errors(data):

@@ -183,19 +183,23 @@ def _year(data: dict[str, Any]) -> ImportedYear:
     return ImportedYear(assessment, _settings(data.get("report_settings", {})), measures)
 
 
-def _measure(data: dict[str, Any]) -> ImportedMeasure:
-    period = data.get("period", {})
-    measure = Measure(
+def measure_from_dict(data: dict[str, Any]) -> Measure:
+    """A measure from its plain-dict form (exchange files, the demo's seeds)."""
+    return Measure(
         data["title"],
         list(data.get("indicators", [])),
         list(data.get("steps", [])),
         list(data.get("responsible", [])),
-        period_from_dict(period),
+        period_from_dict(data.get("period") or {}),
         data.get("monitoring", ""),
         data.get("kpi", ""),
         activities=list(data.get("activities", [])),
         budget=data.get("budget", ""),
     )
+
+
+def _measure(data: dict[str, Any]) -> ImportedMeasure:
+    measure = measure_from_dict(data)
     progress = [
         ProgressEntry(None, int(r), **{k: entry.get(k, "") for k in PROGRESS_TEXTS})
         for r, entry in sorted(data.get("progress", {}).items(), key=lambda item: int(item[0]))
