@@ -7,6 +7,8 @@ need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v strace >/dev/null 2>&1 || need_apt+=(strace)
 command -v Xvfb >/dev/null 2>&1 || need_apt+=(xvfb)
+# LibreOffice: the Excel workbook's recalculation and print checks (tests/exporters/test_xlsx*)
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
 # Qt's offscreen platform still loads these shared libraries.
 for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3; do
   ldconfig -p 2>/dev/null | grep -q "$lib" || need_apt+=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
