@@ -262,7 +262,7 @@ THAI: dict[str, dict[str, str]] = {
 class ThaiTranslator(QTranslator):
     """Answers Qt's own strings from THAI; anything else falls through to the source text."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         # None is Qt's null string: "not translated here"; an empty string would blank the
