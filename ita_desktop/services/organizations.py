@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
 from typing import Any
 
+from ita_desktop.domain.fiscal import last_completed_year, proposed_year, rules_source_year
 from ita_desktop.domain.models import Assessment, Organization
 from ita_desktop.errors import ValidationError, shown
-from ita_desktop.rules.presets import preset_for
+from ita_desktop.rules.presets import available_years, preset_for
 from ita_desktop.services.assessments import check_year
 from ita_desktop.services.changes import ORGANIZATION, ORGANIZATIONS, YEARS, Changes
 from ita_desktop.storage.repository import Repository
@@ -88,6 +91,36 @@ def add_organization(db: Repository, org: Organization, first_year: int | None =
                 Assessment(org_id, first_year, rules, threshold=rules.target, target=rules.target)
             )
     return Changes.of(ORGANIZATIONS, ORGANIZATION, YEARS, created_id=org_id)
+
+
+@dataclass(frozen=True)
+class YearChoice:
+    """What "เพิ่มปี…" offers an organisation on a given day."""
+
+    proposed: int  # the last completed fiscal year, unless the organisation has it
+    last_completed: int
+    existing: list[int]  # the organisation's years
+    rule_years: list[int]  # years with a shipped NACC preset
+
+
+def year_choice(db: Repository, org_id: int, today: datetime.date) -> YearChoice:
+    """The year to propose for a new assessment of the organisation (no year is ever created
+    without the clerk choosing it)."""
+    with db.read() as s:
+        existing = s.years(org_id)
+    return YearChoice(
+        proposed_year(today, existing), last_completed_year(today), existing, available_years()
+    )
+
+
+def year_rules_note(year: int) -> str:
+    """One Thai sentence: which rules a new `year` starts from (editable on page เกณฑ์)."""
+    source = rules_source_year(year, available_years())
+    if source == year:
+        return f"ปี {year} ใช้เกณฑ์ของ ป.ป.ช. ปี {year} (แก้ไขได้ที่หน้าเกณฑ์)"
+    if source > year:
+        return f"โปรแกรมไม่มีเกณฑ์ปี {year} จะใช้เกณฑ์ปี {source} (แก้ไขได้ที่หน้าเกณฑ์)"
+    return f"ปี {year} ยังไม่มีเกณฑ์ของ ป.ป.ช. จะใช้เกณฑ์ปี {source} (แก้ไขได้ที่หน้าเกณฑ์)"
 
 
 def update_organization(db: Repository, org_id: int, **values: Any) -> Changes:
