@@ -99,7 +99,9 @@ WHY_NOT_OPENED = {  # short reasons for the banner and the recent-files list, by
     "ReadOnlyDatabaseError": "อยู่ในที่ที่เขียนไม่ได้และต้องปรับรุ่นหรือมีการบันทึกค้าง",
 }
 NO_ORGANIZATION = "ยังไม่มีหน่วยงานในฐานข้อมูลนี้ กดปุ่ม “เพิ่มหน่วยงาน” เพื่อเริ่ม"
-NO_ASSESSMENT = "หน่วยงานนี้ยังไม่มีปีงบประมาณ กดปุ่ม “เพิ่มปี” เพื่อเริ่ม"
+NO_ASSESSMENT = (
+    "หน่วยงานนี้ยังไม่มีปีงบประมาณ กดปุ่ม “เพิ่มปี…” ด้านบนเพื่อเลือกปีที่จะทำงาน (โปรแกรมเสนอปีล่าสุดที่สิ้นสุดแล้ว)"
+)
 DB_FILTER = "ฐานข้อมูล ITA (*.itadb *.sqlite *.db);;ทุกไฟล์ (*)"  # .itadb opens by double-click
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
 
 from ita_desktop.errors import BIDI_CONTROLS, ValidationError
 from ita_desktop.services import progress
@@ -229,17 +228,18 @@ def test_the_gui_catalogue_has_its_cases() -> None:
 def test_a_year_outside_the_rules_cannot_be_typed(
     window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[tuple[Any, ...]] = []
+    from ita_desktop_ui.widgets.year_dialog import YearDialog
 
-    def get_int(*args: Any) -> tuple[int, bool]:
-        asked.append(args)
-        return 0, False  # cancelled
+    asked: list[tuple[int, int]] = []
 
-    monkeypatch.setattr(QInputDialog, "getInt", get_int)
+    def cancelled(dialog: YearDialog) -> int:
+        asked.append((dialog.spin.minimum(), dialog.spin.maximum()))
+        return 0
+
+    monkeypatch.setattr(YearDialog, "exec", cancelled)
     years = list(window.workspace.db.years(window.workspace.org_id))
     window.selectors.ask_new_year()
-    minimum, maximum = asked[0][-2:]
-    assert (minimum, maximum) == (2562, 2600)
+    assert asked == [(2562, 2600)]
     assert list(window.workspace.db.years(window.workspace.org_id)) == years
 
 

@@ -3,30 +3,35 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 
 from ita_desktop.domain.models import Organization
-from ita_desktop.rules.presets import available_years
 from ita_desktop.services import assessments, organizations
-from ita_desktop.thai.dates import fiscal_year_of
 from ita_desktop.thai.normalize import normalize_name
 
 from .. import labels
 from .. import workspace as kinds
 from ..errors import reporting
 from ..workspace import Workspace
+from .year_dialog import YearDialog
 
-LAST_YEAR = 2600
+WIDEST_YEAR = "พ.ศ. 2888"  # the year box is sized for this text, not for what it holds now
+NO_YEAR = "ยังไม่มีปี"
 
 
 class SelectorBar(QWidget):
@@ -44,12 +49,22 @@ class SelectorBar(QWidget):
         self.org_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         org_label = QLabel("หน่วยงาน (&G):")
         org_label.setBuddy(self.org_combo)
+        self.org_combo.setToolTip("หน่วยงานที่ทุกหน้าแสดงและแก้ไข (Alt+G)")
         self.add_org_button = QPushButton("เพิ่มหน่วยงาน…")
+        self.add_org_button.setToolTip("เพิ่มหน่วยงานใหม่ในฐานข้อมูลนี้ แล้วเลือกปีงบประมาณแรกของหน่วยงาน")
         self.year_combo = QComboBox()
-        self.year_combo.setMinimumContentsLength(6)
+        self.year_combo.setPlaceholderText(NO_YEAR)
+        self.year_combo.setToolTip(
+            "ปีงบประมาณที่ทุกหน้าแสดงและแก้ไข (Alt+Y) ปีงบประมาณเริ่ม 1 ต.ค. สิ้นสุด 30 ก.ย."
+        )
+        self.year_combo.setMinimumWidth(self._year_box_width())
         year_label = QLabel("ปีงบประมาณ (&Y):")
         year_label.setBuddy(self.year_combo)
         self.add_year_button = QPushButton("เพิ่มปี…")
+        self.add_year_button.setToolTip(
+            "เริ่มปีงบประมาณใหม่ของหน่วยงานนี้ (โปรแกรมเสนอปีล่าสุดที่สิ้นสุดแล้ว และบอกว่าจะใช้เกณฑ์ของ ป.ป.ช. ปีใด)"
+        )
+        self.today: Callable[[], datetime.date] = datetime.date.today  # tests pass a fixed day
         for w in (
             org_label,
             self.org_combo,
@@ -67,6 +82,17 @@ class SelectorBar(QWidget):
         workspace.database_changed.connect(self.refresh)
         workspace.changed.connect(self._changed)
         self.refresh()
+
+    def _year_box_width(self) -> int:
+        """Wide enough for any year with the arrow and frame, whatever it holds when shown
+        first (it was sized while empty, cutting "พ.ศ. 2568" to "พ.ศ. 256")."""
+        combo = self.year_combo
+        metrics = combo.fontMetrics()
+        text = max(metrics.horizontalAdvance(WIDEST_YEAR), metrics.horizontalAdvance(NO_YEAR))
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        size = QSize(text, metrics.height())
+        return combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size).width()
 
     def _changed(self, kind: str) -> None:
         if kind in (kinds.ORGANIZATIONS, kinds.YEARS):
@@ -102,43 +128,42 @@ class SelectorBar(QWidget):
 
     # adding ------------------------------------------------------------------------------
     def ask_new_organization(self) -> None:
-        name, ok = QInputDialog.getText(self, "เพิ่มหน่วยงาน", "ชื่อหน่วยงาน:")
-        if ok:
-            self.add_organization(name)
+        """Ask the name, add the organisation, then let the clerk choose its first year
+        (cancelling leaves it without a year; "เพิ่มปี…" starts one later)."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("เพิ่มหน่วยงาน")
+        dialog.setLabelText("ชื่อหน่วยงาน:")
+        dialog.setOkButtonText("เพิ่ม")
+        dialog.setCancelButtonText("ยกเลิก")
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted and self.add_organization(dialog.textValue()) is not None:
+            self.ask_new_year()
 
     def add_organization(self, name: str) -> int | None:
-        """A new organisation with the usual internal units, with this fiscal year started."""
+        """A new organisation with the usual internal units and no year (the clerk chooses
+        which fiscal year to start)."""
         ws = self.workspace
         with reporting(self):
             org = Organization(normalize_name(name), units=list(labels.DEFAULT_UNITS))
-            changes = organizations.add_organization(ws.db, org, self._default_year())
+            changes = organizations.add_organization(ws.db, org)
             org_id = changes.created_id
             ws.apply(changes)
             ws.select(org_id)
             return org_id
         return None
 
-    @staticmethod
-    def _default_year() -> int:
-        years = available_years()
-        return max(years[0], fiscal_year_of(datetime.date.today()))
+    def year_dialog(self) -> YearDialog | None:
+        """The dialog "เพิ่มปี…" shows for the selected organisation (None without one)."""
+        org = self.workspace.organization()
+        if org is None or org.id is None:
+            return None
+        choice = organizations.year_choice(self.workspace.db, org.id, self.today())
+        return YearDialog(org.name, choice, self)
 
     def ask_new_year(self) -> None:
-        ws = self.workspace
-        if ws.org_id is None:
-            return
-        existing = assessments.years(ws.db, ws.org_id)
-        suggestion = existing[-1] + 1 if existing else self._default_year()
-        year, ok = QInputDialog.getInt(
-            self,
-            "เพิ่มปีงบประมาณ",
-            "ปีงบประมาณ (พ.ศ.) — ใช้เกณฑ์การประเมินของปีนั้นหรือปีล่าสุดที่มีเกณฑ์:",
-            suggestion,
-            available_years()[0],
-            LAST_YEAR,
-        )
-        if ok:
-            self.add_year(year)
+        dialog = self.year_dialog()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_year(dialog.year)
 
     def add_year(self, year: int) -> bool:
         """Start a fiscal year for the organisation from that year's rules preset."""
