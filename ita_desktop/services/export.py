@@ -172,11 +172,11 @@ def _write_pdf(
 def _write_xlsx(
     db: Repository, org_id: int, year: int, thai_digits: bool | None, tmp: Path
 ) -> None:
-    from ita_desktop.exporters.xlsx import export_xlsx
+    from ita_desktop.exporters.workbook import export_workbook
     from ita_desktop.services.reports import load_workbook_data
 
     ctx, progress_by_round = load_workbook_data(db, org_id, year, thai_digits)
-    export_xlsx(ctx, progress_by_round, tmp)
+    export_workbook(ctx, progress_by_round, tmp)
 
 
 def _os_detail(exc: OSError) -> str:

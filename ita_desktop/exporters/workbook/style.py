@@ -1,0 +1,136 @@
+"""The workbook's look and print setup: Sarabun 16 pt, boxed tables, A4 fitted to the page's
+width, the header rows repeated, and row heights estimated from the text they must show."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ita_desktop.documents.workbook_layout import HEADER_ROW
+
+FONT_NAME = "Sarabun"  # shipped with the app (resources/fonts), as in the PDF documents
+FONT_SIZE = 16  # official documents' size
+BODY = Font(name=FONT_NAME, size=FONT_SIZE)
+BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+TITLE = Font(name=FONT_NAME, size=FONT_SIZE + 2, bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")  # cells the import reads back
+THIN = Side(style="thin", color="808080")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTRE = Alignment(wrap_text=True, vertical="top", horizontal="center")
+SCORE_FORMAT = "0.00"
+
+# Row heights: a column of width w (Excel's unit, the width of a digit of the default font)
+# holds about w / CHAR_WIDTH Thai or Latin letters of Sarabun 16 pt; each line takes
+# LINE_HEIGHT points. Marks above and below letters take no width.
+CHAR_WIDTH = 0.8
+LINE_HEIGHT = 24.0
+ROW_PADDING = 4.0
+TITLE_HEIGHT = 30.0
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines `text` takes wrapped in a column `width` wide (at least one)."""
+    per_line = max(1.0, (width - 1) / CHAR_WIDTH)
+    lines = 0
+    for line in text.split("\n"):
+        letters = sum(1 for ch in line if not unicodedata.combining(ch) and ch != "\u0e33")
+        lines += max(1, math.ceil(letters / per_line))
+    return lines
+
+
+def fit_rows(
+    ws: Worksheet, first: int, last: int, shown: dict[tuple[int, int], str] | None = None
+) -> None:
+    """Set each row's height from its tallest wrapped cell (LibreOffice does not grow rows of a
+    file it opens, and Excel only when told to); `shown`: what formula cells will show."""
+    shown = shown or {}
+    widths = {
+        col: ws.column_dimensions[get_column_letter(col)].width or 8.43
+        for col in range(1, ws.max_column + 1)
+    }
+    merged = {
+        (r.min_row, r.min_col): sum(widths[c] for c in range(r.min_col, r.max_col + 1))
+        for r in ws.merged_cells.ranges
+    }
+    for row in range(first, last + 1):
+        lines = 1
+        for cell in ws[row]:
+            text = shown.get((row, cell.column))
+            if text is None and cell.value is not None and cell.data_type != "f":
+                text = str(cell.value)
+            if text is None or ws.column_dimensions[cell.column_letter].hidden:
+                continue
+            width = merged.get((row, cell.column), widths[cell.column])
+            lines = max(lines, text_lines(text, width))
+        ws.row_dimensions[row].height = lines * LINE_HEIGHT + ROW_PADDING
+
+
+def title(ws: Worksheet, text: str, columns: int) -> None:
+    cell = put(ws, 1, 1, text)
+    cell.font, cell.alignment = TITLE, Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
+
+
+def put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
+    """A cell holding `value` as data: text is always a string, never a live formula, whatever
+    its first character ("=HYPERLINK(...)", a DDE payload, "@", "+", "-")."""
+    cell = ws.cell(row, col, value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def formula(ws: Worksheet, row: int, col: int, text: str) -> Cell:
+    """A cell computed by `text` (our own formula, never user text)."""
+    cell = ws.cell(row, col, text)
+    cell.data_type = "f"
+    return cell
+
+
+def header(ws: Worksheet, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
+    for col, (text, width) in enumerate(zip(titles, widths, strict=True), start=1):
+        cell = put(ws, row, col, text)
+        cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BOX, CENTRE
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def body(cell: Cell, editable: bool = False, number: bool = False) -> Cell:
+    cell.font, cell.border, cell.alignment = BODY, BOX, CENTRE if number else WRAP
+    if number:
+        cell.number_format = SCORE_FORMAT
+    if editable:
+        cell.fill = INPUT_FILL
+    return cell
+
+
+def label(ws: Worksheet, row: int, col: int, text: str) -> Cell:
+    cell = put(ws, row, col, text)
+    cell.font, cell.alignment = BOLD, WRAP
+    return cell
+
+
+def print_setup(ws: Worksheet, landscape: bool, one_page: bool, header_text: str) -> None:
+    """A4, fitted to one page wide (and tall when `one_page`), the table's header row repeated
+    on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1 if one_page else 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_options.horizontalCentered = True
+    ws.oddHeader.center.text = header_text
+    ws.oddHeader.center.size = 10
+    ws.oddFooter.center.text = "หน้า &P / &N"
+    ws.oddFooter.center.size = 10
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)

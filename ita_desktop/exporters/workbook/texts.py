@@ -1,0 +1,111 @@
+"""The sheets of text and history: issues per indicator and tool (read back by the import), the
+analysis as the documents word it, and past years with a chart (neither is read back)."""
+
+from __future__ import annotations
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter as letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ita_desktop.documents.context import ReportContext
+from ita_desktop.documents.narrative import section_text, section_title
+from ita_desktop.documents.workbook_layout import (
+    HEADER_ROW,
+    ISSUE_COLUMNS,
+    SCORE_COLUMNS,
+    SCORES,
+    IssueRows,
+    ScoreRows,
+    column_of,
+)
+from ita_desktop.domain.models import PRIORITIES
+from ita_desktop.exporters.workbook import style
+from ita_desktop.exporters.workbook.style import body, formula, put
+from ita_desktop.thai.digits import localize_digits
+
+ISSUE_WIDTHS = (11, 40, 12, 22, 70)
+HISTORY_COLUMNS = ("ปีงบประมาณ", "IIT", "EIT", "OIT", "คะแนนภาพรวม", "ระดับ")
+
+
+def write_issues(ws: Worksheet, ctx: ReportContext) -> None:
+    a, rules = ctx.assessment, ctx.assessment.rules
+    rows = IssueRows(len(rules.indicators))
+    score_rows = ScoreRows(len(rules.indicators), len(rules.tools))
+    score = letter(column_of(SCORE_COLUMNS, "score"))
+    style.header(ws, HEADER_ROW, [h for _, h in ISSUE_COLUMNS], ISSUE_WIDTHS)
+    priority = DataValidation(
+        type="list",
+        formula1='"' + ",".join(PRIORITIES.values()) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="ความสำคัญไม่ถูกต้อง",
+        error="เลือกจากรายการ: " + " / ".join(PRIORITIES.values()),
+    )
+    ws.add_data_validation(priority)
+    for i, ind in enumerate(rules.indicators):
+        row = HEADER_ROW + 1 + i
+        body(put(ws, row, 1, ind.number), number=True).number_format = "0"
+        body(put(ws, row, 2, ind.name))
+        body(
+            formula(ws, row, 3, f"=IF('{SCORES}'!{score}{row}=\"\",\"\",'{SCORES}'!{score}{row})"),
+            number=True,
+        )
+        label = PRIORITIES.get(a.issue_priorities.get(ind.number, ""))
+        body(put(ws, row, 4, label), editable=True)
+        body(put(ws, row, 5, a.issues_by_indicator.get(ind.number) or None), editable=True)
+    priority.add(f"D{HEADER_ROW + 1}:D{HEADER_ROW + len(rules.indicators)}")
+    for i, tool in enumerate(rules.tools):
+        row = rows.first_tool + i
+        body(put(ws, row, 1, tool.code), number=True)
+        body(put(ws, row, 2, tool.name))
+        source = f"'{SCORES}'!{score}{score_rows.tool(i)}"
+        body(formula(ws, row, 3, f'=IF({source}="","",{source})'), number=True)
+        body(ws.cell(row, 4))
+        body(put(ws, row, 5, a.issues_by_tool.get(tool.code) or None), editable=True)
+    style.fit_rows(ws, HEADER_ROW, rows.first_tool + len(rules.tools) - 1)
+
+
+def write_analysis(ws: Worksheet, ctx: ReportContext) -> None:
+    """Each analysis section as the documents print it (the user's edited text where there is
+    one); digits as the report settings say."""
+    style.header(ws, HEADER_ROW, ["หัวข้อ", "ข้อความ"], (26, 110))
+    row = HEADER_ROW
+    for key in ctx.generated:
+        text = section_text(key, ctx.generated, ctx.assessment.narratives)
+        if not text.strip():
+            continue
+        row += 1
+        body(put(ws, row, 1, section_title(key)))
+        body(put(ws, row, 2, localize_digits(text, ctx.thai_digits)))
+    style.fit_rows(ws, HEADER_ROW, row)
+
+
+def write_history(ws: Worksheet, ctx: ReportContext) -> None:
+    """The leading figures of every year held (official where entered) and a chart of them."""
+    style.header(ws, HEADER_ROW, HISTORY_COLUMNS, (14, 12, 12, 12, 16, 22))
+    codes = [t.code for t in ctx.assessment.rules.tools]
+    row = HEADER_ROW
+    for year, figures in ctx.history_figures:
+        row += 1
+        body(put(ws, row, 1, localize_digits(str(year), ctx.thai_digits)), number=True)
+        for col, code in enumerate(codes, start=2):
+            value = figures.tools[code].value if code in figures.tools else None
+            body(put(ws, row, col, None if value is None else float(value)), number=True)
+        overall = figures.overall.value
+        body(put(ws, row, 5, None if overall is None else float(overall)), number=True)
+        body(put(ws, row, 6, figures.level or None))
+    style.fit_rows(ws, HEADER_ROW, row)
+    if row == HEADER_ROW:
+        return
+    chart = BarChart()
+    chart.title = "คะแนนรายปี"
+    chart.y_axis.title = "คะแนน"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=5, min_row=HEADER_ROW, max_row=row), titles_from_data=True
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=HEADER_ROW + 1, max_row=row))
+    chart.height, chart.width = 9, 22
+    ws.add_chart(chart, f"A{row + 2}")
