@@ -40,9 +40,12 @@ def test_progress_model(qtmodeltester):
     model = ProgressModel()
     qtmodeltester.check(model)
     model.set_rows(
-        [(MEASURES[0], ProgressEntry(1, 6, "ดำเนินการแล้วเสร็จ", "o", "c")), (MEASURES[1], None)]
+        [(MEASURES[0], ProgressEntry(1, 6, "ดำเนินการแล้วเสร็จ", "o", "c")), (MEASURES[1], None)],
+        2565,
+        6,
     )
     qtmodeltester.check(model)
+    assert model.data(model.index(0, 1)) == "ดำเนินการแล้วเสร็จ"
     assert model.data(model.index(1, 1)) == "ยังไม่ดำเนินการ"
 
 

@@ -6,6 +6,7 @@ import copy
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QRadioButton,
     QSplitter,
     QTableView,
@@ -23,16 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.models import STATUSES, ProgressEntry
+from ita_desktop.domain.status import SHOWN_STATUSES, round_end
 from ita_desktop.services import measures, progress, report_settings
 from ita_desktop.services.changes import Changes
-from ita_desktop.thai.dates import round_range
+from ita_desktop.thai.dates import month_year_text, round_range
 
 from .. import labels
 from .. import workspace as kinds
-from ..models.progress_model import ProgressModel
+from ..models.progress_model import STATUS_COLORS, STATUS_TEXT_COLORS, ProgressModel
 from ..pages.base import Page, scrolled
 from ..undo import ChangeCommand, edit_progress
 from ..widgets.fields import CommitTextEdit
+from ..widgets.list_keys import DELETE_HINT, on_delete
 
 ROUND_FIELDS = {
     "summary": "สรุปผลการดำเนินงานของรอบ",
@@ -59,6 +63,9 @@ class ProgressPage(Page):
         for months, text in labels.ROUND_NAMES.items():
             button = QRadioButton(text)  # arrow keys switch; digits belong to the tabs
             button.setChecked(months == self.round)
+            button.setToolTip(
+                f"รายงานผลการดำเนินงาน {months} เดือนแรกของปีงบประมาณ (ลูกศรซ้าย/ขวาสลับรอบ)"
+            )
             self.round_buttons.addButton(button, months)
             round_row.addWidget(button)
         self.range_label = QLabel()
@@ -78,10 +85,32 @@ class ProgressPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.view.setAccessibleName("ตารางผลการดำเนินงานของรอบ")
+        self.view.setToolTip(
+            "เลือกมาตรการเพื่อบันทึกผลทางขวา · Enter ไปที่ช่องสถานะ"
+            " · Delete ล้างผลของมาตรการในรอบนี้ (เลิกทำได้ด้วย Ctrl+Z)"
+        )
+        on_delete(self.view, self.clear_entry)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            go = QShortcut(QKeySequence(key), self.view)
+            go.setContext(Qt.ShortcutContext.WidgetShortcut)
+            go.activated.connect(self.status_combo_focus)
+        self.clear_button = QPushButton(QIcon("icons:delete.svg"), "ล้างผลรอบนี้")
+        self.clear_button.setToolTip(f"ล้างสถานะและข้อความของมาตรการที่เลือกในรอบนี้ {DELETE_HINT}")
+        self.clear_button.clicked.connect(self.clear_entry)
+        self.legend = status_legend()
 
         self.status_combo = QComboBox()
         self.status_combo.addItems(STATUSES)
         self.status_combo.activated.connect(lambda _i: self._commit_entry(None))
+        self.status_combo.setToolTip(
+            "สถานะที่บันทึกของมาตรการในรอบนี้ ตารางแสดง “ยังไม่ถึงกำหนด” แทน"
+            " “ยังไม่ดำเนินการ” เมื่อมาตรการเริ่มหลังสิ้นรอบ"
+        )
+        self.status_note = QLabel()
+        self.status_note.setWordWrap(True)
+        self.status_note.setMinimumHeight(self.status_note.fontMetrics().lineSpacing() * 2)
+        self.status_note.setStyleSheet("color: #546e7a;")
         self.fields: dict[str, CommitTextEdit] = {}
         self.detail = QGroupBox("ผลการดำเนินงานของมาตรการที่เลือก")
         form = QFormLayout(self.detail)
@@ -92,6 +121,7 @@ class ProgressPage(Page):
         status_label = QLabel("สถานะ (&T)")
         status_label.setBuddy(self.status_combo)
         form.addRow(status_label, self.status_combo)
+        form.addRow("", self.status_note)
         for name, text in labels.PROGRESS_FIELDS.items():
             edit = CommitTextEdit()
             edit.setMinimumHeight(60)
@@ -115,6 +145,10 @@ class ProgressPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.view, 1)
+        under_table = QHBoxLayout()
+        under_table.addWidget(self.legend, 1)
+        under_table.addWidget(self.clear_button)
+        left_layout.addLayout(under_table)
         left_layout.addWidget(overall)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -151,9 +185,19 @@ class ProgressPage(Page):
             [
                 (m, entries.get(m.id) if m.id is not None else None)
                 for m in measures.list_measures(ws.db, assessment_id)
-            ]
+            ],
+            plan_year,
+            self.round,
         )
-        ids = [m.id for m, _ in self.model.rows]
+        end = month_year_text(
+            *round_end(plan_year, self.round), abbreviated=True, thai_digits=False
+        )
+        self.legend.setToolTip(
+            f"สถานะในตารางตัดสินจากระยะเวลาของมาตรการเทียบกับวันสิ้นรอบ ({end}):"
+            " มาตรการที่เริ่มหลังสิ้นรอบและยังไม่ได้บันทึกผลแสดงเป็น “ยังไม่ถึงกำหนด”"
+            " ส่วนที่ถึงกำหนดเริ่มแล้วแต่ยังไม่ได้บันทึกผลแสดงเป็น “ยังไม่ดำเนินการ”"
+        )
+        ids = [m.id for m, _, _ in self.model.rows]
         row = ids.index(selected_id) if selected_id in ids else (0 if ids else -1)
         if row >= 0:
             self.view.selectionModel().setCurrentIndex(
@@ -170,10 +214,13 @@ class ProgressPage(Page):
         row = self.view.currentIndex().row()
         has = 0 <= row < len(self.model.rows)
         self.detail.setEnabled(has)
+        self.clear_button.setEnabled(has)
         if not has:
             self.entry = None
+            self.status_note.clear()
             return
-        m, entry = self.model.rows[row]
+        m, entry, shown = self.model.rows[row]
+        self.status_note.setText(f"ในตาราง: {shown.text} — {shown.why}")
         self.entry = copy.deepcopy(entry) if entry else ProgressEntry(m.id, self.round)
         self.measure_label.setText(m.title)
         self._loading = True
@@ -190,6 +237,24 @@ class ProgressPage(Page):
             self._loading = False
 
     # editing -----------------------------------------------------------------------------
+    def status_combo_focus(self) -> None:
+        """Enter on a row: go to its status, then Tab through its texts."""
+        if self.detail.isEnabled():
+            self.status_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def clear_entry(self) -> None:
+        """Empty the selected measure's status and texts in this round (one undo step)."""
+        if self.entry is None or self.entry.measure_id is None:
+            return
+        names = [f for f in progress.PROGRESS_FIELDS if getattr(self.entry, f)]
+        if not names:
+            return
+        before = {f: getattr(self.entry, f) for f in names}
+        key = self.history.key_of(self.entry.measure_id)
+        edit_progress(
+            self.history, key, self.round, before, dict.fromkeys(names, ""), text="ล้างผลการดำเนินงาน"
+        )
+
     def _commit_entry(self, merge_key: object) -> None:
         if self._loading or self.entry is None or self.entry.measure_id is None:
             return
@@ -221,3 +286,20 @@ class ProgressPage(Page):
         self.history.push(
             ChangeCommand(self.history, ROUND_FIELDS[name], apply, old, text, edit.session_key())
         )
+
+
+def status_legend() -> QWidget:
+    """A swatch per status, coloured as in the table."""
+    legend = QWidget()
+    row = QHBoxLayout(legend)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel("สถานะ:"))
+    for status in SHOWN_STATUSES:
+        swatch = QLabel(status)
+        color = STATUS_TEXT_COLORS.get(status, "#000000")
+        swatch.setStyleSheet(
+            f"background: {STATUS_COLORS[status]}; color: {color}; padding: 1px 6px;"
+        )
+        row.addWidget(swatch)
+    row.addStretch(1)
+    return legend
