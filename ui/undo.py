@@ -9,12 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ita_desktop.domain.models import Measure, Rules
 from ita_desktop.rules.presets import check_rules
 from ita_desktop.services import assessments, measures, progress, report_settings
-from ita_desktop.services.changes import Changes
+from ita_desktop.services.changes import MEASURES, ORGANIZATION, PROGRESS, SCORES, Changes
 from ita_desktop.services.files import Database
 
 from . import labels
@@ -23,6 +23,14 @@ from .workspace import Workspace
 
 log = logging.getLogger("ita_desktop.ui")
 MERGE_ID = 1  # commands with the same merge key collapse into one undo step while typing
+# The page that shows a kind of change, for commands whose page is not known otherwise
+# (ASSESSMENT and SETTINGS are shown on several pages, so they name none).
+PAGE_OF_KIND = {
+    SCORES: "scores",
+    MEASURES: "measures",
+    PROGRESS: "progress",
+    ORGANIZATION: "organization",
+}
 
 
 class History(QUndoStack):
@@ -68,10 +76,13 @@ class History(QUndoStack):
 
     def push(self, cmd: QUndoCommand) -> None:
         """Run and keep an edit; on a file opened read-only the edit is refused before it
-        runs (see `refuse_read_only`)."""
+        runs (see `refuse_read_only`). A command that does not name its page takes the page
+        being worked in, so its undo can show that page again."""
         if self.workspace.read_only:
             self.refuse_read_only()
             return
+        if isinstance(cmd, _Command) and cmd.page is None:
+            cmd.page = page_in_focus()
         super().push(cmd)
 
     def refuse_read_only(self) -> None:
@@ -95,25 +106,45 @@ class History(QUndoStack):
         QTimer.singleShot(0, self.workspace.reload)  # after the page's own handler ends
 
 
-class _Command(QUndoCommand):
-    """Runs its action in redo/undo; a failure is shown and the command dropped."""
+def page_in_focus() -> str | None:
+    """The key of the page holding the keyboard focus (None outside the pages)."""
+    from .pages.base import Page  # the pages import this module
 
-    def __init__(self, history: History, text: str) -> None:
+    widget = QApplication.focusWidget()
+    while widget is not None and not isinstance(widget, Page):
+        widget = widget.parentWidget()
+    return widget.key if widget is not None else None
+
+
+class _Command(QUndoCommand):
+    """Runs its action in redo/undo; a failure is shown and the command dropped. Undo, and
+    redo after an undo, ask the workspace to show the command's page (`Workspace.reveal`)."""
+
+    def __init__(self, history: History, text: str, page: str | None = None) -> None:
         super().__init__(text)
         self.history = history
+        self.page = page  # the key of the page showing what the command changes
+        self._done_once = False
 
     @property
     def db(self) -> Database:
         return self.history.workspace.db
 
     def _guard(self, action: Callable[[], Changes]) -> None:
+        reveal, self._done_once = self._done_once, True  # the first run happens in place
         try:
             changes = action()
         except Exception as exc:  # noqa: BLE001 - shown to the user, command dropped
             self.setObsolete(True)
             show_error(self.history.widget, exc)
             return
-        self.history.workspace.apply(changes)
+        workspace = self.history.workspace
+        workspace.apply(changes)
+        page = self.page or next(
+            (PAGE_OF_KIND[k] for k in sorted(changes.kinds) if k in PAGE_OF_KIND), None
+        )
+        if reveal and page:
+            workspace.reveal.emit(page)
 
 
 class ChangeCommand(_Command):
@@ -128,8 +159,9 @@ class ChangeCommand(_Command):
         old: Any,
         new: Any,
         merge_key: Hashable | None = None,
+        page: str | None = None,
     ) -> None:
-        super().__init__(history, text)
+        super().__init__(history, text, page)
         self._apply, self.old, self.new = apply, old, new
         self.merge_key = merge_key
 
@@ -166,6 +198,7 @@ def set_score(
             old,
             new,
             merge_key,
+            page="scores",
         )
     )
 
@@ -181,7 +214,7 @@ class AddMeasureCommand(_Command):
         index: int | None = None,
         text: str = "เพิ่มมาตรการ",
     ) -> None:
-        super().__init__(history, text)
+        super().__init__(history, text, "measures")
         self.assessment_id, self.index = assessment_id, index
         self.measure = copy.deepcopy(measure)
         self.key: int | None = None
@@ -213,7 +246,7 @@ class DeleteMeasureCommand(_Command):
     """Delete a measure with its progress; undo puts both back at the old position."""
 
     def __init__(self, history: History, key: int) -> None:
-        super().__init__(history, "ลบมาตรการ")
+        super().__init__(history, "ลบมาตรการ", "measures")
         self.key = key
         self.deleted: measures.DeletedMeasure | None = None
 
@@ -240,7 +273,7 @@ class DeleteMeasureCommand(_Command):
 
 class MoveMeasureCommand(_Command):
     def __init__(self, history: History, key: int, old_index: int, new_index: int) -> None:
-        super().__init__(history, "ย้ายมาตรการ")
+        super().__init__(history, "ย้ายมาตรการ", "measures")
         self.key, self.old_index, self.new_index = key, old_index, new_index
 
     def _move(self, index: int) -> Changes:
@@ -271,7 +304,9 @@ def edit_measure(
         return measures.update_measure(history.workspace.db, measure_id, **copy.deepcopy(values))
 
     history.push(
-        ChangeCommand(history, "แก้ไขมาตรการ", apply, before, copy.deepcopy(after), merge_key)
+        ChangeCommand(
+            history, "แก้ไขมาตรการ", apply, before, copy.deepcopy(after), merge_key, "measures"
+        )
     )
 
 
@@ -282,6 +317,7 @@ def edit_progress(
     before: dict[str, str],
     after: dict[str, str],
     merge_key: Hashable | None = None,
+    text: str = "แก้ไขผลการดำเนินงาน",
 ) -> None:
     """Save the fields of one measure's report for one round that changed."""
 
@@ -290,7 +326,7 @@ def edit_progress(
         return progress.update_progress(history.workspace.db, measure_id, round_months, **values)
 
     history.push(
-        ChangeCommand(history, "แก้ไขผลการดำเนินงาน", apply, dict(before), dict(after), merge_key)
+        ChangeCommand(history, text, apply, dict(before), dict(after), merge_key, "progress")
     )
 
 
@@ -313,7 +349,9 @@ def edit_rules(
         return assessments.set_rules(db, assessment_id, copy.deepcopy(rules))
 
     history.push(
-        ChangeCommand(history, text, apply, copy.deepcopy(old), copy.deepcopy(new), merge_key)
+        ChangeCommand(
+            history, text, apply, copy.deepcopy(old), copy.deepcopy(new), merge_key, "rules"
+        )
     )
 
 

@@ -46,6 +46,7 @@ class Workspace(QObject):
     selection_changed = Signal()  # organisation or year changed
     changed = Signal(str)  # one of the kinds in ita_desktop.services.changes, after a write
     reload_requested = Signal()  # nothing changed, but pages should show the stored data again
+    reveal = Signal(str)  # show the page with this key: an undo or redo changed what it shows
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,6 +34,8 @@ from ..models.units_model import UnitsModel
 from ..pages.base import Page
 from ..undo import ChangeCommand
 from ..widgets.fields import CommitLineEdit, combo_line_edit
+from ..widgets.list_keys import DELETE_HINT, on_delete
+from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate
 
 LOGO_SIZE = 120
 MAX_LOGO_BYTES = 2_000_000
@@ -55,6 +57,12 @@ class OrganizationPage(Page):
         self.kind_combo.activated.connect(lambda _i: self._commit_kind())
         self.district_edit = CommitLineEdit()
         self.province_edit = CommitLineEdit()
+        self.name_edit.setToolTip("ชื่อเต็มของหน่วยงาน ตามที่พิมพ์บนหน้าปกและหัวเอกสาร")
+        self.kind_combo.setToolTip(
+            "ประเภทหน่วยงาน (เลือกจากรายการหรือพิมพ์เอง) ใช้เลือกตำแหน่งผู้ลงนามและถ้อยคำในเอกสาร"
+        )
+        self.district_edit.setToolTip("อำเภอที่ตั้งของหน่วยงาน (ใช้ในหัวเอกสาร)")
+        self.province_edit.setToolTip("จังหวัดที่ตั้งของหน่วยงาน (ใช้ในหัวเอกสาร)")
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.error_label.hide()
@@ -85,8 +93,10 @@ class OrganizationPage(Page):
         self.logo_label.setStyleSheet("border: 1px dashed #999;")
         self.logo_label.setWordWrap(True)
         choose = QPushButton("เลือกรูป… (&L)")
+        choose.setToolTip("เลือกไฟล์ตราสัญลักษณ์ PNG หรือ JPEG ไม่เกิน 2 MB (Alt+L)")
         choose.clicked.connect(self.choose_logo)
         self.remove_logo_button = QPushButton("ลบรูป")
+        self.remove_logo_button.setToolTip("เอาตราสัญลักษณ์ออกจากหน้าปก (เลิกทำได้ด้วย Ctrl+Z)")
         self.remove_logo_button.clicked.connect(lambda: self.set_logo(None))
         logo_box = QGroupBox("ตราสัญลักษณ์ (ใช้บนหน้าปกเอกสาร)")
         logo_layout = QHBoxLayout(logo_box)
@@ -102,23 +112,35 @@ class OrganizationPage(Page):
         self.units_view = QListView()
         self.units_view.setModel(self.units_model)
         self.units_view.setAccessibleName("รายชื่อหน่วยงานภายใน")
+        self.units_view.setEditTriggers(EDIT_ON_TYPING)
+        self.units_view.setItemDelegate(CellDelegate(self.units_view))
+        self.units_view.setToolTip(
+            "พิมพ์หรือดับเบิลคลิกเพื่อแก้ชื่อ · Delete ลบ · Alt+↑/Alt+↓ เลื่อน (เลิกทำได้ด้วย Ctrl+Z)"
+        )
+        on_delete(self.units_view, self.remove_unit)
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
+            move = QShortcut(QKeySequence(keys), self.units_view)
+            move.setContext(Qt.ShortcutContext.WidgetShortcut)
+            move.activated.connect(lambda s=step: self.move_unit(s))
         units_box = QGroupBox("หน่วยงานภายใน (ใช้เลือกผู้รับผิดชอบมาตรการ)")
         units_layout = QHBoxLayout(units_box)
         units_layout.addWidget(self.units_view, 1)
         unit_buttons = QVBoxLayout()
-        for text, slot in (
-            ("เพิ่ม… (&A)", self.ask_new_unit),
-            ("ลบ", self.remove_unit),
-            ("เลื่อนขึ้น", lambda: self.move_unit(-1)),
-            ("เลื่อนลง", lambda: self.move_unit(1)),
+        for text, tip, slot in (
+            ("เพิ่ม… (&A)", "เพิ่มหน่วยงานภายใน (Alt+A)", self.ask_new_unit),
+            ("ลบ", f"ลบหน่วยงานภายในที่เลือก {DELETE_HINT}", self.remove_unit),
+            ("เลื่อนขึ้น", "เลื่อนหน่วยงานที่เลือกขึ้น (Alt+↑)", lambda: self.move_unit(-1)),
+            ("เลื่อนลง", "เลื่อนหน่วยงานที่เลือกลง (Alt+↓)", lambda: self.move_unit(1)),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(slot)
             unit_buttons.addWidget(button)
         unit_buttons.addStretch(1)
         units_layout.addLayout(unit_buttons)
 
         self.delete_button = QPushButton("ลบหน่วยงานนี้…")
+        self.delete_button.setToolTip("ลบหน่วยงานนี้พร้อมข้อมูลทุกปีออกจากฐานข้อมูล (ถามก่อนลบ เลิกทำไม่ได้)")
         self.delete_button.clicked.connect(self.delete_organization)
         layout = QVBoxLayout(self.body)
         top = QHBoxLayout()

@@ -38,10 +38,11 @@ from ..models.indicators_model import DESCRIPTION, NAME, NUMBER, TOOL, Indicator
 from ..pages.base import Page
 from ..undo import edit_rules
 from ..widgets.fields import CommitLineEdit, CommitTextEdit
+from ..widgets.list_keys import DELETE_HINT, on_delete
 from ..widgets.print_settings import PrintSettingsPanel
 from ..widgets.score_edit import ScoreEdit
 from ..widgets.sizing import compact_rows, fills_height
-from ..widgets.text_delegate import MultiLineDelegate
+from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate, MultiLineDelegate
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 NOTE_STYLE = "color: #555;"
@@ -127,8 +128,11 @@ class RulesPage(Page):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setEditTriggers(EDIT_ON_TYPING)
+        view.setItemDelegate(CellDelegate(view))
         view.setItemDelegateForColumn(DESCRIPTION, MultiLineDelegate(view))
         view.setAccessibleName("ตัวชี้วัดของปีนี้")
+        view.setToolTip("พิมพ์หรือดับเบิลคลิกที่ชื่อเพื่อแก้ · Tab ไปตัวชี้วัดถัดไป · Esc ยกเลิก")
         view.verticalHeader().hide()
         row_height = compact_rows(view)
         header = view.horizontalHeader()
@@ -147,6 +151,7 @@ class RulesPage(Page):
         table_hint.setStyleSheet(NOTE_STYLE)
 
         self.name_edit = CommitLineEdit()
+        self.name_edit.setToolTip("ชื่อตัวชี้วัดที่เลือก ตามที่พิมพ์ในเอกสาร (Alt+N)")
         self.name_edit.committed.connect(
             lambda text: self._commit_detail("name", text, self.name_edit.session_key())
         )
@@ -216,6 +221,10 @@ class RulesPage(Page):
         self.weights_grid.addWidget(self.weights_error, 4, 0, 1, 7)
         self.revert_weights_button = QPushButton("กลับไปใช้น้ำหนักที่บันทึกไว้ (&V)")
         self.revert_weights_button.clicked.connect(self.revert_weights)
+        self.revert_weights_button.setToolTip(
+            "ทิ้งน้ำหนักที่กำลังแก้ (ซึ่งยังไม่ได้บันทึกเพราะรวมไม่เท่ากับ 1) แล้วแสดงค่าที่บันทึกไว้"
+        )
+        self.sum_label.setToolTip("น้ำหนักของสามเครื่องมือต้องรวมกันเท่ากับ 1.00 จึงจะบันทึก")
         self.revert_weights_button.hide()
         self.weights_grid.addWidget(
             self.revert_weights_button, 5, 0, 1, 7, Qt.AlignmentFlag.AlignRight
@@ -223,6 +232,9 @@ class RulesPage(Page):
 
         self.target_edit = ScoreEdit(labels.TARGET)
         self.target_edit.setMaximumWidth(110)
+        self.target_edit.setToolTip(
+            "คะแนนรวมที่ถือว่าผ่านการประเมิน (ค่าเป้าหมายระดับประเทศ 85 ตั้งแต่ปี 2566) (Alt+K)"
+        )
         self.target_edit.committed.connect(self._commit_target)
         self.target_error = QLabel()
         self.target_error.setStyleSheet(ERROR_STYLE)
@@ -243,6 +255,12 @@ class RulesPage(Page):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAccessibleName("ระดับผลการประเมิน")
+        view.setEditTriggers(EDIT_ON_TYPING)
+        view.setItemDelegate(CellDelegate(view))
+        view.setToolTip(
+            f"พิมพ์หรือดับเบิลคลิกเพื่อแก้ · Tab ไปช่องถัดไป · Esc ยกเลิก · Delete ลบระดับที่เลือก {DELETE_HINT}"
+        )
+        on_delete(view, self.remove_grade)
         view.verticalHeader().hide()
         compact_rows(view)
         header = view.horizontalHeader()  # numbers narrow, headers on two lines, names wide
@@ -267,8 +285,9 @@ class RulesPage(Page):
         label.setToolTip(LEVELS_HINT)
         add = QPushButton(QIcon("icons:add.svg"), "เพิ่มระดับ (&A)")
         add.clicked.connect(self.add_grade)
+        add.setToolTip("เพิ่มระดับใหม่ท้ายตาราง แล้วพิมพ์ชื่อและคะแนนในตาราง (Alt+A)")
         remove = QPushButton(QIcon("icons:delete.svg"), "ลบระดับ")
-        remove.setToolTip("ลบระดับที่เลือก")
+        remove.setToolTip(f"ลบระดับที่เลือก {DELETE_HINT}")
         remove.clicked.connect(self.remove_grade)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
