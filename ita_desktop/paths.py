@@ -33,6 +33,13 @@ def data_dir() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """Files the program rebuilds when missing (e.g. the Thai dictionary's sorted words)."""
+    path = data_dir() / "cache"
+    path.mkdir(exist_ok=True)
+    return path
+
+
 def data_dir_location() -> Path:
     """Where data_dir() is, without creating it."""
     override = os.environ.get("ITA_DESKTOP_DATA_DIR")

@@ -11,7 +11,10 @@ ENGINE = "newmm"
 def _tokenize(text: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
-    return tuple(word_tokenize(text, engine=ENGINE, keep_whitespace=True))
+    from ita_desktop.thai.dictionary import trie
+
+    # the shared dictionary trie: pythainlp's default one would be built a second time
+    return tuple(word_tokenize(text, engine=ENGINE, custom_dict=trie(), keep_whitespace=True))
 
 
 def split_words(text: str) -> list[str]:
