@@ -196,11 +196,7 @@ def register_fonts() -> str:
     """Register the Sarabun family with ReportLab once; returns the family name."""
     with _lock:
         for name, style in _STYLES.values():
-            try:
-                existing = pdfmetrics.getFont(name)
-            except KeyError:
-                existing = None
-            if not isinstance(existing, ThaiTTFont):
+            if not isinstance(_registered(name), ThaiTTFont):
                 pdfmetrics.registerFont(ThaiTTFont(name, str(font_path(style))))
         pdfmetrics.registerFontFamily(
             FAMILY,
@@ -214,13 +210,19 @@ def register_fonts() -> str:
 
 def get_thai_font(name: str) -> ThaiTTFont:
     """The registered ThaiTTFont called `name` (registering Sarabun first if needed)."""
-    try:
-        font = pdfmetrics.getFont(name)
-    except KeyError:
-        font = None
+    font = _registered(name)
     if not isinstance(font, ThaiTTFont):
         register_fonts()
-        font = pdfmetrics.getFont(name)
+        font = _registered(name)
     if not isinstance(font, ThaiTTFont):
         raise KeyError(f"{name!r} is not a Thai-capable font registered by register_fonts()")
     return font
+
+
+def _registered(name: str) -> object | None:
+    """The font registered as `name`, or None. Asked for a name it does not know,
+    pdfmetrics.getFont searches and parses every AFM file on ReportLab's path first (a
+    third of a second), so only registered names are looked up."""
+    if name not in pdfmetrics.getRegisteredFontNames():
+        return None
+    return pdfmetrics.getFont(name)
