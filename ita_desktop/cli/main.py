@@ -8,7 +8,18 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from ita_desktop.cli import analyze, backups, check, demo, exchange, export, gui, orgs, scores
+from ita_desktop.cli import (
+    analyze,
+    backups,
+    check,
+    demo,
+    exchange,
+    export,
+    gui,
+    orgs,
+    scores,
+    workbook_import,
+)
 from ita_desktop.cli.common import ThaiArgumentParser, configure_streams
 from ita_desktop.errors import ItaError, ValidationError, one_line, shown
 from ita_desktop.paths import data_dir
@@ -25,6 +36,7 @@ def build_parser() -> ThaiArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=ThaiArgumentParser)
     for module in COMMANDS:
         module.register(sub)
+    workbook_import.register(sub.choices["import"])  # `import xlsx` beside `import json`
     return parser
 
 
