@@ -10,9 +10,11 @@ Public API:
         across frames and pages. Lines break between words, or between the dictionary parts
         of a compound, where the line breaker's score says so (linebreak.py): left, center
         and right aligned text (table cells) takes a shorter line rather than cut a compound.
-        TA_JUSTIFY is Thai distributed justification: every line but the last (and those
-        ending in <br/>) is stretched to the full width, the extra space shared by word gaps
-        and the gaps between Thai character clusters; lines under 75% full stay ragged.
+        TA_JUSTIFY is Thai distributed justification (justify.py): every line but the last
+        (and those ending in <br/>) is stretched to the full width, the extra space shared
+        by every gap between two base characters and the word spaces, each in proportion to
+        its cap; the line breaker chooses the breaks of the whole paragraph so that lines
+        fill evenly; lines under 75% full stay ragged.
     thai_paragraph(text, style) -> ThaiParagraph
         For plain user text: escapes &, <, > and turns newlines into line breaks.
     escape(text) -> str
@@ -30,6 +32,7 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.paraparser import ParaParser
 
 from ita_desktop.exporters.pdf.fonts import ThaiTTFont, font_name, register_fonts
+from ita_desktop.exporters.pdf.justify import spread
 from ita_desktop.exporters.pdf.linebreak import (
     HARD_BREAK,
     JUSTIFY_MIN_FILL,
@@ -38,13 +41,10 @@ from ita_desktop.exporters.pdf.linebreak import (
     Run,
     break_lines,
     build_units,
-    cluster_gaps,
 )
 from ita_desktop.exporters.pdf.render import Fmt, draw_boxes
 
 DESCENT = 0.28  # of the font size: room kept under the last baseline of a line box
-_MAX_WORD_GAP = 0.08  # em; poppler reads a gap over 0.1 em between words as a space
-_MIN_FILL = JUSTIFY_MIN_FILL  # a justified line shorter than this share of the width: ragged
 
 
 def escape(text: str) -> str:
@@ -137,10 +137,12 @@ class ThaiParagraph(Flowable):
             st = self.style
             width = avail_width - st.leftIndent - st.rightIndent
             self._lines = break_lines(
-                self.items, width - self._first_indent(), width, ragged=st.alignment != TA_JUSTIFY
+                self.items,
+                width - self._first_indent(),
+                width,
+                ragged=st.alignment != TA_JUSTIFY,
+                open_end=self._ends_broken,
             )
-            if self._ends_broken and self._lines:
-                self._lines[-1].hard = False
             self._laid_width = avail_width
         return self._lines
 
@@ -196,10 +198,10 @@ class ThaiParagraph(Flowable):
             avail = full - indent
             x = st.leftIndent + indent
             gaps = [0.0] * len(line.boxes)
-            inner: dict[int, float] | None = None
+            inner: dict[int, tuple[float, ...]] | None = None
             align = st.alignment
-            if align == TA_JUSTIFY and not line.hard:
-                inner = _justify(line, avail, gaps)
+            if align == TA_JUSTIFY and not line.hard and line.width >= JUSTIFY_MIN_FILL * avail:
+                gaps, inner = spread(line.boxes, avail - line.width)
             elif align == TA_CENTER:
                 x += (avail - line.width) / 2.0
             elif align == TA_RIGHT:
@@ -214,34 +216,3 @@ def _line_items(line: Line) -> list[Item]:
     if line.hard:
         items.append(HARD_BREAK)
     return items
-
-
-def _justify(line: Line, avail: float, gaps: list[float]) -> dict[int, float] | None:
-    """Fill `gaps` (and return inter-cluster extras) so the line spans `avail` exactly.
-
-    Like Word's Thai distributed alignment, the extra space is shared by word gaps and the
-    gaps between Thai character clusters. Word gaps get at most _MAX_WORD_GAP em each: wider
-    gaps between two words make text extractors (poppler) insert a space that is not in the
-    text; cluster gaps lie inside a word's /ActualText span and take the rest. Lines far too
-    short to stretch stay ragged."""
-    extra = avail - line.width
-    if extra <= 0.01 or line.width < _MIN_FILL * avail:
-        return None
-    boxes = line.boxes
-    words = [i for i, s in enumerate(line.stretch) if s]
-    tight = [i for i in words if not (boxes[i].space or boxes[i - 1].space)]
-    loose = [i for i in words if boxes[i].space or boxes[i - 1].space]
-    clusters = {i: g for i, b in enumerate(boxes) if (g := cluster_gaps(b))}
-    n_clusters = sum(len(g) for g in clusters.values())
-    if not words and not n_clusters:
-        return None
-    share = extra / (len(words) + n_clusters)
-    tight_gap = share
-    if tight and (loose or n_clusters):
-        tight_gap = min(share, min(_MAX_WORD_GAP * b.fmt.size for b in boxes))
-        share = (extra - tight_gap * len(tight)) / (len(loose) + n_clusters)
-    for i in tight:
-        gaps[i] = tight_gap
-    for i in loose:
-        gaps[i] = share
-    return {i: share for i in clusters} or None

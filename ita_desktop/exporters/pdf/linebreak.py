@@ -7,31 +7,28 @@ Public API:
         Words that must stay together (no break before "ๆ", ")" or ","; none after "(";
         none inside Latin/digit runs such as URLs, "พ.ศ.2567" or "ITA-2567") form one Unit.
     break_lines(units, first_width, width, ragged=False) -> list[Line]
-        First-fit filling; when a unit does not fit, the line end is chosen among every
-        possible end of the line by score (see "Choosing a line end" below). Lines end between
-        units, inside a unit only where its word divides into shorter dictionary words (see
-        sub_words), or at a hard break; spaces at line ends are dropped. A unit longer than a
-        whole line is broken at the best place inside it: URL style (after / : @ = &, before
-        . , - _ ? # % ~) in Latin text, between words and dictionary parts of words in Thai
-        text, between Thai character clusters (TCC) if a part is still too long, between
-        characters (never inside a cluster) as a last resort. No line is wider than its width
-        unless it holds a single unbreakable piece.
+        The lines of a paragraph, its breaks chosen all at once (total fit, totalfit.py):
+        the sum over the lines of what their fill costs and of what their ends cost (see
+        "What a line end costs" below) is the least. Lines end between units, inside a unit
+        only where its word divides into shorter dictionary words (see sub_words), or at a
+        hard break; spaces at line ends are dropped. A unit longer than a whole line is
+        broken at the best place inside it: URL style (after / : @ = &, before . , - _ ? # %
+        ~) in Latin text, between words and dictionary parts of words in Thai text, between
+        Thai character clusters (TCC) if a part is still too long, between characters (never
+        inside a cluster) as a last resort. No line is wider than its width unless it holds
+        a single unbreakable piece.
     sub_words(word) -> tuple[int, ...]
         Offsets inside a Thai word where it divides wholly into shorter dictionary words
         (pythainlp's thai_words(), fewest parts, then the parts of the parts).
-    cluster_gaps(box) -> list[int]
-        Glyph indexes after which inter-cluster justification space may go (Thai only).
 
-Choosing a line end: when a unit does not fit, every place the line could end is scored and
-the lowest score wins. The places: between units, and inside a unit where its word divides
-into dictionary parts (sub_words), back to 60% of the width in justified text and anywhere
-in left/center/right aligned ("ragged") text, as long as what is left over fits on the next
-line (or on two, counting the cheapest break that then makes it fit). The score:
-    fill badness   s = the empty share of the line. Ragged: 30*s^2 (half full costs 7.5,
-                   a nearly empty line less than one cut compound). Justified, where the gap
-                   is spread over the line: 1000*s^2 (10% costs 10, 20% costs 40), plus 200
-                   under JUSTIFY_MIN_FILL, where the line is left ragged
-    + 40 for each dictionary word (pythainlp's thai_words) that spans the break from one
+What a line costs (totalfit.line_cost): justified, how loose it is, r = the width it lacks /
+what its gaps can stretch at their caps (justify.py), 100*r^3, plus 200 under JUSTIFY_MIN_FILL
+where it stays ragged; a last line costs only as a runt. Ragged (left/center/right aligned,
+table cells): 30*(empty share)^2 (half full costs 7.5, a nearly empty line less than one cut
+compound), the last line nothing.
+
+What a line end costs:
+    40 for each dictionary word (pythainlp's thai_words) that spans the break from one
                    word or sub-word boundary to another, at most 4 boundaries away: ผล|ประโยชน์,
                    แนว|ทางการ (แนวทาง), ตลอด|ปี|งบประมาณ (ตลอดปี at the first, ปีงบประมาณ at
                    the second); and 40 more for a break inside one of the segmenter's words,
@@ -40,11 +37,9 @@ line (or on two, counting the cheapest break that then makes it fit). The score:
                    side, as the line ends will be), are not cut there by the character
                    clusters and by a dictionary segmenter (newmm or longest matching): the two
                    lines would read as a cut word (what pdf_thai_check counts)
-So justified text cuts a compound rather than leave a line stretched by a fifth or ragged,
-and ragged text (table cells) takes a shorter line rather than cut a compound. Candidates
-are scored from the longest line down and only while they can still win (badness grows as
-the line shortens; the segmenter check runs last and is cached), so a line costs a few
-dictionary look-ups.
+So justified text cuts a compound rather than leave a line stretched to three quarters of
+its caps, and ragged text (table cells) takes a shorter line rather than cut a compound. The
+segmenter check is read only for the ends the search chooses (totalfit.best_breaks).
 
 No zero-width space or any other invisible character is ever inserted.
 """
@@ -59,20 +54,18 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from ita_desktop.exporters.pdf.justify import box_capacity, join_capacity
 from ita_desktop.exporters.pdf.render import Box, Fmt, make_box
 from ita_desktop.exporters.pdf.shaping import thai_cuts as _thai_cuts
+from ita_desktop.exporters.pdf.totalfit import JUSTIFY_MIN_FILL, Place, best_breaks
 from ita_desktop.thai.segmentation import split_words
 
+__all__ = ["HARD_BREAK", "JUSTIFY_MIN_FILL", "HardBreak", "Item", "Line", "Run", "Unit"]
+
 _EPS = 0.01
-JUSTIFY_MIN_FILL = 0.75  # a justified line shorter than this share of the width stays ragged
-_JUSTIFY_FLOOR = 0.6  # a justified line is never ended shorter than this share by choice
-_RAGGED_K = 30.0  # fill badness of left/center/right aligned text: _RAGGED_K * empty share^2
-_JUSTIFY_K = 1000.0  # fill badness of justified text: _JUSTIFY_K * empty share^2 ...
-_JUSTIFY_RAGGED = 200.0  # ... plus this under JUSTIFY_MIN_FILL
 _DICT_PENALTY = 40.0  # for each dictionary word a break cuts
 _MAX_CUT_WORDS = 3  # at most this many counted
 _WORD_PENALTY = 1000.0  # the two line ends read as one word (what pdf_thai_check counts)
-_MAX_WORD = 60  # text read past a line end, in characters
 _NEAR = 4  # a dictionary word cut by a break is looked for up to this many boundaries away
 _LONG_PART = 9  # a dictionary part of a word this long is itself divided (sub_words)
 NBSP = set("\u00a0\u202f\u2007")  # no-break spaces: drawn as spaces, never a line end
@@ -111,10 +104,9 @@ class Unit:
 
 @dataclass(slots=True)
 class Line:
-    """One laid-out line. stretch[i]: a word gap (justification point) comes before boxes[i]."""
+    """One laid-out line: its boxes (spaces at its end left out) and units (with them)."""
 
     boxes: list[Box] = field(default_factory=list)
-    stretch: list[bool] = field(default_factory=list)
     width: float = 0.0
     hard: bool = False  # ends the paragraph or a <br/>: never justified
     units: list[Unit] = field(default_factory=list)
@@ -205,55 +197,58 @@ def _segment_units(runs: Sequence[tuple[str, Fmt]]) -> list[Unit]:
 
 
 def break_lines(
-    items: Sequence[Item], first_width: float, width: float, ragged: bool = False
+    items: Sequence[Item],
+    first_width: float,
+    width: float,
+    ragged: bool = False,
+    open_end: bool = False,
 ) -> list[Line]:
-    """Fill lines, choosing each line end by score; see the module docstring. `ragged`: the
-    text is left, center or right aligned (short lines cost little), not justified."""
+    """The lines of a paragraph, its breaks chosen all at once; see the module docstring.
+    `ragged`: the text is left, center or right aligned (short lines cost little), not
+    justified. Hard breaks end lines; the first line is `first_width` wide. `open_end`: the
+    paragraph goes on after `items` (the first part of one split across pages): its last
+    line is laid out like any other, and is not hard."""
     lines: list[Line] = []
-    cur: list[Unit] = []
-    cur_w = 0.0
-
-    def avail() -> float:
-        return first_width if not lines else width
-
-    idx = -1
-    while idx + 1 < len(items):
-        idx += 1
-        item = items[idx]
+    segment: list[Unit] = []
+    for item in items:
         if isinstance(item, HardBreak):
-            lines.append(_make_line(cur, True))
-            cur, cur_w = [], 0.0
-            continue
-        if item.space:
-            if cur:
-                cur.append(item)
-                cur_w += item.width
-            continue
-        if cur_w + item.width <= avail() + _EPS:
-            cur.append(item)
-            cur_w += item.width
-            continue
-        if item.width > width + _EPS and not item.joined:  # longer than any line
-            pieces = _split_long(item, width)
-            if len(pieces) > 1:  # the pieces take its place
-                items = [*items[:idx], *pieces, *items[idx + 1 :]]
-                idx -= 1
-                continue
-        if not cur:
-            cur, cur_w = [item], item.width
-            continue
-        head, cur = _choose_break(cur, items, idx, avail(), width, ragged)
-        lines.append(_make_line(head, False))
-        cur_w = sum(u.width for u in cur)
-        if cur_w > width + _EPS:  # more than a line left over: its units are laid out again
-            items = [*cur, *items[idx + 1 :]]
-            idx = -1
-            cur, cur_w = [], 0.0
-    if cur or not lines:
-        lines.append(_make_line(cur, True))
-    else:
-        lines[-1].hard = True
+            first = first_width if not lines else width
+            lines.extend(_break_segment(segment, first, width, ragged, False))
+            segment = []
+        else:
+            segment.append(item)
+    if segment or not lines:
+        first = first_width if not lines else width
+        lines.extend(_break_segment(segment, first, width, ragged, open_end))
     return lines
+
+
+def _break_segment(
+    units: list[Unit], first_width: float, width: float, ragged: bool, open_end: bool
+) -> list[Line]:
+    """The lines of text between two hard breaks, the last one hard unless `open_end`."""
+    units = _split_overlong(_lstrip(units), width)
+    if not units:
+        return [_make_line([], not open_end)]
+    para = _Paragraph(units)
+    ends = best_breaks(para.places, first_width, width, ragged, para.cheap, para.exact, open_end)
+    lines = []
+    start = 0
+    for end in ends:
+        lines.append(_make_line(para.line(start, end), end == ends[-1] and not open_end))
+        start = end
+    return lines
+
+
+def _split_overlong(units: list[Unit], width: float) -> list[Unit]:
+    """Units wider than a whole line replaced by their pieces (_split_long)."""
+    out: list[Unit] = []
+    for unit in units:
+        if not unit.space and not unit.joined and unit.width > width + _EPS:
+            out.extend(_split_long(unit, width))
+        else:
+            out.append(unit)
+    return out
 
 
 def _lstrip(units: list[Unit]) -> list[Unit]:
@@ -269,161 +264,103 @@ def _make_line(units: list[Unit], hard: bool) -> Line:
     while end and units[end - 1].space:  # spaces at the end of a line are not drawn
         end -= 1
     for unit in units[:end]:
-        for j, box in enumerate(unit.boxes):
-            line.stretch.append(j == 0 and bool(line.boxes) and not unit.joined)
-            line.boxes.append(box)
+        line.boxes.extend(unit.boxes)
         line.width += unit.width
     return line
 
 
-def _badness(head: float, avail: float, ragged: bool) -> float:
-    """What a line `head` points wide costs for being short of `avail`."""
-    empty = max(0.0, 1.0 - head / avail) if avail > 0 else 0.0
-    if ragged:
-        return _RAGGED_K * empty * empty
-    bad = _JUSTIFY_K * empty * empty
-    return bad + _JUSTIFY_RAGGED if empty > 1.0 - JUSTIFY_MIN_FILL else bad
+def _inside_capacity(unit: Unit) -> float:
+    """Points a unit's own gaps stretch at their caps (justify.py)."""
+    boxes = unit.boxes
+    total = sum(box_capacity(b) for b in boxes)
+    return total + sum(join_capacity(a, b) for a, b in pairwise(boxes))
 
 
-def _choose_break(
-    cur: list[Unit], items: Sequence[Item], idx: int, avail: float, width: float, ragged: bool
-) -> tuple[list[Unit], list[Unit]]:
-    """items[idx] does not fit after `cur`: (the finished line, the start of the next one),
-    the line end chosen by score (module docstring) among the ends between units and the
-    sub-word boundaries inside them, items[idx] included."""
-    nxt = items[idx]
-    assert not isinstance(nxt, HardBreak)  # break_lines handles those itself
-    seq = [*cur, nxt]
-    starts = [0]
-    cum = [0.0]
-    for u in seq:
-        starts.append(starts[-1] + len(u.text))
-        cum.append(cum[-1] + u.width)
-    ctx = _Context(seq, starts, items, idx + 1)
-    total = cum[-1]
-    last = len(seq) - 1
-    best: tuple[int, int, list[Unit] | None] = (last, 0, None)
-    best_score = float("inf")
+class _Paragraph:
+    """The places a paragraph's lines may end (between units and inside them, at sub-word
+    boundaries), on running totals of width and stretch (totalfit.Place), with their costs."""
 
-    def end_before(m: int) -> bool:
-        """Score ending the line before seq[m]; False when no earlier end can win."""
-        nonlocal best, best_score
-        end = m
-        while end and seq[end - 1].space:
-            end -= 1
-        rest = total - cum[m]
-        if not end or rest > 2 * width:
-            return False
-        head = cum[end]
-        bad = _badness(head, avail, ragged)
-        if best_score < float("inf") and (
-            bad >= best_score or (not ragged and head < _JUSTIFY_FLOOR * avail)
-        ):
-            return False
-        score = bad + ctx.penalty(starts[m], best_score - bad)
-        if rest > width + _EPS and score < best_score:
-            score += rest_cost(m, best_score - score)
-        if score < best_score:
-            best, best_score = (m, 0, None), score
-        return True
-
-    def rest_cost(m: int, limit: float) -> float:
-        """Ending the line before seq[m] leaves more than a line: what the best break inside
-        seq[m:] that fits the next line costs (its penalty), or `limit` if none is cheaper."""
-        least = limit
-        for j in range(last, m, -1):  # ends before seq[j]
-            e = j
-            while e > m and seq[e - 1].space:
-                e -= 1
-            if seq[j].space or e == m or cum[e] - cum[m] > width + _EPS:
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        n = len(units)
+        starts = [0]  # each unit's offset in the paragraph's text
+        cum = [0.0]  # width of units[:m]
+        cap = [0.0]  # stretch of units[:m] with the joins before each
+        joins = [0.0] * n  # stretch of the join before units[m]
+        for m, u in enumerate(units):
+            starts.append(starts[-1] + len(u.text))
+            cum.append(cum[-1] + u.width)
+            if m:
+                joins[m] = join_capacity(units[m - 1].boxes[-1], u.boxes[0])
+            cap.append(cap[-1] + joins[m] + _inside_capacity(u))
+        self.starts = starts
+        self.context = _Context(units, starts)
+        # (unit, offset inside it, halves when inside) of each place, in text order
+        self.breaks: list[tuple[int, int, tuple[Unit, Unit] | None]] = [(0, 0, None)]
+        self.places = [Place(0.0, 0.0, 0.0, 0.0)]
+        for m, u in enumerate(units):
+            if u.space:
                 continue
-            if total - cum[j] > width + _EPS:
-                break
-            least = min(least, ctx.penalty(starts[j], least))
-        for j in range(m, last + 1):  # ends inside seq[j]
-            if least <= _DICT_PENALTY:
-                break
-            for o in _inner_bounds(seq[j].words, len(seq[j].text)):
-                left, right = _split_unit(seq[j], o)
-                if (
-                    cum[j] - cum[m] + left.width <= width + _EPS
-                    and right.width + total - cum[j + 1] <= width + _EPS
-                ):
-                    least = min(least, ctx.penalty(starts[j] + o, least, inner=True))
-        return least
+            if m:
+                e = m
+                while units[e - 1].space:
+                    e -= 1
+                self.breaks.append((m, 0, None))
+                self.places.append(Place(cum[e], cap[e], cum[m], cap[m] + joins[m]))
+            for o in _inner_bounds(u.words, len(u.text)):
+                left, right = _split_unit(u, o)
+                self.breaks.append((m, o, (left, right)))
+                self.places.append(
+                    Place(
+                        cum[m] + left.width,
+                        cap[m] + joins[m] + _inside_capacity(left),
+                        cum[m + 1] - right.width,
+                        cap[m + 1] - _inside_capacity(right),
+                    )
+                )
+        e = n
+        while units[e - 1].space:
+            e -= 1
+        self.breaks.append((n, 0, None))
+        self.places.append(Place(cum[e], cap[e], cum[n], cap[n]))
 
-    def inside(m: int) -> bool:
-        """Score the ends inside seq[m], the longest line first; False as in end_before."""
-        nonlocal best, best_score
-        unit = seq[m]
-        inner = _inner_bounds(unit.words, len(unit.text))
-        if not inner or (
-            _badness(min(cum[m + 1], avail), avail, ragged) + _DICT_PENALTY >= best_score
-        ):
-            return True  # none of them can win
-        for o in reversed(inner):
-            left, right = _split_unit(unit, o)
-            head = cum[m] + left.width
-            if head > avail + _EPS:
-                continue
-            if right.width + total - cum[m + 1] > width + _EPS:
-                return True  # leaves more than a line: only ends between units are tried
-            if not ragged and head < _JUSTIFY_FLOOR * avail:
-                return False
-            bad = _badness(head, avail, ragged)
-            if bad + _DICT_PENALTY >= best_score:
-                return bad < best_score
-            score = bad + ctx.penalty(starts[m] + o, best_score - bad, inner=True)
-            if score < best_score:
-                best, best_score = (m, o, [left, right]), score
-        return True
+    def _offset(self, j: int) -> int:
+        m, o, _ = self.breaks[j]
+        return self.starts[m] + o
 
-    # the end before the unit that did not fit first: it bounds what the ends inside it, which
-    # all carry a dictionary penalty, may cost
-    if end_before(last) and inside(last):
-        for m in range(last - 1, -1, -1):
-            if not seq[m].space and not (inside(m) and end_before(m)):
-                break
-    return _finish(seq, best)
+    def cheap(self, j: int) -> float:
+        """What ending a line at place j costs for the dictionary words it cuts."""
+        halves = self.breaks[j][2]
+        cut = min(self.context.cut_words(self._offset(j)), _MAX_CUT_WORDS)
+        return _DICT_PENALTY * (cut + 1 if halves else cut)
 
+    def exact(self, j: int) -> float:
+        """cheap(j), and _WORD_PENALTY where the two lines would read as one cut word."""
+        pen = self.cheap(j)
+        return pen + _WORD_PENALTY if self.context.reads_as_cut(self._offset(j)) else pen
 
-def _finish(
-    seq: list[Unit], best: tuple[int, int, list[Unit] | None]
-) -> tuple[list[Unit], list[Unit]]:
-    m, _, halves = best
-    if halves is None:
-        return seq[:m], _lstrip(seq[m:])
-    return [*seq[:m], halves[0]], [halves[1], *seq[m + 1 :]]
+    def line(self, i: int, j: int) -> list[Unit]:
+        """The units of the line from place i to place j (spaces at its end kept)."""
+        m1, o1, h1 = self.breaks[i]
+        m2, o2, h2 = self.breaks[j]
+        if h1 is not None and m1 == m2:  # both ends inside one unit: its middle part
+            return [_split_unit(h1[1], o2 - o1)[0]]
+        out = [h1[1]] if h1 is not None else []
+        out.extend(self.units[m1 + (h1 is not None) : m2])
+        if h2 is not None:
+            out.append(h2[0])
+        return out
 
 
 class _Context:
-    """The text around one line end, with its word and sub-word boundaries, to score breaks
-    (made on first use)."""
+    """A paragraph's text with its word and sub-word boundaries, to score line ends."""
 
-    __slots__ = ("_text", "items", "look", "starts", "units")
+    __slots__ = ("starts", "text", "units")
 
-    def __init__(
-        self, units: list[Unit], starts: list[int], items: Sequence[Item], look: int
-    ) -> None:
-        self.units = units  # the line's units and the one that did not fit
+    def __init__(self, units: list[Unit], starts: list[int]) -> None:
+        self.units = units
         self.starts = starts  # offset of each unit in `text`
-        self.items = items
-        self.look = look  # items[look:] follow the units
-        self._text: str | None = None
-
-    @property
-    def text(self) -> str:
-        """The units' text and a few words after them (to read across the break)."""
-        if self._text is None:
-            parts = [u.text for u in self.units]
-            n = 0
-            for it in self.items[self.look :]:
-                if isinstance(it, HardBreak) or n > _MAX_WORD:
-                    break
-                parts.append(it.text)
-                n += len(it.text)
-            self._text = "".join(parts)
-        return self._text
+        self.text = "".join(u.text for u in units)
 
     def cut_words(self, k: int) -> int:
         """How many dictionary words, from one word or sub-word boundary to another, span
@@ -450,17 +387,14 @@ class _Context:
         rights: list[int] = []  # the nearest boundaries after k
         m = bisect_right(self.starts, k) - 1
         pos = self.starts[m]
-        look = self.look - len(self.units)
-        while len(rights) < _NEAR:
-            u = self.units[m] if m < len(self.units) else self.items[m + look]
-            if isinstance(u, HardBreak) or u.space:
+        while len(rights) < _NEAR and m < len(self.units):
+            u = self.units[m]
+            if u.space:
                 break
             rights.extend(pos + c for c in _word_bounds(u.words, len(u.text)) if pos + c > k)
             pos += len(u.text)
             rights.append(pos)
             m += 1
-            if m + look >= len(self.items) or pos >= len(text):
-                break
         rights = rights[:_NEAR]
         if not lefts or not rights:
             return 0
@@ -477,26 +411,31 @@ class _Context:
                     n += 1
         return n
 
-    def penalty(self, k: int, limit: float, inner: bool = False) -> float:
-        """What ending the line at offset k costs (module docstring); stops counting once
-        the cost reaches `limit`, where the break can no longer win."""
-        cut = min(self.cut_words(k), _MAX_CUT_WORDS)
-        pen = _DICT_PENALTY * (cut + 1 if inner else cut)
-        if pen >= limit:
-            return pen
-        before = self.text[:k].rstrip()
-        before = before.rsplit(None, 1)[-1][-12:] if before else ""
-        after = self.text[k:].lstrip()
-        after = after.split(None, 1)[0][:12] if after else ""
-        if (
+    def reads_as_cut(self, k: int) -> bool:
+        """Would the two lines meeting at offset k read as one word cut in two: the 12
+        characters each side of it (to the nearest space) are not cut there by the character
+        clusters and a dictionary segmenter (_natural_break)?"""
+        text = self.text
+        end = k
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        begin = end
+        while begin > 0 and end - begin < 12 and not text[begin - 1].isspace():
+            begin -= 1
+        start = k
+        while start < len(text) and text[start].isspace():
+            start += 1
+        stop = start
+        while stop < len(text) and stop - start < 12 and not text[stop].isspace():
+            stop += 1
+        before, after = text[begin:end], text[start:stop]
+        return bool(
             before
             and after
             and is_thai(before[-1])
             and is_thai(after[0])
             and not _natural_break(before, after)
-        ):
-            pen += _WORD_PENALTY
-        return pen
+        )
 
 
 @lru_cache(maxsize=16384)
@@ -698,8 +637,3 @@ def _fallback_cuts(text: str) -> list[int]:
         ):
             cuts.add(i)
     return sorted(cuts)
-
-
-def cluster_gaps(box: Box) -> tuple[int, ...]:
-    """Glyph indexes of `box` after which inter-cluster justification space may go."""
-    return () if box.space else box.shaped.cluster_gaps

@@ -10,7 +10,7 @@ Public API:
 
 Glyphs are written with explicit TJ positioning from HarfBuzz. Runs whose glyphs a text
 extractor could misread (zero-advance marks, raised marks, justification space between
-clusters) are wrapped in an /ActualText span holding the source text; every glyph also has a
+characters) are wrapped in an /ActualText span holding the source text; every glyph also has a
 correct ToUnicode entry (fonts.py), for extractors that ignore ActualText.
 """
 
@@ -92,11 +92,12 @@ def _actual_text(text: str) -> str:
 
 def _encode(doc: Any, font: ThaiTTFont, shaped: Shaped) -> list[Op]:
     """Operators for one run, independent of size and justification (so they are cached):
-    ("F", subset font), ("T", TJ array body), ("Y", vertical offset), ("J", the move at a
-    cluster gap, which draw_boxes widens when justifying), ("S"/"E", span start/end, for runs
-    that need it or get cluster gaps). All numbers are in 1/1000 em, as in TJ arrays.
+    ("F", subset font), ("T", TJ array body), ("Y", vertical offset), ("J", the move after
+    the k-th base gap, which draw_boxes widens when justifying: ("J", move, k)), ("S"/"E",
+    span start/end, drawn for runs that need it or get justification space inside). All
+    numbers are in 1/1000 em, as in TJ arrays.
     """
-    gaps = set(shaped.cluster_gaps)
+    gaps = {g: k for k, g in enumerate(shaped.base_gaps)}
     span = shaped.needs_span
     ops: list[Op] = [("S", _actual_text(shaped.text), span)] if span or gaps else []
     parts: list[str] = []
@@ -138,7 +139,7 @@ def _encode(doc: Any, font: ThaiTTFont, shaped: Shaped) -> list[Op]:
             pending = post[gi]
             if gi in gaps:
                 flush()
-                ops.append(("J", pending))
+                ops.append(("J", pending, gaps[gi]))
                 pending = 0.0
             gi += 1
     if abs(pending) > 0.005:
@@ -175,10 +176,11 @@ def draw_boxes(
     y: float,
     boxes: Sequence[Box],
     gaps: Sequence[float],
-    inner: dict[int, float] | None = None,
+    inner: dict[int, tuple[float, ...]] | None = None,
 ) -> float:
     """Draw boxes on one baseline from `x`; gaps[i] points of extra space go before box i,
-    inner[i] points after each Thai cluster inside box i (justification). Returns the end x."""
+    inner[i][k] points after the k-th base gap of box i (Shaped.base_gaps; justification).
+    Returns the end x."""
     doc = canv._doc
     code = ["q BT", f"1 0 0 1 {_num(x)} {_num(y)} Tm"]
     tj: list[str] = []
@@ -187,13 +189,16 @@ def draw_boxes(
     cur_color = None
     cur_rise = 0.0
     pending = 0.0  # points to move right before the next glyph
+    joinable = False  # tj ends with a string the next run's first string may be glued to
     pos = x
     decos: list[tuple[Fmt, float, float]] = []
 
     def flush() -> None:
+        nonlocal joinable
         if tj:
             code.append("[" + " ".join(tj) + "] TJ")
             tj.clear()
+        joinable = False
 
     for i, box in enumerate(boxes):
         fmt = box.fmt
@@ -205,19 +210,26 @@ def draw_boxes(
             code.append(_color_op(fmt.color) + " rg")
             cur_color = fmt.color
         size = fmt.size
-        extra = inner.get(i, 0.0) if inner else 0.0
-        em = extra * 1000.0 / size
+        extras = inner.get(i, ()) if inner else ()
+        spaced = any(extras)
         for op in _ops_for(doc, box):
             kind = op[0]
             if kind == "T":
                 if abs(pending) > 0.001:
                     tj.append(_num(-pending * 1000.0 / cur_size))
                     pending = 0.0
-                tj.append(op[1])
+                    joinable = False
+                body = op[1]
+                if joinable and body[0] == "(":
+                    tj[-1] = tj[-1][:-1] + body[1:]
+                else:
+                    tj.append(body)
+                joinable = body[-1] == ")"
             elif kind == "J":
-                move = op[1] + em
+                move = op[1] + (extras[op[2]] * 1000.0 / size if spaced else 0.0)
                 if abs(move) > 0.005:
                     tj.append(_num(-move))
+                    joinable = False
             elif kind == "F":
                 if op[1] != cur_font or size != cur_size:
                     flush()
@@ -231,10 +243,10 @@ def draw_boxes(
                 flush()
                 cur_rise = fmt.rise + op[1] * size / 1000.0
                 code.append(f"{_num(cur_rise)} Ts")
-            elif op[2] or extra:  # "S" / "E": an /ActualText span around the run
+            elif op[2] or spaced:  # "S" / "E": an /ActualText span around the run
                 flush()
                 code.append(op[1])
-        width = box.width + (extra * len(box.shaped.cluster_gaps) if extra else 0.0)
+        width = box.width + (sum(extras) if spaced else 0.0)
         if fmt.underline or fmt.strike or fmt.link:
             decos.append((fmt, pos, pos + width))
         pos += width

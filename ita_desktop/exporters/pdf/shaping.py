@@ -9,11 +9,15 @@ Public API:
 A Shaped run carries one character per glyph (`chars`, ready for ReportLab's subset encoder:
 either the real character or a private code from ThaiTTFont.glyph_char whose ToUnicode entry
 gives back the source text), per-glyph positioning, and the source offset of every glyph.
+Justification may add space after the glyphs listed in `Shaped.base_gaps`: where the next
+glyph starts another base character (never between a base and its marks, never inside SARA
+AM, which is drawn as one glyph).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import uharfbuzz
 from pythainlp.tokenize.tcc import tcc_pos
@@ -23,6 +27,7 @@ from ita_desktop.exporters.pdf.fonts import ThaiTTFont, get_thai_font
 _SARA_AM, _NIKHAHIT, _SARA_AA = "\u0e33", "\u0e4d", "\u0e32"
 _CACHE: dict[tuple[str, str], Shaped] = {}
 _CACHE_LIMIT = 200_000
+_MARKS = ("Mn", "Mc", "Me")
 _SNAP = 4.0  # 1/1000 em: moving a glyph this little is invisible
 
 
@@ -31,6 +36,7 @@ class Shaped:
 
     __slots__ = (
         "_gaps",
+        "_thai_gaps",
         "chars",
         "font_name",
         "has_y",
@@ -68,14 +74,22 @@ class Shaped:
         # by a letter at the same x for duplicated text): such runs get an /ActualText span
         self.needs_span = needs_span or self.has_y
         self._gaps: tuple[int, ...] | None = None
+        self._thai_gaps: tuple[bool, ...] = ()
 
     @property
-    def cluster_gaps(self) -> tuple[int, ...]:
-        """Glyph indexes after which justification may add space: the ends of Thai
-        character clusters (TCC) inside the run."""
+    def base_gaps(self) -> tuple[int, ...]:
+        """Glyph indexes after which justification may add space: the glyph ends a base
+        character (with its marks) and the next glyph starts another, neither a space."""
         if self._gaps is None:
-            self._gaps = _cluster_gaps(self.text, self.starts)
+            self._gaps, self._thai_gaps = _base_gaps(self.text, self.starts)
         return self._gaps
+
+    @property
+    def thai_gaps(self) -> tuple[bool, ...]:
+        """For each of base_gaps: does a Thai character stand on either side?"""
+        if self._gaps is None:
+            self._gaps, self._thai_gaps = _base_gaps(self.text, self.starts)
+        return self._thai_gaps
 
     def __repr__(self) -> str:
         return f"Shaped({self.text!r}, {self.font_name!r}, width={self.width:.1f})"
@@ -95,15 +109,23 @@ def thai_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _cluster_gaps(text: str, starts: list[int]) -> tuple[int, ...]:
-    if len(starts) < 2 or not _THAI_RUN.search(text):
-        return ()
-    cuts = set(thai_cuts(text))
-    return tuple(
-        gi
-        for gi in range(len(starts) - 1)
-        if starts[gi + 1] != starts[gi] and starts[gi + 1] in cuts
-    )
+def _base_gaps(text: str, starts: list[int]) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    gaps: list[int] = []
+    thai: list[bool] = []
+    for gi in range(len(starts) - 1):
+        at = starts[gi + 1]
+        if at == starts[gi] or not 0 < at < len(text):
+            continue  # the same HarfBuzz cluster: a base and its marks, or SARA AM
+        before, after = text[at - 1], text[at]
+        if before.isspace() or after.isspace() or unicodedata.category(after) in _MARKS:
+            continue
+        gaps.append(gi)
+        thai.append(_is_thai(before) or _is_thai(after))
+    return tuple(gaps), tuple(thai)
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f"
 
 
 def shape(text: str, font_name: str) -> Shaped:
