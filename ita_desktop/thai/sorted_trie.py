@@ -48,7 +48,7 @@ class _LazyNode(Trie.Node):
 
 
 class SortedTrie(Trie):
-    """The Trie of `words`, which must be sorted, distinct, stripped and non-empty strings."""
+    """The Trie of `words`, which must be sorted, distinct and stripped (trie_words)."""
 
     def __init__(self, words: Sequence[str]) -> None:
         self._word_count = len(words)
@@ -56,5 +56,5 @@ class SortedTrie(Trie):
 
 
 def trie_words(words: Iterable[str]) -> tuple[str, ...]:
-    """`words` as Trie(words) keeps them: stripped, without empty ones, once each; sorted."""
-    return tuple(sorted({w.strip() for w in words} - {""}))
+    """`words` as Trie(words) keeps them: stripped, once each; sorted."""
+    return tuple(sorted({w.strip() for w in words}))
