@@ -39,7 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_selection_arguments(show_p)
     show_p.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     show_p.set_defaults(run=run_show)
-    import_p = actions.add_parser("import", help="นำเข้าคะแนนจากไฟล์ Excel ที่ส่งออกจากโปรแกรม")
+    import_p = actions.add_parser(
+        "import",
+        help="นำเข้าไฟล์ Excel ที่ส่งออกจากโปรแกรม ต้องเป็นของหน่วยงานและปีที่เลือก (เหมือน import xlsx)",
+    )
     add_db_argument(import_p, required=True)
     add_selection_arguments(import_p)
     import_p.add_argument("--file", type=Path, required=True, help="ไฟล์ .xlsx")
@@ -101,8 +104,8 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         org, a = select_assessment(db, args)
         assert a.id is not None
-        changes = import_scores(db, a.id, args.file)
+        import_scores(db, a.id, args.file)
     finally:
         db.close()
-    say(f"นำเข้าคะแนน {len(changes.before)} ตัวชี้วัดให้ {org.name} ปี {a.year} แล้ว")
+    say(f"นำเข้าไฟล์ {file.name} ให้ {org.name} ปีงบประมาณ {a.year} แล้ว")
     return 0
