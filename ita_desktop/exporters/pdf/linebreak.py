@@ -301,10 +301,11 @@ class _Paragraph:
         for m, u in enumerate(units):
             if u.space:
                 continue
-            if m:
-                e = m
-                while units[e - 1].space:
-                    e -= 1
+            e = m
+            while e and units[e - 1].space:
+                e -= 1
+            # a line ending in "-" reads as a hyphenated word (pdftotext joins it)
+            if e and not units[e - 1].text.endswith("-"):
                 self.breaks.append((m, 0, None))
                 self.places.append(Place(cum[e], cap[e], cum[m], cap[m] + joins[m]))
             for o in _inner_bounds(u.words, len(u.text)):
