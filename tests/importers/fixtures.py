@@ -71,3 +71,14 @@ def edit(book: Path, sheet: str, cells: dict[str, object]) -> None:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cells(path: Path) -> dict[str, dict[str, object]]:
+    """sheet -> cell -> value (formulas as their text) of a workbook, empty cells left out."""
+    wb = openpyxl.load_workbook(path)
+    return {
+        ws.title: {
+            c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None
+        }
+        for ws in wb
+    }
