@@ -52,12 +52,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
 from ita_desktop.exporters.pdf.justify import box_capacity, join_capacity
 from ita_desktop.exporters.pdf.render import Box, Fmt, make_box
 from ita_desktop.exporters.pdf.shaping import thai_cuts as _thai_cuts
 from ita_desktop.exporters.pdf.totalfit import JUSTIFY_MIN_FILL, Place, best_breaks
+from ita_desktop.thai import dictionary
 from ita_desktop.thai.segmentation import split_words
 
 __all__ = ["HARD_BREAK", "JUSTIFY_MIN_FILL", "HardBreak", "Item", "Line", "Run", "Unit"]
@@ -399,15 +399,16 @@ class _Context:
         rights = rights[:_NEAR]
         if not lefts or not rights:
             return 0
-        root = _trie().root
+        root = dictionary.trie().root
         end = rights[-1]
         n = 0
         for i in lefts[:_NEAR]:  # walk the dictionary trie from each left boundary past k
             node = root
             for p in range(i, end):
-                node = node.children.get(text[p]) if node.children else None
-                if node is None:
+                nxt = node.children.get(text[p]) if node.children else None
+                if nxt is None:
                     break
+                node = nxt
                 if node.end and p >= k and p + 1 in rights:
                     n += 1
         return n
@@ -495,20 +496,6 @@ def _split_unit(unit: Unit, offset: int) -> tuple[Unit, Unit]:
     )
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
-@lru_cache(maxsize=1)
-def _trie() -> Any:
-    from pythainlp.tokenize import word_dict_trie  # the same words as _dictionary()
-
-    return word_dict_trie()
-
-
 @lru_cache(maxsize=16384)
 def sub_words(word: str) -> tuple[int, ...]:
     """Offsets inside a Thai `word` where it divides into shorter dictionary words: the
@@ -518,7 +505,7 @@ def sub_words(word: str) -> tuple[int, ...]:
     n = len(word)
     if n < 4 or not all(is_thai(c) for c in word):
         return ()
-    words = _dictionary()
+    words = dictionary.words()
     cuts = sorted(set(_thai_cuts(word)))
     # end -> (parts, -shortest part, start of the last part) of the best division of word[:end]
     best: dict[int, tuple[int, int, int]] = {0: (0, -n, 0)}
