@@ -53,3 +53,75 @@ def test_buddy_mnemonic_moves_focus(window, qtbot):
     window.show_page("organization")
     qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     assert window.pages["organization"].province_edit.hasFocus()
+
+
+def _type_thai(widget, text: str) -> None:
+    """Key presses carrying Thai text (QTest's keyClicks knows only ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        target = QApplication.focusWidget() or widget
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                target, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+def _editor_of(view):
+    from PySide6.QtWidgets import QApplication
+
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not view and view.isAncestorOf(editor)
+    return editor
+
+
+def test_issue_cells_edit_on_typing_and_tab_goes_to_the_next_rows_issue(window, qtbot):
+    """No more Tab-Tab-Tab-F2 per row: type, Tab, type."""
+    from ita_desktop_ui.models.issues_model import ISSUE_COLUMN
+
+    window.show_page("analysis")
+    page = window.pages["analysis"]
+    view, model = page.issues_view, page.issues_model
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, ISSUE_COLUMN))
+    before = model.index(0, ISSUE_COLUMN).data() or ""
+    _type_thai(view, "ก")
+    editor = _editor_of(view)
+    assert editor.toPlainText() == before + "ก"  # added at the end, nothing replaced
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert model.index(0, ISSUE_COLUMN).data() == before + "ก"
+    assert view.currentIndex() == model.index(1, ISSUE_COLUMN)
+    second = _editor_of(view)
+    _type_thai(second, "ข")
+    qtbot.keyClick(second, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert model.index(1, ISSUE_COLUMN).data().endswith("ข")
+    assert view.hasFocus()  # Ctrl+Enter saved and closed the box
+
+
+def test_grade_cells_edit_on_typing_and_tab_skips_nothing_editable(window, qtbot):
+    window.show_page("rules")
+    page = window.pages["rules"]
+    view, model = page.grades_view, page.grades_model
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    _type_thai(view, "ดีมาก")
+    editor = _editor_of(view)
+    assert editor.text() == "ดีมาก"  # a short cell is replaced by what is typed
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert model.index(0, 0).data() != "ดีมาก"  # Esc cancels
+    assert view.currentIndex() == model.index(0, 0)
+
+
+def test_units_edit_on_typing(window, qtbot):
+    window.show_page("organization")
+    page = window.pages["organization"]
+    view = page.units_view
+    view.setFocus()
+    view.setCurrentIndex(page.units_model.index(2))
+    _type_thai(view, "กองช่างโยธา")
+    editor = _editor_of(view)
+    assert editor.text() == "กองช่างโยธา"  # a short cell is replaced by what is typed
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt saves on the next turn of the event loop
+    qtbot.waitUntil(lambda: window.workspace.organization().units[2] == "กองช่างโยธา")
