@@ -13,7 +13,6 @@ SCORES = "ผลการประเมิน"
 ISSUES = "ประเด็นที่ต้องแก้ไข"
 ANALYSIS = "การวิเคราะห์"
 PLAN = "มาตรการ"
-HISTORY = "ปีที่ผ่านมา"
 TITLE_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3
 FIRST_ROW = HEADER_ROW + 1
 ORG_LABEL, YEAR_LABEL = "หน่วยงาน", "ปีงบประมาณ"

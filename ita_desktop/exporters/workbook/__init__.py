@@ -11,7 +11,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.documents.workbook_layout import (
     ANALYSIS,
-    HISTORY,
     INFO_ROW,
     ISSUES,
     ORG_LABEL,
@@ -24,7 +23,7 @@ from ita_desktop.domain.models import ProgressEntry
 from ita_desktop.exporters.workbook import style
 from ita_desktop.exporters.workbook.plan import write_plan, write_progress
 from ita_desktop.exporters.workbook.scores import write_scores
-from ita_desktop.exporters.workbook.texts import write_analysis, write_history, write_issues
+from ita_desktop.exporters.workbook.texts import write_analysis, write_issues
 from ita_desktop.thai.digits import localize_digits
 
 CREATOR = "ITA Desktop"
@@ -70,9 +69,6 @@ def export_workbook(
         ws = wb.create_sheet(progress_sheet(round_months))
         write_progress(ws, ctx, progress, cells)
         sheet(ws, f"ผลการดำเนินการตามมาตรการ รอบ {round_months} เดือน", 11, True, year + 1, False)
-    history = wb.create_sheet(HISTORY)
-    write_history(history, ctx)
-    sheet(history, "ผลการประเมินรายปี", 6, False, year, True)
     wb.calculation.fullCalcOnLoad = True  # Excel computes the formulas when the file opens
     wb.save(out)
     return Path(out)

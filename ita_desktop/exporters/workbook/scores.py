@@ -30,6 +30,7 @@ from ita_desktop.documents.workbook_layout import (
 from ita_desktop.domain.models import Rules
 from ita_desktop.exporters.workbook import style
 from ita_desktop.exporters.workbook.style import body, formula, put
+from ita_desktop.exporters.workbook.texts import write_history
 
 WIDTHS = (11, 44, 13, 13, 10, 18, 11, 13)
 SCORE = letter(column_of(SCORE_COLUMNS, "score"))  # the column of scores, and of tool scores
@@ -48,6 +49,7 @@ def write_scores(ws: Worksheet, ctx: ReportContext) -> None:
     _settings_rows(ws, ctx, rows)
     _ranking(ws, ctx, rows)
     style.fit_rows(ws, HEADER_ROW, ws.max_row)
+    write_history(ws, ctx, ws.max_row + 2)
     score_rule = DataValidation(
         type="decimal",
         operator="between",

@@ -3,7 +3,6 @@ width, the header rows repeated, and row heights estimated from the text they mu
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Sequence
 
@@ -14,6 +13,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_desktop.documents.workbook_layout import HEADER_ROW
+from ita_desktop.thai.segmentation import split_words
 
 FONT_NAME = "Sarabun"  # shipped with the app (resources/fonts), as in the PDF documents
 FONT_SIZE = 16  # official documents' size
@@ -31,19 +31,30 @@ SCORE_FORMAT = "0.00"
 # Row heights: a column of width w (Excel's unit, the width of a digit of the default font)
 # holds about w / CHAR_WIDTH Thai or Latin letters of Sarabun 16 pt; each line takes
 # LINE_HEIGHT points. Marks above and below letters take no width.
-CHAR_WIDTH = 0.8
-LINE_HEIGHT = 24.0
+CHAR_WIDTH = 1.25
+LINE_HEIGHT = 20.5
 ROW_PADDING = 4.0
 TITLE_HEIGHT = 30.0
 
 
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if not unicodedata.combining(ch) and ch != "\u0e33")
+
+
 def text_lines(text: str, width: float) -> int:
-    """How many lines `text` takes wrapped in a column `width` wide (at least one)."""
+    """How many lines `text` takes wrapped at word boundaries in a column `width` wide."""
     per_line = max(1.0, (width - 1) / CHAR_WIDTH)
     lines = 0
-    for line in text.split("\n"):
-        letters = sum(1 for ch in line if not unicodedata.combining(ch) and ch != "\u0e33")
-        lines += max(1, math.ceil(letters / per_line))
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in split_words(paragraph):
+            size = _letters(word)
+            if used and used + size > per_line and not word.isspace():
+                lines += 1 + int(size // per_line)
+                used = size % per_line
+            else:
+                used += size
     return lines
 
 

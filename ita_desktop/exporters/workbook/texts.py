@@ -1,5 +1,5 @@
-"""The sheets of text and history: issues per indicator and tool (read back by the import), the
-analysis as the documents word it, and past years with a chart (neither is read back)."""
+"""Issues per indicator and tool (read back by the import), the analysis as the documents word
+it, and past years with a chart (neither is read back)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ from ita_desktop.exporters.workbook import style
 from ita_desktop.exporters.workbook.style import body, formula, put
 from ita_desktop.thai.digits import localize_digits
 
-ISSUE_WIDTHS = (11, 40, 12, 22, 70)
-HISTORY_COLUMNS = ("ปีงบประมาณ", "IIT", "EIT", "OIT", "คะแนนภาพรวม", "ระดับ")
+ISSUE_WIDTHS = (11, 36, 12, 22, 130)
+HISTORY_TITLE = "ผลการประเมินรายปี"
+HISTORY_COLUMNS = ("ปีงบประมาณ", "ระดับ", "IIT", "EIT", "OIT", "ภาพรวม")
 
 
 def write_issues(ws: Worksheet, ctx: ReportContext) -> None:
@@ -69,7 +70,7 @@ def write_issues(ws: Worksheet, ctx: ReportContext) -> None:
 def write_analysis(ws: Worksheet, ctx: ReportContext) -> None:
     """Each analysis section as the documents print it (the user's edited text where there is
     one); digits as the report settings say."""
-    style.header(ws, HEADER_ROW, ["หัวข้อ", "ข้อความ"], (26, 110))
+    style.header(ws, HEADER_ROW, ["หัวข้อ", "ข้อความ"], (22, 210))
     row = HEADER_ROW
     for key in ctx.generated:
         text = section_text(key, ctx.generated, ctx.assessment.narratives)
@@ -81,31 +82,39 @@ def write_analysis(ws: Worksheet, ctx: ReportContext) -> None:
     style.fit_rows(ws, HEADER_ROW, row)
 
 
-def write_history(ws: Worksheet, ctx: ReportContext) -> None:
-    """The leading figures of every year held (official where entered) and a chart of them."""
-    style.header(ws, HEADER_ROW, HISTORY_COLUMNS, (14, 12, 12, 12, 16, 22))
+def write_history(ws: Worksheet, ctx: ReportContext, top: int) -> None:
+    """Below the scores: the leading figures of every year held (official where entered) and
+    a chart of them (not read back by the import)."""
+    style.label(ws, top, 1, HISTORY_TITLE)
+    ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=6)
+    head = top + 1
+    for col, text in enumerate(HISTORY_COLUMNS, start=1):
+        cell = put(ws, head, col, text)
+        cell.font, cell.fill, cell.border, cell.alignment = (
+            style.BOLD,
+            style.HEADER_FILL,
+            style.BOX,
+            style.CENTRE,
+        )
     codes = [t.code for t in ctx.assessment.rules.tools]
-    row = HEADER_ROW
+    row = head
     for year, figures in ctx.history_figures:
         row += 1
         body(put(ws, row, 1, localize_digits(str(year), ctx.thai_digits)), number=True)
-        for col, code in enumerate(codes, start=2):
-            value = figures.tools[code].value if code in figures.tools else None
+        body(put(ws, row, 2, figures.level or None))
+        values = [figures.tools[c].value if c in figures.tools else None for c in codes]
+        for col, value in enumerate([*values, figures.overall.value], start=3):
             body(put(ws, row, col, None if value is None else float(value)), number=True)
-        overall = figures.overall.value
-        body(put(ws, row, 5, None if overall is None else float(overall)), number=True)
-        body(put(ws, row, 6, figures.level or None))
-    style.fit_rows(ws, HEADER_ROW, row)
-    if row == HEADER_ROW:
+    style.fit_rows(ws, top, row)
+    if row == head:
         return
     chart = BarChart()
     chart.title = "คะแนนรายปี"
     chart.y_axis.title = "คะแนน"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
-    chart.add_data(
-        Reference(ws, min_col=2, max_col=5, min_row=HEADER_ROW, max_row=row), titles_from_data=True
-    )
-    chart.set_categories(Reference(ws, min_col=1, min_row=HEADER_ROW + 1, max_row=row))
-    chart.height, chart.width = 9, 22
+    data = Reference(ws, min_col=3, max_col=6, min_row=head, max_row=row)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=row))
+    chart.height, chart.width = 8, 17
     ws.add_chart(chart, f"A{row + 2}")
