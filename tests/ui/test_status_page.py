@@ -15,7 +15,7 @@ from ita_desktop_ui.models.progress_model import STATUS_COLORS
 def test_a_measure_planned_for_april_is_not_due_in_the_six_month_round(window: Any) -> None:
     ws = window.workspace
     later = Measure("อบรมคุณธรรมช่วงครึ่งปีหลัง", [1], period=Period(False, 4, 2565, 9, 2565))
-    window.history.workspace.apply(measures.add_measure(ws.db, ws.assessment_id, later))
+    ws.apply(measures.add_measure(ws.db, ws.assessment_id, later))
     window.show_page("progress")
     page = window.pages["progress"]
     model = page.model
@@ -42,8 +42,16 @@ def test_the_legend_and_the_selected_rows_reason(window: Any) -> None:
     for status in ("ยังไม่ถึงกำหนด", "ยังไม่ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้วเสร็จ"):
         assert status in shown
     assert "มี.ค. 2565" in page.legend.toolTip()
-    assert page.status_note.text().startswith("ในตาราง: อยู่ระหว่างดำเนินการ")
-    assert page.status_note.isVisible()
+    assert page.status_note.text() == ""  # a recorded status needs no reason
+    height = page.status_note.height()
+    ws = window.workspace
+    later = Measure("ตรวจสอบช่วงครึ่งปีหลัง", [2], period=Period(False, 5, 2565, 8, 2565))
+    ws.apply(measures.add_measure(ws.db, ws.assessment_id, later))
+    page.view.setCurrentIndex(page.model.index(3, 0))
+    assert page.status_note.text() == (
+        "ในตาราง: ยังไม่ถึงกำหนด — มาตรการเริ่ม พ.ค. 2565 หลังสิ้นรอบ 6 เดือน (มี.ค. 2565)"
+    )
+    assert page.status_note.isVisible() and page.status_note.height() == height
 
 
 def test_enter_on_a_row_goes_to_its_status(window: Any, qtbot: Any) -> None:
@@ -52,3 +60,28 @@ def test_enter_on_a_row_goes_to_its_status(window: Any, qtbot: Any) -> None:
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert page.status_combo.hasFocus()
+
+
+def test_the_page_fits_a_laptop_without_scroll_bars(window: Any, qtbot: Any) -> None:
+    """At 1366x704 every box of the selected measure's report is on screen, unscrolled."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from ita_desktop_ui.pages.progress_page import FIELD_MIN_HEIGHT
+
+    window.resize(1366, 704)
+    window.show_page("progress")
+    qtbot.wait(50)
+    page = window.pages["progress"]
+    scrolling = [
+        a
+        for a in page.findChildren(QScrollArea)
+        if a.isVisible() and a.verticalScrollBar().isVisible()
+    ]
+    assert scrolling == []
+    visible = QRect(QPoint(0, 0), window.centralWidget().size())
+    for edit in [*page.fields.values(), *page.round_fields.values(), page.status_combo]:
+        rect = QRect(edit.mapTo(window.centralWidget(), QPoint(0, 0)), edit.size())
+        assert visible.contains(rect), edit.accessibleName()
+    for edit in page.fields.values():
+        assert edit.height() >= FIELD_MIN_HEIGHT

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.models import STATUSES, ProgressEntry
-from ita_desktop.domain.status import SHOWN_STATUSES, round_end
+from ita_desktop.domain.status import NOT_DUE, NOT_STARTED, SHOWN_STATUSES, round_end
 from ita_desktop.services import measures, progress, report_settings
 from ita_desktop.services.changes import Changes
 from ita_desktop.thai.dates import month_year_text, round_range
@@ -33,7 +34,7 @@ from ita_desktop.thai.dates import month_year_text, round_range
 from .. import labels
 from .. import workspace as kinds
 from ..models.progress_model import STATUS_COLORS, STATUS_TEXT_COLORS, ProgressModel
-from ..pages.base import Page, scrolled
+from ..pages.base import Page
 from ..undo import ChangeCommand, edit_progress
 from ..widgets.fields import CommitTextEdit
 from ..widgets.list_keys import DELETE_HINT, on_delete
@@ -43,6 +44,18 @@ ROUND_FIELDS = {
     "problems": "ปัญหาอุปสรรคโดยรวม",
     "suggestions": "ข้อเสนอแนะโดยรวม",
 }
+FIELD_HINTS = {  # what each box holds; every one is printed in the round's report
+    "output": "สิ่งที่ทำได้เป็นรูปธรรม เช่น จำนวนครั้ง จำนวนคน เอกสารที่เผยแพร่",
+    "outcome": "ผลที่เกิดขึ้นจากการดำเนินการ เช่น คะแนนตัวชี้วัดที่ดีขึ้น ความเข้าใจของบุคลากร",
+    "problems": "ปัญหาอุปสรรคของมาตรการนี้ในรอบนี้",
+    "suggestions": "ข้อเสนอแนะเพื่อปรับปรุงมาตรการนี้",
+    "evidence": "เอกสารหรือลิงก์ที่ยืนยันผล เช่น คำสั่ง ภาพกิจกรรม หน้าเว็บไซต์",
+    "summary": "ภาพรวมผลการดำเนินงานทุกมาตรการของรอบนี้ (พิมพ์ในส่วนสรุปของรายงาน)",
+    "round_problems": "ปัญหาอุปสรรคที่พบโดยรวมในรอบนี้ (พิมพ์ท้ายรายงาน)",
+    "round_suggestions": "ข้อเสนอแนะโดยรวมของรอบนี้ (พิมพ์ท้ายรายงาน)",
+}
+FIELD_MIN_HEIGHT = 48  # two lines; at 1366x704 each box gets about 80 pixels
+SAVE_HINT = "บันทึกเมื่อหยุดพิมพ์หรือออกจากช่อง · Tab ไปช่องถัดไป · Ctrl+Z เลิกทำ"
 
 
 class ProgressPage(Page):
@@ -124,9 +137,10 @@ class ProgressPage(Page):
         form.addRow("", self.status_note)
         for name, text in labels.PROGRESS_FIELDS.items():
             edit = CommitTextEdit()
-            edit.setMinimumHeight(60)
-            edit.setMaximumHeight(96)
+            edit.setMinimumHeight(FIELD_MIN_HEIGHT)  # shares the height left: no scroll bar
+            edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             edit.setAccessibleName(text)
+            edit.setToolTip(f"{FIELD_HINTS[name]}\n{SAVE_HINT}")
             edit.committed.connect(lambda _t, e=edit: self._commit_entry(e.session_key()))
             form.addRow(text, edit)
             self.fields[name] = edit
@@ -137,6 +151,9 @@ class ProgressPage(Page):
         for name, text in ROUND_FIELDS.items():
             edit = CommitTextEdit()
             edit.setMaximumHeight(70)
+            edit.setAccessibleName(text)
+            hint = FIELD_HINTS["summary" if name == "summary" else f"round_{name}"]
+            edit.setToolTip(f"{hint}\n{SAVE_HINT}")
             edit.committed.connect(lambda t, n=name, e=edit: self._commit_round(n, t, e))
             overall_form.addRow(text, edit)
             self.round_fields[name] = edit
@@ -152,7 +169,7 @@ class ProgressPage(Page):
         left_layout.addWidget(overall)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(scrolled(self.detail))
+        splitter.addWidget(self.detail)  # fits at 1366x704: the boxes share the height
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -220,7 +237,8 @@ class ProgressPage(Page):
             self.status_note.clear()
             return
         m, entry, shown = self.model.rows[row]
-        self.status_note.setText(f"ในตาราง: {shown.text} — {shown.why}")
+        told = shown.text in (NOT_DUE, NOT_STARTED)  # a recorded status needs no reason
+        self.status_note.setText(f"ในตาราง: {shown.text} — {shown.why}" if told else "")
         self.entry = copy.deepcopy(entry) if entry else ProgressEntry(m.id, self.round)
         self.measure_label.setText(m.title)
         self._loading = True
