@@ -93,8 +93,9 @@ def test_font_print_setup_and_validation(book: Path) -> None:
         assert ws.freeze_panes == "A4"
     assert plan.page_setup.fitToHeight == 0  # as many pages tall as the plan needs
     assert plan.row_dimensions[4].height == 2 * style.LINE_HEIGHT + style.ROW_PADDING  # two steps
-    rules = {str(dv.sqref): dv for dv in scores.data_validations.dataValidation}
-    assert rules["D4:D13"].type == "decimal" and rules["D4:D13"].formula2 == "100"
+    (rule,) = scores.data_validations.dataValidation
+    assert rule.type == "decimal" and (rule.formula1, rule.formula2) == ("0", "100")
+    assert {"D4:D13", f"E{ROWS.overall}", f"D{ROWS.threshold}"} <= set(str(rule.sqref).split())
     status = wb[L.progress_sheet(6)].data_validations.dataValidation[0]
     assert status.type == "list" and "ดำเนินการแล้วเสร็จ" in status.formula1
 
