@@ -11,11 +11,14 @@ LibreOffice and Typst count only when installed; `available()` says which are.
 from __future__ import annotations
 
 import json
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,18 +79,36 @@ def available() -> dict[str, bool]:
     }
 
 
-def timed(argv: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> float:
-    """Wall-clock seconds of one whole process; raises with its stderr when it fails."""
+@dataclass(frozen=True)
+class Timing:
+    """One whole process: wall-clock seconds, and CPU seconds (user + system, its children
+    included), which a machine shared with other work inflates less than the wall clock."""
+
+    wall: float
+    cpu: float
+
+
+def timed(argv: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Timing:
+    """Time one whole process; raises with its stderr when it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise RuntimeError(f"{argv[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
-    return elapsed
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return Timing(wall, cpu)
+
+
+def medians(samples: list[Timing]) -> Timing:
+    return Timing(
+        statistics.median(t.wall for t in samples), statistics.median(t.cpu for t in samples)
+    )
 
 
 class Engine:
-    """One engine ready to set `paragraphs` in `folder`: run() -> seconds; pdf: its output."""
+    """One engine ready to set `paragraphs` in `folder`: run() times it; pdf: its output."""
 
     def __init__(self, name: str, folder: Path, paragraphs: list[str], env: dict[str, str]):
         self.name = name
@@ -98,7 +119,7 @@ class Engine:
         (self.folder / "paragraphs.json").write_text(
             json.dumps(paragraphs, ensure_ascii=False), encoding="utf-8"
         )
-        self.run: Callable[[], float] = {
+        self.run: Callable[[], Timing] = {
             "ITA Desktop": self._ours,
             "LibreOffice": self._libreoffice,
             "Typst": self._typst,
@@ -120,11 +141,11 @@ class Engine:
                 encoding="utf-8",
             )
 
-    def _ours(self) -> float:
+    def _ours(self) -> Timing:
         json_path = str(self.folder / "paragraphs.json")
         return timed([sys.executable, "-c", OURS, json_path, str(self.pdf)], self.env)
 
-    def _libreoffice(self) -> float:
+    def _libreoffice(self) -> Timing:
         profile = (self.folder / "profile").as_uri()
         return timed(
             [
@@ -140,7 +161,7 @@ class Engine:
             self.env,
         )
 
-    def _typst(self) -> float:
+    def _typst(self) -> Timing:
         argv = [sys.executable, "-c", TYPST_RUN, "main.typ", str(self.pdf), str(FONTS)]
         return timed(argv, self.env, cwd=self.folder)
 
