@@ -34,6 +34,7 @@ from ita_desktop.documents.blocks import (
 from ita_desktop.documents.common import Numbering, cover, localize_blocks, preface
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.documents.implementation_report import round_span
+from ita_desktop.documents.orientation import landscape_for_tables
 from ita_desktop.documents.text import join_thai
 from ita_desktop.domain.models import DOCUMENTS
 from ita_desktop.errors import ValidationError, shown
@@ -82,7 +83,7 @@ def build_document(ctx: ReportContext, kind: str = ALL) -> Document:
     title = f"{L.DOCUMENT_TITLES[titled]} {ctx.org.name} {L.FISCAL_YEAR.format(year=year)}"
     return Document(
         title=_loc(title, ctx),
-        blocks=localize_blocks(blocks, ctx.thai_digits),
+        blocks=localize_blocks(landscape_for_tables(blocks), ctx.thai_digits),
         thai_digits=ctx.thai_digits,
         author=ctx.org.name,
         subject=L.DOCUMENT_TITLES[titled],

@@ -28,7 +28,6 @@ WIDTHS: dict[str, float] = {
     "evidence": 0.13,
 }
 CENTERED = ("status",)
-NOWRAP = ("indicators",)  # "ตัวชี้วัดที่ ๔" stays on one line; the name goes under it
 
 Content = Callable[[str], list[str]]  # a field's paragraphs for one row ([] when empty)
 
@@ -75,8 +74,5 @@ def _cell(group: list[TableColumn], content: Content) -> Cell:
     key = group[0].key
     if not paragraphs:
         return Cell.of(L.NONE_GIVEN, align="center")
-    return Cell.of(
-        paragraphs,
-        align="center" if alone and key in CENTERED else "left",
-        nowrap=alone and key in NOWRAP,
-    )
+    # "ตัวชี้วัดที่ ๔" stays whole by its no-break join; a long name under it wraps
+    return Cell.of(paragraphs, align="center" if alone and key in CENTERED else "left")

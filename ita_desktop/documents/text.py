@@ -1,4 +1,5 @@
-"""Text helpers of the document builders: digit localisation that spares URLs, periods, lists."""
+"""Text helpers of the document builders: digit localisation that spares URLs, no-break joins,
+periods, lists."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from decimal import Decimal
 
 from ita_desktop.domain.models import Period
 from ita_desktop.domain.periods import period_text as shared_period_text
+from ita_desktop.thai.dates import MONTHS_ABBR, MONTHS_FULL
 from ita_desktop.thai.digits import localize_digits
 from ita_desktop.thai.numbers import format_score
 
@@ -29,6 +31,30 @@ def localize(text: str, thai_digits: bool) -> str:
         pos = m.end()
     out.append(localize_digits(text[pos:], thai_digits))
     return "".join(out)
+
+
+NBSP = "\u00a0"  # the line breaker never ends a line there; it is drawn as a space
+_NUMBER = r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*"
+_MONTHS = "|".join(re.escape(m) for m in sorted(MONTHS_FULL[1:] + MONTHS_ABBR[1:], key=len)[::-1])
+_UNITS = "คะแนน|เดือน|มาตรการ|ตัวชี้วัด|เครื่องมือ|ครั้ง|บาท|คน|วัน|ปี|ข้อ|แห่ง|%"
+# Words that never end a line before the number after them, and units never starting a line
+# after theirs: "พ.ศ. ๒๕๖๖", "ไตรมาสที่ ๒", "ตัวชี้วัดที่ ๔", "ก.ย. ๒๕๖๕", "๑๕ ตุลาคม",
+# "ได้ ๙๑.๒๕ คะแนน", "ร้อยละ ๙๒.๒๔", "รอบ ๖ เดือน".
+_GLUE_BEFORE_NUMBER = re.compile(
+    rf"(พ\.ศ\.|ค\.ศ\.|ที่|ได้|ร้อยละ|รอบ|ปี|จำนวน|{_MONTHS})[ \t]+(?={_NUMBER})"
+)
+_GLUE_UNIT = re.compile(
+    rf"(?<![0-9๐-๙.,])({_NUMBER})[ \t]+(?=(?:{_UNITS}|{_MONTHS})(?![\u0e01-\u0e4e]))"
+)
+
+
+def no_break(text: str) -> str:
+    """`text` with the spaces of its no-break joins (see _GLUE_BEFORE_NUMBER, _GLUE_UNIT) made
+    NBSP: a year stays with "พ.ศ." and its month, a number with its label and its unit."""
+    if not text:
+        return text
+    text = _GLUE_BEFORE_NUMBER.sub(lambda m: m.group(1) + NBSP, text)
+    return _GLUE_UNIT.sub(lambda m: m.group(1) + NBSP, text)
 
 
 # The marker of a list item the user typed: "๑." "1)" "(2)" "-" "•" at the start of a line.

@@ -2,8 +2,9 @@
 
 ReportLab's Table cannot split one cell taller than a page; here a row that does not fit is cut
 between the lines of its paragraphs and continues on the next page as a continuation row, so
-a 5,000-character step neither crashes nor gets clipped. Row heights are cached per width, so
-a 300-page table is laid out in linear time.
+a 5,000-character step neither crashes nor gets clipped. Row heights are cached per width and
+each piece carries its body's height on to the next (see _body), so a 300-page table is laid
+out in linear time.
 
 How a careful typesetter would set it:
 - Columns follow the text (`fit_to_content`): starting from the designer's fractions (each
@@ -14,10 +15,12 @@ How a careful typesetter would set it:
   sample of the rows; all pieces of a table share its columns.
 - Pages are filled: a page may end between rows when it is at least FILL full; otherwise the
   row that does not fit is cut between lines and continues on the next page ("(ต่อ)" in its
-  first cell), unless the cut would leave fewer than MIN_PIECE lines on either side, start a
-  cell of the row empty at the foot of the page, or cut a row title of TITLE_LINES lines or
-  fewer. A group heading never ends a page; the last MIN_ROWS rows stay together only while
-  the page before keeps FILL.
+  first cell), unless the cut would leave fewer than MIN_PIECE lines at the foot of the page
+  or MIN_TAIL lines on the next, start a cell of the row empty at the foot of the page, or
+  cut the row's title (the first paragraph of its first cell: a measure's name is read
+  whole). A group heading never ends a page. A table's last page never holds only its
+  repeated header and fewer than MIN_TAIL lines: its last MIN_ROWS rows stay together while
+  the page before keeps FILL, and rows move over with them until they hold MIN_TAIL lines.
 - A table starts under the text before it when two rows, or START_LINES lines of its first
   row, fit there. A short table (at most SHORT_TABLE of the page) splits only between rows
   and with MIN_ROWS rows on either side; else it moves whole to the next page.
@@ -42,16 +45,17 @@ HEADER_FILL = colors.HexColor("#dfe5ee")
 GROUP_FILL = colors.HexColor("#f0f3f7")
 FILL = 0.9  # a page at least this full may end before a row instead of cutting it
 MIN_ROWS = 3  # the last rows kept together on a table's last page, while pages stay FILL full
-MIN_PIECE = 2  # lines: the least of a row on either side of a cut (no lonely line)
+MIN_PIECE = 2  # lines: the least of a row at the foot of a page before a cut (no lonely line)
+MIN_TAIL = 3  # lines: the least of a cut row's rest, and of a table's last page
 START_LINES = 4  # lines of a table's first row that are enough to start it under other text
 SHORT_TABLE = 0.5  # of the page: a table this short splits only with MIN_ROWS rows each side
-TITLE_LINES = 3  # a row title of at most this many lines is never cut
 MAX_MIN_SHARE = 0.45  # no column claims more than this share of the width for a long word
 SAMPLE_ROWS = 40  # rows of a long table that decide its columns (spread over the table)
 HEADER_WEIGHT = 2  # the header rows count as this many rows (they repeat on every page)
 LINE_PRICE = 0.15  # of every cell's height, added to its row's height
+TITLE_PRICE = 0.5  # of a row title's height instead: it is never cut, so it decides the pages
 SHORT_TEXT = 130.0  # points: a text two lines this wide hold is short ...
-SHORT_PRICE = 2.0  # ... and each line it takes past two costs this many lines of height
+SHORT_PRICE = 0.5  # ... and each line it takes past two costs this many lines of height
 STRAY_PRICE = 1.0  # lines per row: the price of moving the whole width off the designer's
 MOVES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 27, 36)  # steps of 1/240 of the width moved
 ROUNDS = 3  # searches, each on estimates corrected by the real line counts at the last result
@@ -265,20 +269,23 @@ class ColumnFit:
 
     def _column(self, c: int, k: int) -> tuple[list[float], float]:
         """Per sample row the height of column c's cell at k steps off its width, and the
-        column's price past the rows' heights (LINE_PRICE of all, short texts)."""
+        column's price past the rows' heights (LINE_PRICE of all, TITLE_PRICE of the first
+        column's, short texts)."""
         got = self._columns.get((c, k))
         if got is None:
             w = round(self.cols[c] + k * self.q - 2 * PAD_X, 2)
             hs, extra = [], 0.0
+            share = TITLE_PRICE if c == 0 else LINE_PRICE
             for ps in self.single[c]:
                 h, x = self._cell(ps, w)
                 hs.append(h)
-                extra += x + LINE_PRICE * h
+                extra += x + share * h
             got = self._columns[(c, k)] = (hs, extra)
         return got
 
     def price(self, ks: list[int]) -> float:
-        """Per row: its height (the tallest cell's), plus LINE_PRICE of every cell's height,
+        """Per row: its height (the tallest cell's), plus LINE_PRICE of every cell's height
+        (TITLE_PRICE of the row title's: the first column),
         plus SHORT_PRICE lines for each line past the second of a short text (one that two
         lines of SHORT_TEXT hold: a unit's name, a period); plus STRAY_PRICE for straying
         from the designer's widths. Widths are the designer's plus ks steps."""
@@ -375,6 +382,7 @@ class GridTable(Flowable):
         continued_mark: Callable[[], Flowable] | None = None,
         fit_content: bool = False,
         _columns: dict[float, list[float]] | None = None,
+        _body: dict[float, float] | None = None,
     ) -> None:
         super().__init__()
         self.continued_mark = continued_mark  # shown in an emptied first cell of a cut row
@@ -389,6 +397,7 @@ class GridTable(Flowable):
         self.line_height = line_height  # one text line of the cells, for orphan control
         self.fit_content = fit_content  # columns follow the text (fit_to_content)
         self._columns = {} if _columns is None else _columns  # per width; shared by the pieces
+        self._body = {} if _body is None else _body  # per width: the rows' height (_body_height)
         self._w = -1.0
 
     # ---------------------------------------------------------------- geometry
@@ -423,6 +432,16 @@ class GridTable(Flowable):
             h = row._heights[avail] = h + 2 * PAD_Y
         return h
 
+    def _body_height(self, avail: float) -> float:
+        """The rows' height at width `avail`. A piece of a split is given its own by the
+        piece before (the whole's less what that piece took): never summed again, so laying
+        out a long table costs time in proportion to its rows."""
+        h = self._body.get(avail)
+        if h is None:
+            cols = self._cols(avail)
+            h = self._body[avail] = sum(self._row_height(r, cols, avail) for r in self.rows)
+        return h
+
     def _caption_flow(self) -> Flowable | None:
         return self.caption_continued if self.continued else self.caption
 
@@ -433,19 +452,16 @@ class GridTable(Flowable):
         return h + sum(self._row_height(r, cols, avail) for r in self.header)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        cols = self._cols(availWidth)
         self._w = availWidth
         self.width = availWidth
-        self.height = self._top_height(availWidth) + sum(
-            self._row_height(r, cols, availWidth) for r in self.rows
-        )
+        self.height = self._top_height(availWidth) + self._body_height(availWidth)
         return availWidth, self.height
 
     def start_height(self, avail: float, page_h: float = 0.0) -> float:
         """The least height the table needs where it starts (caption, header, first rows)."""
         cols = self._cols(avail)
         top = self._top_height(avail)
-        total = top + sum(self._row_height(r, cols, avail) for r in self.rows)
+        total = top + self._body_height(avail)
         if self._short(total, page_h):
             body = [i for i, r in enumerate(self.rows) if r.kind != "group"]
             if len(body) < 2 * MIN_ROWS:
@@ -487,7 +503,8 @@ class GridTable(Flowable):
         return 0.0 if self.continued else 6.0
 
     # ---------------------------------------------------------------- splitting
-    def _part(self, rows: list[GRow], continued: bool) -> GridTable:
+    def _part(self, rows: list[GRow], continued: bool, avail: float, body: float) -> GridTable:
+        """A piece of the table: `rows`, whose height at width `avail` is `body`."""
         return GridTable(
             self.fractions,
             self.header,
@@ -501,24 +518,26 @@ class GridTable(Flowable):
             continued_mark=self.continued_mark,
             fit_content=self.fit_content,
             _columns=self._columns,
+            _body={avail: body},
         )
 
     def _split_row(
         self, row: GRow, cols: list[float], room: float, *, title: bool = True, cells: bool = True
     ) -> tuple[GRow, GRow] | None:
-        """The row cut to fit `room`: a head and a continuation row, each of MIN_PIECE lines
-        or more; None when no such cut exists. `title`: a title of TITLE_LINES lines or fewer
-        stays whole; `cells`: no cell of the head is empty (both relaxed only on an empty page,
-        where something must give)."""
+        """The row cut to fit `room`: a head of MIN_PIECE lines or more and a continuation row
+        of MIN_TAIL lines or more; None when no such cut exists. `title`: the row's title (the
+        first paragraph of its first cell: a measure's name) stays whole; `cells`: no cell of the head is empty (both relaxed only
+        on an empty page, where something must give)."""
         inner = room - 2 * PAD_Y
         least = MIN_PIECE * self.line_height - 1e-6
+        least_tail = MIN_TAIL * self.line_height - 1e-6
         widths = self._cell_widths(row, cols)
         if not row.cells or not widths or inner < least:
             return None
-        first = _flows_height(row.cells[0].flows, widths[0] - 2 * PAD_X)
-        if title and inner < first <= TITLE_LINES * self.line_height + 1e-6:
-            return None  # a short title stays whole on its page
-        for _ in range(6):
+        first = _flows_height(row.cells[0].flows[:1], widths[0] - 2 * PAD_X)
+        if title and inner < first - 1e-6:
+            return None  # the title is read whole on one page
+        for _ in range(8):
             heads, tails = [], []
             for cell, w in zip(row.cells, widths):
                 head, tail = split_flows(cell.flows, w - 2 * PAD_X, inner)
@@ -532,28 +551,39 @@ class GridTable(Flowable):
             tail_h = max(_flows_height(c.flows, w - 2 * PAD_X) for c, w in zip(tails, widths))
             if head_h < least:
                 return None
-            if tail_h < least:  # a lonely line on the next page: send one more line there
+            if tail_h < least_tail:  # too little on the next page: send more lines there
                 inner = head_h - self.line_height
+                if title and inner < first - 1e-6:
+                    return None
                 continue
             if not tails[0].flows and heads[0].flows and self.continued_mark is not None:
                 tails[0] = GCell([self.continued_mark()], tails[0].span)
             return GRow(heads, row.kind), GRow(tails, row.kind)
         return None
 
+    def _tail_ok(self, rest: float) -> bool:
+        """Rows `rest` tall may make up a table's last page: MIN_TAIL lines at least."""
+        return rest >= MIN_TAIL * self.line_height + 2 * PAD_Y - 1e-6
+
     def _plan(
         self, avail: float, avail_h: float, page_h: float, above: float, at_top: bool
-    ) -> tuple[int, tuple[GRow, GRow] | None] | None:
+    ) -> tuple[int, float, tuple[GRow, GRow] | None] | None:
         """Where to split for a frame of `avail_h` left (the page `page_h` tall holds `above`
-        over it): (number of whole rows here, the cut row's pieces or None), or None to move
-        the table on. The caller has checked that not all rows fit."""
+        over it): (number of whole rows here, their height, the cut row's pieces or None), or
+        None to move the table on. The caller has checked that not all rows fit. Only the
+        rows up to the one that does not fit are measured."""
         cols = self._cols(avail)
         top = self._top_height(avail)
         room = avail_h - top
-        heights = [self._row_height(r, cols, avail) for r in self.rows]
-        used, i = 0.0, 0
-        while i < len(heights) and used + heights[i] <= room + 1e-6:
-            used += heights[i]
-            i += 1
+        body = self._body_height(avail)
+        done = [0.0]  # done[k]: the height of the first k rows
+        while len(done) <= len(self.rows):
+            h = self._row_height(self.rows[len(done) - 1], cols, avail)
+            if done[-1] + h > room + 1e-6:
+                break
+            done.append(done[-1] + h)
+        i = len(done) - 1  # rows that fit whole; self.rows[i] does not
+        used = done[i]
         starting = not self.continued and not at_top
 
         def fill(h: float) -> float:
@@ -571,31 +601,32 @@ class GridTable(Flowable):
         a = between(i)  # A: end the page between rows
         if len(self.rows) - a < MIN_ROWS <= a:  # no lonely last rows, if the page stays full
             b = between(max(len(self.rows) - MIN_ROWS, MIN_ROWS))
-            if b > 0 and fill(sum(heights[:b])) >= FILL:
+            if b > 0 and fill(done[b]) >= FILL:
                 a = b
-        a_ok = a > 0 and may_start(a, sum(heights[:a]))
-        if a_ok and fill(sum(heights[:a])) >= FILL:
-            return a, None
+        while a > 0 and not self._tail_ok(body - done[a]):  # never a header and a line or two
+            a = between(a - 1)
+        a_ok = a > 0 and may_start(a, done[a])
+        if a_ok and fill(done[a]) >= FILL:
+            return a, done[a], None
         if self.rows[i].kind != "group":  # B: cut the row that does not fit
             pieces = self._split_row(self.rows[i], cols, room - used)
             if pieces is not None and may_start(
                 i + 1, used + self._row_height(pieces[0], cols, avail)
             ):
-                return i, pieces
+                return i, used, pieces
         if a_ok:
-            return a, None
+            return a, done[a], None
         if at_top and self.rows[i].kind != "group":  # on an empty page something must give
             pieces = self._split_row(
                 self.rows[i], cols, room - used, title=False
             ) or self._split_row(self.rows[i], cols, room - used, title=False, cells=False)
             if pieces is not None:
-                return i, pieces
+                return i, used, pieces
         return None
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        cols = self._cols(availWidth)
         top = self._top_height(availWidth)
-        body = sum(self._row_height(r, cols, availWidth) for r in self.rows)
+        body = self._body_height(availWidth)
         if top + body <= availHeight + 1e-6:
             return [self]
         frame = getattr(self, "_frame", None)
@@ -607,23 +638,31 @@ class GridTable(Flowable):
         plan = self._plan(availWidth, availHeight, page_h, above, at_top)
         if plan is None:
             return []
-        i, pieces = plan
+        i, used, pieces = plan
+        w = availWidth
         if pieces is None:
-            return [self._part(self.rows[:i], self.continued), self._part(self.rows[i:], True)]
+            return [
+                self._part(self.rows[:i], self.continued, w, used),
+                self._part(self.rows[i:], True, w, body - used),
+            ]
+        cols = self._cols(w)
+        head, tail = (self._row_height(p, cols, w) for p in pieces)
+        rest = body - used - self._row_height(self.rows[i], cols, w) + tail
         return [
-            self._part(self.rows[:i] + [pieces[0]], self.continued),
-            self._part([pieces[1]] + self.rows[i + 1 :], True),
+            self._part(self.rows[:i] + [pieces[0]], self.continued, w, used + head),
+            self._part([pieces[1]] + self.rows[i + 1 :], True, w, rest),
         ]
 
     def _split_short(self, avail: float, room: float) -> list[Flowable]:
         """A short table splits between rows, MIN_ROWS rows or more on either side, a group
         heading with its rows; or moves whole."""
         cols = self._cols(avail)
+        heights = [self._row_height(r, cols, avail) for r in self.rows]  # a short table
         used, a = 0.0, 0
-        for r in self.rows:
-            used += self._row_height(r, cols, avail)
-            if used > room + 1e-6:
+        for h in heights:
+            if used + h > room + 1e-6:
                 break
+            used += h
             a += 1
 
         def body(rows: list[GRow]) -> int:
@@ -633,7 +672,11 @@ class GridTable(Flowable):
             a -= 1
         if body(self.rows[:a]) < MIN_ROWS:
             return []
-        return [self._part(self.rows[:a], False), self._part(self.rows[a:], True)]
+        head = sum(heights[:a])
+        return [
+            self._part(self.rows[:a], False, avail, head),
+            self._part(self.rows[a:], True, avail, sum(heights) - head),
+        ]
 
     # ---------------------------------------------------------------- drawing
     def draw(self) -> None:

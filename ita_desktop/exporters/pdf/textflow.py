@@ -2,7 +2,8 @@
 
 Every paragraph and every single line the PDF writer draws goes through `para()` and
 `line()`: they use the shaping, Thai line-breaking ThaiParagraph and `draw_text` of the
-typography modules (fonts, flowables, render).
+typography modules (fonts, flowables, render). Paragraphs keep the no-break joins of
+documents.text.no_break ("พ.ศ. ๒๕๖๖", "ได้ ๙๑.๒๕ คะแนน" never end a line inside).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
-from ita_desktop.documents.text import list_marker
-from ita_desktop.exporters.pdf.flowables import thai_paragraph
+from ita_desktop.documents.text import list_marker, no_break
+from ita_desktop.exporters.pdf.flowables import ThaiParagraph, thai_paragraph
 from ita_desktop.exporters.pdf.fonts import font_name, register_fonts
 from ita_desktop.exporters.pdf.linebreak import HardBreak, build_units
 from ita_desktop.exporters.pdf.render import Fmt, draw_text
@@ -108,10 +109,10 @@ def cell_style(size: float, align: str = "left", bold: bool = False) -> Paragrap
     )
 
 
-def para(text: str, style: ParagraphStyle | str) -> Flowable:
+def para(text: str, style: ParagraphStyle | str) -> ThaiParagraph:
     """A shaped, Thai-segmented paragraph of plain text (newlines become line breaks)."""
     st = styles()[style] if isinstance(style, str) else style
-    return thai_paragraph(text, st)
+    return thai_paragraph(no_break(text), st)
 
 
 def item_para(text: str, style: ParagraphStyle | str, hang_it: bool = True) -> Flowable:
@@ -120,6 +121,7 @@ def item_para(text: str, style: ParagraphStyle | str, hang_it: bool = True) -> F
     the marker. The marker is glued to the word after it (never alone at a line end, its
     space never stretched when justified); `hang_it` False glues without hanging."""
     st = styles()[style] if isinstance(style, str) else style
+    text = no_break(text)
     marker = list_marker(text)
     if not marker:
         return para(text, st)
@@ -174,7 +176,7 @@ def widest_unit(text: str, size: float = BODY_SIZE, bold: bool = False) -> float
     """The widest piece of `text` the line breaker keeps whole (a word with its glued
     punctuation), URLs and other long Latin runs left out: they break anyway."""
     best = 0.0
-    for unit in build_units([(text, Fmt(font=font_name(bold), size=size))]):
+    for unit in build_units([(no_break(text), Fmt(font=font_name(bold), size=size))]):
         if isinstance(unit, HardBreak) or unit.space:
             continue
         piece = "".join(b.text for b in unit.boxes)

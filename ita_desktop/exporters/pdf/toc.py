@@ -7,6 +7,8 @@ contents show real page numbers without building the document twice.
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
@@ -19,6 +21,8 @@ PAGE_COLUMN = 1.6 * cm
 LEVEL_INDENT = 0.8 * cm
 DOT_GAP = 14.0  # > 12 pt: the leader is read as its own run, apart from the title
 MIN_LEADER = 24.0
+# a heading's number, which its wrapped lines hang after: "๒.๑ ", "3. ", "ส่วนที่ ๒ "
+NUMBERED = re.compile(r"^(?:ส่วนที่\s*)?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\.?\s+")
 
 
 class Marks:
@@ -114,7 +118,8 @@ class ContentsHeader(Flowable):
 
 
 class ContentsEntry(Flowable):
-    """One contents line: title (wrapped), dot leader, page number form, a link."""
+    """One contents line: title (wrapped lines hang after its number, or one level in), a dot
+    leader from the end of its last line to the page number form, a link."""
 
     def __init__(self, text: str, level: int, key: str, marks: Marks) -> None:
         super().__init__()
@@ -124,23 +129,32 @@ class ContentsEntry(Flowable):
         self.key = key
         self.indent = LEVEL_INDENT * max(0, level)
         self.bold = level <= 0
-        self.para = tf.para(text, "toc_bold" if self.bold else "toc")
+        style = tf.styles()["toc_bold" if self.bold else "toc"]
+        number = NUMBERED.match(text)
+        hang = tf.width(number.group(0), tf.BODY_SIZE, self.bold) if number else LEVEL_INDENT
+        self.para = tf.para(text, tf.hanging(style, round(hang, 1)))
+
+    def _text_width(self) -> float:
+        return self.width - self.indent - PAGE_COLUMN
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        text_w = availWidth - self.indent - PAGE_COLUMN
-        _, self.height = self.para.wrap(text_w, BIG)
+        _, self.height = self.para.wrap(self._text_width(), BIG)
         self.height += 2
         return self.width, self.height
 
+    def _last_line_end(self) -> float:
+        """Where the title's last line ends, from the entry's left edge."""
+        lines = self.para._layout(self._text_width())
+        style = self.para.style
+        start = float(style.leftIndent) + (float(style.firstLineIndent) if len(lines) == 1 else 0)
+        return self.indent + start + (lines[-1].width if lines else 0.0)
+
     def draw(self) -> None:
         canv = self.canv
-        text_w = self.width - self.indent - PAGE_COLUMN
         self.para.drawOn(canv, self.indent, 2)
         baseline = 2 + tf.BODY_SIZE * 0.28
-        one_line = tf.width(self.text, tf.BODY_SIZE, self.bold)
-        if one_line <= text_w:  # the leader runs from the title's end to the number
-            self.marks.leaders[self.key] = self.width - self.indent - one_line - DOT_GAP
+        self.marks.leaders[self.key] = self.width - self._last_line_end() - DOT_GAP
         canv.saveState()
         canv.translate(self.width, baseline)
         canv.doForm(_form(self.key))
