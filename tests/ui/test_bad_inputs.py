@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from ita_desktop.errors import BIDI_CONTROLS, ValidationError
 from ita_desktop.services import progress
@@ -281,3 +282,50 @@ def test_a_very_long_organisation_name_is_refused(window: Any, message_boxes: li
     page.name_edit.commit()
     assert len(window.workspace.organization().name) <= 300
     assert any("ชื่อหน่วยงานยาวเกินไป" in text for text in message_boxes)
+
+
+# a message appearing moves nothing the clerk may click next ---------------------------------
+def _top_left(widget: Any, window: Any) -> tuple[int, int]:
+    from PySide6.QtCore import QPoint
+
+    point = widget.mapTo(window, QPoint(0, 0))
+    return point.x(), point.y()
+
+
+@pytest.mark.parametrize(
+    ("page_key", "field", "error", "below", "text"),
+    [
+        ("organization", "name_edit", "error_label", "units_view", ""),
+        ("rules", "name_edit", "name_error", "description_edit", ""),
+        ("rules", "target_edit", "target_error", "grades_view", "abc"),
+    ],
+)
+def test_no_layout_shift_when_a_message_appears(
+    window: Any, qtbot: Any, page_key: str, field: str, error: str, below: str, text: str
+) -> None:
+    window.resize(1366, 704)
+    window.show_page(page_key)
+    qtbot.wait(200)  # word-wrapped labels settle their heights
+    page = window.pages[page_key]
+    before = _top_left(getattr(page, below), window)
+    edit = getattr(page, field)
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert(text)
+    edit.commit()
+    qtbot.wait(20)
+    assert getattr(page, error).isVisible() and getattr(page, error).text()
+    assert _top_left(getattr(page, below), window) == before
+
+
+def test_a_refused_grade_does_not_move_the_grade_buttons(window: Any, qtbot: Any) -> None:
+    window.resize(1366, 704)
+    window.show_page("rules")
+    qtbot.wait(20)
+    page = window.pages["rules"]
+    view = page.grades_view
+    buttons = [b for b in page.findChildren(QPushButton) if b.text() == "ลบระดับ"]
+    before = _top_left(buttons[0], window)
+    assert not page.grades_model.setData(page.grades_model.index(1, 0), "AA")  # a duplicate
+    assert page.grades_error.isVisible() and "มีระดับ “AA” อยู่แล้ว" in page.grades_error.text()
+    assert _top_left(buttons[0], window) == before and view.isVisible()

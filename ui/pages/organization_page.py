@@ -35,6 +35,7 @@ from ..pages.base import Page
 from ..undo import ChangeCommand
 from ..widgets.fields import CommitLineEdit, combo_line_edit
 from ..widgets.list_keys import DELETE_HINT, on_delete
+from ..widgets.steady import steady_label
 from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate
 
 LOGO_SIZE = 120
@@ -59,13 +60,12 @@ class OrganizationPage(Page):
         self.province_edit = CommitLineEdit()
         self.name_edit.setToolTip("ชื่อเต็มของหน่วยงาน ตามที่พิมพ์บนหน้าปกและหัวเอกสาร")
         self.kind_combo.setToolTip(
-            "ประเภทหน่วยงาน (เลือกจากรายการหรือพิมพ์เอง) ใช้เลือกตำแหน่งผู้ลงนามและถ้อยคำในเอกสาร"
+            "ประเภทหน่วยงาน (เลือกจากรายการหรือพิมพ์เอง) ใช้กำหนดตำแหน่งผู้บริหารที่ลงนามในเอกสาร"
         )
         self.district_edit.setToolTip("อำเภอที่ตั้งของหน่วยงาน (ใช้ในหัวเอกสาร)")
         self.province_edit.setToolTip("จังหวัดที่ตั้งของหน่วยงาน (ใช้ในหัวเอกสาร)")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        self.error_label.hide()
+        self.error_label = steady_label(QLabel())  # always there, empty when all is well:
+        self.error_label.setStyleSheet("color: #b71c1c; font-weight: bold;")  # nothing moves
         self.name_edit.committed.connect(lambda v: self._commit_field("name", v, self.name_edit))
         self.district_edit.committed.connect(
             lambda v: self._commit_field("district", v, self.district_edit)
@@ -200,9 +200,8 @@ class OrganizationPage(Page):
             return
         if attr == "name" and not value:
             self.error_label.setText(ValidationError("กรุณากรอกชื่อหน่วยงาน").thai)
-            self.error_label.show()
             return
-        self.error_label.hide()
+        self.error_label.clear()
         self._push("แก้ข้อมูลหน่วยงาน", attr, getattr(self.org, attr), value, edit.session_key())
 
     def _commit_kind(self) -> None:

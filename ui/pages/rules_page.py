@@ -42,6 +42,7 @@ from ..widgets.list_keys import DELETE_HINT, on_delete
 from ..widgets.print_settings import PrintSettingsPanel
 from ..widgets.score_edit import ScoreEdit
 from ..widgets.sizing import compact_rows, fills_height
+from ..widgets.steady import steady_label
 from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate, MultiLineDelegate
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
@@ -165,7 +166,7 @@ class RulesPage(Page):
                 "description", text, self.description_edit.session_key()
             )
         )
-        self.name_error = QLabel()
+        self.name_error = steady_label(QLabel())
         self.name_error.setStyleSheet(ERROR_STYLE)
         self.name_error.hide()
         name_label = QLabel("ชื่อ (&N)")
@@ -214,11 +215,12 @@ class RulesPage(Page):
         self.sum_label = QLabel()
         self.weights_grid.addWidget(self.sum_label, 0, 6, Qt.AlignmentFlag.AlignRight)
         self.weights_grid.setColumnStretch(6, 1)
+        # below the three weights it is about: it moves nothing the clerk is correcting
         self.weights_error = QLabel()
         self.weights_error.setWordWrap(True)
         self.weights_error.setStyleSheet(ERROR_STYLE)
         self.weights_error.hide()
-        self.weights_grid.addWidget(self.weights_error, 4, 0, 1, 7)
+        self.weights_grid.addWidget(self.weights_error, 4, 0, 1, 5)
         self.revert_weights_button = QPushButton("กลับไปใช้น้ำหนักที่บันทึกไว้ (&V)")
         self.revert_weights_button.clicked.connect(self.revert_weights)
         self.revert_weights_button.setToolTip(
@@ -227,7 +229,7 @@ class RulesPage(Page):
         self.sum_label.setToolTip("น้ำหนักของสามเครื่องมือต้องรวมกันเท่ากับ 1.00 จึงจะบันทึก")
         self.revert_weights_button.hide()
         self.weights_grid.addWidget(
-            self.revert_weights_button, 5, 0, 1, 7, Qt.AlignmentFlag.AlignRight
+            self.revert_weights_button, 4, 5, 1, 2, Qt.AlignmentFlag.AlignRight
         )
 
         self.target_edit = ScoreEdit(labels.TARGET)
@@ -236,16 +238,16 @@ class RulesPage(Page):
             "คะแนนรวมที่ถือว่าผ่านการประเมิน (ค่าเป้าหมายระดับประเทศ 85 ตั้งแต่ปี 2566) (Alt+K)"
         )
         self.target_edit.committed.connect(self._commit_target)
-        self.target_error = QLabel()
+        self.target_error = steady_label(QLabel(), 2)  # beside the field: the row keeps still
         self.target_error.setStyleSheet(ERROR_STYLE)
         self.target_error.hide()
         self.target_edit.error_changed.connect(self.target_error.setText)
         self.target_edit.error_changed.connect(lambda e: self.target_error.setVisible(bool(e)))
         target_label = QLabel(f"{labels.TARGET} (คะแนนรวม) (&K)")
         target_label.setBuddy(self.target_edit)
-        self.weights_grid.addWidget(target_label, 6, 0, 1, 5)
-        self.weights_grid.addWidget(self.target_edit, 6, 5, 1, 2, Qt.AlignmentFlag.AlignLeft)
-        self.weights_grid.addWidget(self.target_error, 7, 0, 1, 7)
+        self.weights_grid.addWidget(target_label, 6, 0, 1, 3)
+        self.weights_grid.addWidget(self.target_edit, 6, 3, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        self.weights_grid.addWidget(self.target_error, 6, 5, 1, 2)
         return box
 
     def _build_grades(self) -> QGroupBox:
@@ -278,8 +280,7 @@ class RulesPage(Page):
         label = QLabel("ระดับผลการประเมิน (&B)")
         label.setStyleSheet("font-weight: bold;")
         label.setBuddy(view)
-        self.grades_error = QLabel()
-        self.grades_error.setWordWrap(True)
+        self.grades_error = steady_label(QLabel())
         self.grades_error.setStyleSheet(ERROR_STYLE)
         self.grades_error.hide()
         label.setToolTip(LEVELS_HINT)
