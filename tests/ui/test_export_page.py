@@ -310,3 +310,22 @@ def test_the_preview_takes_the_space(window, qtbot, tmp_path, fake_export, size)
     label = page.name_label
     needed = label.heightForWidth(label.width())
     assert label.height() >= needed  # the whole file name shows
+
+
+def test_stored_choices_this_version_does_not_know_read_as_not_chosen(qapp, tmp_path) -> None:
+    from ita_desktop_ui.export_choices import ExportChoices
+
+    ini = tmp_path / "ui.ini"
+    ini.write_text("[export]\nfolder=\ndocument=report\nformat=docx\nround=7\n", encoding="utf-8")
+    choices = ExportChoices(ini)
+    assert (choices.folder, choices.document, choices.fmt, choices.round_months) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    choices.round_months = 12
+    choices.fmt = "xlsx"
+    choices.sync()
+    again = ExportChoices(ini)
+    assert (again.round_months, again.fmt) == (12, "xlsx")

@@ -109,3 +109,14 @@ def test_the_page_in_view_is_painted(preview: PdfPreview, qtbot) -> None:
         255,
         255,
     )
+
+
+def test_a_new_preview_keeps_the_page_in_view(preview: PdfPreview) -> None:
+    preview.set_pages(PdfPages(sample_pdf("first")))
+    preview.go_to(2)
+    preview.set_pages(PdfPages(sample_pdf("second")))
+    assert preview.current_page() == 2
+    bar = preview.scroll_area.verticalScrollBar()
+    assert bar.value() == preview.column.page_rect(2).top() - 12 or bar.value() == bar.maximum()
+    preview.show_message("ไฟล์ Excel ไม่มีตัวอย่าง")
+    assert preview.pages is None and preview.navigation.isHidden()

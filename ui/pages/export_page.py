@@ -347,6 +347,9 @@ class ExportPage(Page):
         self.check_button.setEnabled(pdf)  # the check reads the PDF documents' text
         self.document_combo.setEnabled(pdf)
         self.print_button.setEnabled(pdf and self._preview_current())
+        if not pdf:  # the check's findings are about the PDF documents
+            self.findings_label.hide()
+            self.findings_list.hide()
         self._choice_changed()
 
     def _choice_changed(self) -> None:

@@ -129,7 +129,8 @@ class PdfPreview(QWidget):
         for text, zoom in ZOOMS:
             self.zoom_combo.addItem(text, zoom)
         self.zoom_combo.setToolTip("ขนาดที่แสดง (ไม่มีผลต่อไฟล์และการพิมพ์)")
-        bar = QHBoxLayout()
+        self.navigation = QWidget()  # hidden while a message shows instead of pages
+        bar = QHBoxLayout(self.navigation)
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.previous_button, self.page_spin, self.count_label, self.next_button):
             bar.addWidget(w)
@@ -155,7 +156,7 @@ class PdfPreview(QWidget):
         self.stack.addWidget(self.scroll_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
 
         self.previous_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
@@ -193,8 +194,7 @@ class PdfPreview(QWidget):
         count = len(pages or ())
         self.page_spin.setRange(1, max(1, count))
         self.count_label.setText(f"จาก {count}")
-        for w in (self.previous_button, self.next_button, self.page_spin, self.zoom_combo):
-            w.setEnabled(count > 0)
+        self.navigation.setVisible(count > 0)
         self.stack.setCurrentWidget(self.scroll_area if count else self.message)
         self._current = -1
         self.go_to(min(keep, count - 1) if count else 0)
