@@ -1,7 +1,9 @@
 """Chart flowables: indicator bars with the target line, tool bars, and the trend over years.
 
 Shapes are drawn with reportlab.graphics; every label is a shaped Thai line (textflow.line),
-since a graphics String would be drawn unshaped.
+since a graphics String would be drawn unshaped. A value label takes the first of its places
+(after the bar, past the target line, ...) where it crosses no line, bar or point of the chart
+(value_places, clear_of); a white ground under it hides the light gridlines.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ LABEL = 13.0
 SMALL = 12.0
 
 Labels = list[tuple[float, float, str, dict[str, Any]]]  # x, y, text, line() options
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+PLACE_GAP = 3.0  # points between a value label and what it clears
 
 
 def _color(group: str, index: int) -> Any:
@@ -86,6 +90,86 @@ class _Chart(Flowable):
             tf.line(canv, x, y, text, **opts)
 
 
+def label_box(x: float, y: float, text: str, opts: dict[str, Any]) -> Box:
+    """The box a label drawn at baseline (x, y) covers, marks above and below included."""
+    size = float(opts.get("size", tf.BODY_SIZE))
+    w = tf.width(text, size, bool(opts.get("bold", False)))
+    align = opts.get("align", "left")
+    left = x - w / 2 if align == "center" else x - w if align == "right" else x
+    return (left - 1, y - size * 0.3, left + w + 1, y + size * 0.85)
+
+
+Segment = tuple[float, float, float, float]  # x1, y1, x2, y2
+
+
+def obstacles(d: Drawing) -> tuple[list[Box], list[Segment]]:
+    """What a value label must keep clear of: bars and points (boxes), and every line but the
+    light gridlines (segments)."""
+    shapes: list[Box] = []
+    lines: list[Segment] = []
+    for shape in d.contents:
+        if isinstance(shape, Rect) and shape.fillColor not in (None, colors.white):
+            shapes.append((shape.x, shape.y, shape.x + shape.width, shape.y + shape.height))
+        elif isinstance(shape, Circle):
+            r = shape.r
+            shapes.append((shape.cx - r, shape.cy - r, shape.cx + r, shape.cy + r))
+        elif isinstance(shape, Line) and shape.strokeColor != GRIDLINE:
+            lines.append((shape.x1, shape.y1, shape.x2, shape.y2))
+        elif isinstance(shape, PolyLine):
+            p = shape.points
+            lines += [(p[k], p[k + 1], p[k + 2], p[k + 3]) for k in range(0, len(p) - 3, 2)]
+    return shapes, lines
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def crosses(box: Box, seg: Segment, pad: float = 1.0) -> bool:
+    """Whether the segment passes through the box grown by `pad` (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad
+    sx, sy, ex, ey = seg
+    dx, dy = ex - sx, ey - sy
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, sx - x0), (dx, x1 - sx), (-dy, sy - y0), (dy, y1 - sy)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return False
+    return True
+
+
+def clear_of(box: Box, shapes: list[Box], lines: list[Segment]) -> bool:
+    """Whether a label's box keeps clear of every bar, point and line."""
+    return not any(_overlap(box, s) for s in shapes) and not any(crosses(box, s) for s in lines)
+
+
+def place_values(d: Drawing, values: list[Labels], others: Labels) -> Labels:
+    """Each value label at the first of its places clear of the chart, of the `others` labels
+    (ticks, names) and of the values placed before it (else at its first place), on a white
+    ground that hides the gridlines."""
+    shapes, lines = obstacles(d)
+    shapes += [label_box(*label) for label in others]
+    out: Labels = []
+    for places in values:
+        clear = [p for p in places if clear_of(label_box(*p), shapes, lines)]
+        chosen = clear[0] if clear else places[0]
+        box = label_box(*chosen)
+        shapes.append(box)  # the next labels keep clear of this one
+        if clear:
+            w, h = box[2] - box[0], box[3] - box[1]
+            d.add(Rect(box[0], box[1], w, h, fillColor=colors.white, strokeColor=None))
+        out.append(chosen)
+    return out
+
+
 def _axis_step(span: float) -> int:
     return 10 if span <= 60 else 20
 
@@ -120,6 +204,8 @@ class IndicatorBars(_Chart):
             d.add(Line(x, bottom, x, top, strokeColor=GRIDLINE, strokeWidth=0.5))
             labels.append((x, bottom - 14, self.num(tick, 0), {"size": SMALL, "align": "center"}))
         d.add(Line(x0, bottom, x0, top, strokeColor=AXIS, strokeWidth=0.8))
+        xt = x0 + _f(spec.target) * scale if spec.target is not None else None
+        values: list[Labels] = []
         for n, item in enumerate(spec.items):
             y_mid = top - pitch * (n + 0.5)
             labels.append(
@@ -139,11 +225,10 @@ class IndicatorBars(_Chart):
                     fillColor=_color(item.group, n),
                 )
             )
-            labels.append(
-                (x0 + bar_w + 3, y_mid - SMALL * 0.3, self.num(item.value), {"size": SMALL})
-            )
-        if spec.target is not None:
-            xt = x0 + _f(spec.target) * scale
+            value = (self.num(item.value), {"size": SMALL})
+            ends = [x0 + bar_w] + ([xt] if xt is not None and xt > x0 + bar_w else [])
+            values.append([(x + PLACE_GAP, y_mid - SMALL * 0.3, *value) for x in ends])
+        if xt is not None:
             d.add(
                 Line(
                     xt,
@@ -163,6 +248,7 @@ class IndicatorBars(_Chart):
                     {"size": SMALL, "align": "center", "color": TARGET},
                 )
             )
+        labels += place_values(d, values, labels)
         labels += _legend(d, spec.legend, width / 2, 8)
         return d, labels
 
@@ -195,6 +281,8 @@ class ColumnBars(_Chart):
             )
         d.add(Line(x0, bottom, x1, bottom, strokeColor=AXIS, strokeWidth=0.8))
         slot = (x1 - x0) / max(len(spec.items), 1)
+        yt = bottom + _f(spec.target) * scale if spec.target is not None else None
+        values: list[Labels] = []
         for n, item in enumerate(spec.items):
             xc = x0 + slot * (n + 0.5)
             labels.append((xc, bottom - 16, item.label, {"size": LABEL, "align": "center"}))
@@ -212,17 +300,12 @@ class ColumnBars(_Chart):
                     fillColor=_color(item.group, n),
                 )
             )
-            labels.append(
-                (
-                    xc,
-                    bottom + h + 4,
-                    self.num(item.value),
-                    {"size": SMALL, "align": "center", "bold": True},
-                )
-            )
-        if spec.target is not None:
-            yt = bottom + _f(spec.target) * scale
+            value = (self.num(item.value), {"size": SMALL, "align": "center", "bold": True})
+            tops = [bottom + h] + ([yt] if yt is not None and yt > bottom + h else [])
+            values.append([(xc, y + PLACE_GAP + SMALL * 0.3 + 1, *value) for y in tops])
+        if yt is not None:
             d.add(Line(x0, yt, x1, yt, strokeColor=TARGET, strokeWidth=1.2, strokeDashArray=[4, 3]))
+        labels += place_values(d, values, labels)
         labels += _legend(d, [], (x0 + x1) / 2, 8, spec.target_label if spec.target else "")
         return d, labels
 
@@ -299,29 +382,17 @@ class Trend(_Chart):
                 )
             for x, y in points:
                 d.add(Circle(x, y, 3, fillColor=color, strokeColor=colors.white, strokeWidth=0.6))
-            if s.group == "overall":
-                for i, v in enumerate(s.values):
-                    if v is not None:
-                        text = self.num(v)
-                        w = tf.width(text, SMALL, True)
-                        d.add(
-                            Rect(
-                                x_of(i) + 6,
-                                y_of(_f(v)) - 7,
-                                w + 4,
-                                SMALL + 1,
-                                fillColor=colors.white,
-                                strokeColor=None,
-                            )
-                        )
-                        labels.append(
-                            (
-                                x_of(i) + 8,
-                                y_of(_f(v)) - SMALL * 0.3,
-                                text,
-                                {"size": SMALL, "bold": True},
-                            )
-                        )
+        overall = [s for s in spec.series if s.group == "overall"]
+        labels += place_values(
+            d,
+            [
+                _around(x_of(i), y_of(_f(v)), self.num(v), SMALL)
+                for s in overall
+                for i, v in enumerate(s.values)
+                if v is not None
+            ],
+            labels,
+        )
         labels += _legend(
             d,
             [(s.group, s.label) for s in spec.series],
@@ -330,6 +401,22 @@ class Trend(_Chart):
             spec.target_label if spec.target is not None else "",
         )
         return d, labels
+
+
+def _around(x: float, y: float, text: str, size: float) -> Labels:
+    """A point's label places: to its right or left, then above or below it, each nearest
+    first and then further off (where other lines crowd it)."""
+    bold = {"size": size, "bold": True}
+    base = y - size * 0.3
+    out: Labels = []
+    for off in (0.0, 1.0, 2.0):
+        dy = off * size * 0.9
+        for sign in (1.0,) if off == 0 else (1.0, -1.0):
+            out.append((x + 6, base + sign * dy, text, bold))
+            out.append((x - 6, base + sign * dy, text, {**bold, "align": "right"}))
+        out.append((x, y + 5 + size * 0.3 + dy, text, {**bold, "align": "center"}))
+        out.append((x, y - 5 - size * 0.85 - dy, text, {**bold, "align": "center"}))
+    return out
 
 
 def _legend(
