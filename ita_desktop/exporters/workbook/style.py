@@ -30,7 +30,7 @@ SCORE_FORMAT = "0.00"
 
 # Row heights: a column of width w (Excel's unit, the width of a digit of the default font)
 # holds about w / CHAR_WIDTH Thai or Latin letters of Sarabun 16 pt; each line takes
-# LINE_HEIGHT points. Marks above and below letters take no width.
+# LINE_HEIGHT points. Tone marks and vowels below take no width (calibrated in LibreOffice).
 CHAR_WIDTH = 1.25
 LINE_HEIGHT = 20.5
 ROW_PADDING = 4.0

@@ -26,7 +26,7 @@ from ita_desktop.thai.digits import localize_digits
 
 ISSUE_WIDTHS = (11, 36, 12, 22, 130)
 HISTORY_TITLE = "ผลการประเมินรายปี"
-HISTORY_COLUMNS = ("ปีงบประมาณ", "ระดับ", "IIT", "EIT", "OIT", "ภาพรวม")
+HISTORY_COLUMNS = ("ปี พ.ศ.", "ระดับ", "IIT", "EIT", "OIT", "ภาพรวม")
 
 
 def write_issues(ws: Worksheet, ctx: ReportContext) -> None:
