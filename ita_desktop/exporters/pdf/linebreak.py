@@ -22,8 +22,9 @@ Public API:
         (pythainlp's thai_words(), fewest parts, then the parts of the parts).
 
 What a line costs (totalfit.line_cost): justified, how loose it is, r = the width it lacks /
-what its gaps can stretch at their caps (justify.py), 100*r^3, plus 200 under JUSTIFY_MIN_FILL
-where it stays ragged; a last line costs only as a runt. Ragged (left/center/right aligned,
+what its gaps can stretch at their caps (justify.py), 100*r^3 up to 1000, plus 200 under
+JUSTIFY_MIN_FILL where it stays ragged, or how tight (a line may close its gaps a little);
+a last line costs only as a runt. Ragged (left/center/right aligned,
 table cells): 30*(empty share)^2 (half full costs 7.5, a nearly empty line less than one cut
 compound), the last line nothing.
 
@@ -33,7 +34,7 @@ What a line end costs:
                    แนว|ทางการ (แนวทาง), ตลอด|ปี|งบประมาณ (ตลอดปี at the first, ปีงบประมาณ at
                    the second); and 40 more for a break inside one of the segmenter's words,
                    which it read as one (ปี|งบประมาณ, คณะ|กรรมการ in the NACC's name)
-    + 1000 if the two words meeting at the break, read on their own (12 characters each
+    + 10000 if the two words meeting at the break, read on their own (12 characters each
                    side, as the line ends will be), are not cut there by the character
                    clusters and by a dictionary segmenter (newmm or longest matching): the two
                    lines would read as a cut word (what pdf_thai_check counts)
@@ -46,14 +47,16 @@ No zero-width space or any other invisible character is ever inserted.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from ita_desktop.exporters.pdf.justify import box_capacity, join_capacity
+from ita_desktop.exporters.pdf.justify import LATIN_GAP, THAI_GAP, box_capacity, join_capacity
 from ita_desktop.exporters.pdf.render import Box, Fmt, make_box
 from ita_desktop.exporters.pdf.shaping import thai_cuts as _thai_cuts
 from ita_desktop.exporters.pdf.totalfit import JUSTIFY_MIN_FILL, Place, best_breaks
@@ -65,7 +68,7 @@ __all__ = ["HARD_BREAK", "JUSTIFY_MIN_FILL", "HardBreak", "Item", "Line", "Run",
 _EPS = 0.01
 _DICT_PENALTY = 40.0  # for each dictionary word a break cuts
 _MAX_CUT_WORDS = 3  # at most this many counted
-_WORD_PENALTY = 1000.0  # the two line ends read as one word (what pdf_thai_check counts)
+_WORD_PENALTY = 10000.0  # the two line ends read as one word (what pdf_thai_check counts)
 _NEAR = 4  # a dictionary word cut by a break is looked for up to this many boundaries away
 _LONG_PART = 9  # a dictionary part of a word this long is itself divided (sub_words)
 NBSP = set("\u00a0\u202f\u2007")  # no-break spaces: drawn as spaces, never a line end
@@ -230,8 +233,8 @@ def _break_segment(
     units = _split_overlong(_lstrip(units), width)
     if not units:
         return [_make_line([], not open_end)]
-    para = _Paragraph(units)
-    ends = best_breaks(para.places, first_width, width, ragged, para.cheap, para.exact, open_end)
+    para = _paragraph(units)
+    ends = best_breaks(para.places, first_width, width, ragged, para.least, para.exact, open_end)
     lines = []
     start = 0
     for end in ends:
@@ -276,12 +279,62 @@ def _inside_capacity(unit: Unit) -> float:
     return total + sum(join_capacity(a, b) for a, b in pairwise(boxes))
 
 
+_PARAGRAPHS: OrderedDict[tuple[int, ...], _Paragraph] = OrderedDict()
+_PARAGRAPHS_KEPT = 256  # paragraphs laid out again at another width (table columns) reuse them
+_PARAGRAPHS_LOCK = threading.Lock()
+
+
+def _paragraph(units: list[Unit]) -> _Paragraph:
+    """The _Paragraph of these very units, made once for all the widths they are laid out at."""
+    key = tuple(map(id, units))
+    with _PARAGRAPHS_LOCK:
+        para = _PARAGRAPHS.get(key)
+        if para is not None and all(a is b for a, b in zip(para.units, units)):
+            _PARAGRAPHS.move_to_end(key)
+            return para
+    para = _Paragraph(units)  # it holds the units: their ids are not reused while it is kept
+    with _PARAGRAPHS_LOCK:
+        _PARAGRAPHS[key] = para
+        if len(_PARAGRAPHS) > _PARAGRAPHS_KEPT:
+            _PARAGRAPHS.popitem(last=False)
+    return para
+
+
+def _cut_metrics(unit: Unit, offset: int) -> tuple[float, float, float, float]:
+    """(width, stretch) of the two parts of `unit` cut `offset` characters in (at a cluster
+    boundary), read from its shaped boxes without shaping the parts."""
+    widths = [0.0, 0.0]
+    caps = [0.0, 0.0]
+    pos = 0
+    prev: Box | None = None
+    for box in unit.boxes:
+        n = len(box.text)
+        side = 0 if pos + n <= offset else 1
+        if prev is not None and pos != offset:
+            caps[side if pos > offset else 0] += join_capacity(prev, box)
+        if pos < offset < pos + n:  # the box cut in two
+            size = box.fmt.size
+            left, right, (lt, lo), (rt, ro) = box.shaped.cut(offset - pos)
+            widths[0] += left * size / 1000.0
+            widths[1] += right * size / 1000.0
+            caps[0] += (lt * THAI_GAP + lo * LATIN_GAP) * size
+            caps[1] += (rt * THAI_GAP + ro * LATIN_GAP) * size
+        else:
+            widths[side] += box.width
+            caps[side] += box_capacity(box)
+        prev = box
+        pos += n
+    return widths[0], caps[0], widths[1], caps[1]
+
+
 class _Paragraph:
     """The places a paragraph's lines may end (between units and inside them, at sub-word
-    boundaries), on running totals of width and stretch (totalfit.Place), with their costs."""
+    boundaries), on running totals of width and stretch (totalfit.Place), with their costs
+    (remembered: they do not depend on the width)."""
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
+        self._exact: dict[int, float] = {}
         n = len(units)
         starts = [0]  # each unit's offset in the paragraph's text
         cum = [0.0]  # width of units[:m]
@@ -295,8 +348,9 @@ class _Paragraph:
             cap.append(cap[-1] + joins[m] + _inside_capacity(u))
         self.starts = starts
         self.context = _Context(units, starts)
-        # (unit, offset inside it, halves when inside) of each place, in text order
-        self.breaks: list[tuple[int, int, tuple[Unit, Unit] | None]] = [(0, 0, None)]
+        # (unit, offset inside it) of each place, in text order
+        self.breaks: list[tuple[int, int]] = [(0, 0)]
+        self._halves: dict[int, tuple[Unit, Unit]] = {}
         self.places = [Place(0.0, 0.0, 0.0, 0.0)]
         for m, u in enumerate(units):
             if u.space:
@@ -306,62 +360,85 @@ class _Paragraph:
                 e -= 1
             # a line ending in "-" reads as a hyphenated word (pdftotext joins it)
             if e and not units[e - 1].text.endswith("-"):
-                self.breaks.append((m, 0, None))
+                self.breaks.append((m, 0))
                 self.places.append(Place(cum[e], cap[e], cum[m], cap[m] + joins[m]))
             for o in _inner_bounds(u.words, len(u.text)):
-                left, right = _split_unit(u, o)
-                self.breaks.append((m, o, (left, right)))
+                left_w, left_cap, right_w, right_cap = _cut_metrics(u, o)
+                self.breaks.append((m, o))
                 self.places.append(
                     Place(
-                        cum[m] + left.width,
-                        cap[m] + joins[m] + _inside_capacity(left),
-                        cum[m + 1] - right.width,
-                        cap[m + 1] - _inside_capacity(right),
+                        cum[m] + left_w,
+                        cap[m] + joins[m] + left_cap,
+                        cum[m + 1] - right_w,
+                        cap[m + 1] - right_cap,
                     )
                 )
         e = n
         while units[e - 1].space:
             e -= 1
-        self.breaks.append((n, 0, None))
+        self.breaks.append((n, 0))
         self.places.append(Place(cum[e], cap[e], cum[n], cap[n]))
 
     def _offset(self, j: int) -> int:
-        m, o, _ = self.breaks[j]
+        m, o = self.breaks[j]
         return self.starts[m] + o
 
-    def cheap(self, j: int) -> float:
-        """What ending a line at place j costs for the dictionary words it cuts."""
-        halves = self.breaks[j][2]
-        cut = min(self.context.cut_words(self._offset(j)), _MAX_CUT_WORDS)
-        return _DICT_PENALTY * (cut + 1 if halves else cut)
+    def least(self, j: int) -> float:
+        """The least ending a line at place j can cost (inside a word: one cut word)."""
+        return _DICT_PENALTY if self.breaks[j][1] else 0.0
 
     def exact(self, j: int) -> float:
-        """cheap(j), and _WORD_PENALTY where the two lines would read as one cut word."""
-        pen = self.cheap(j)
-        return pen + _WORD_PENALTY if self.context.reads_as_cut(self._offset(j)) else pen
+        """What ending a line at place j costs: _DICT_PENALTY for each dictionary word it
+        cuts (and one more inside a unit), _WORD_PENALTY where the two lines would read as one
+        cut word (module docstring)."""
+        pen = self._exact.get(j)
+        if pen is None:
+            k = self._offset(j)
+            cut = min(self.context.cut_words(k), _MAX_CUT_WORDS)
+            pen = _DICT_PENALTY * (cut + 1 if self.breaks[j][1] else cut)
+            if self.context.reads_as_cut(k):
+                pen += _WORD_PENALTY
+            self._exact[j] = pen
+        return pen
 
     def line(self, i: int, j: int) -> list[Unit]:
         """The units of the line from place i to place j (spaces at its end kept)."""
-        m1, o1, h1 = self.breaks[i]
-        m2, o2, h2 = self.breaks[j]
-        if h1 is not None and m1 == m2:  # both ends inside one unit: its middle part
-            return [_split_unit(h1[1], o2 - o1)[0]]
-        out = [h1[1]] if h1 is not None else []
-        out.extend(self.units[m1 + (h1 is not None) : m2])
-        if h2 is not None:
-            out.append(h2[0])
+        m1, o1 = self.breaks[i]
+        m2, o2 = self.breaks[j]
+        if o1 and m1 == m2:  # both ends inside one unit: its middle part
+            return [_split_unit(self.halves(i)[1], o2 - o1)[0]]
+        out = [self.halves(i)[1]] if o1 else []
+        out.extend(self.units[m1 + (o1 > 0) : m2])
+        if o2:
+            out.append(self.halves(j)[0])
         return out
+
+    def halves(self, j: int) -> tuple[Unit, Unit]:
+        """The two parts of the unit place j cuts."""
+        got = self._halves.get(j)
+        if got is None:
+            m, o = self.breaks[j]
+            got = self._halves[j] = _split_unit(self.units[m], o)
+        return got
 
 
 class _Context:
     """A paragraph's text with its word and sub-word boundaries, to score line ends."""
 
-    __slots__ = ("starts", "text", "units")
+    __slots__ = ("bounds", "spaces", "text")
 
     def __init__(self, units: list[Unit], starts: list[int]) -> None:
-        self.units = units
-        self.starts = starts  # offset of each unit in `text`
         self.text = "".join(u.text for u in units)
+        bounds: set[int] = set()
+        spaces: list[int] = []  # where each space unit starts and ends
+        for u, pos in zip(units, starts):
+            if u.space:
+                spaces.extend((pos, pos + len(u.text)))
+            else:
+                bounds.update(pos + c for c in _word_bounds(u.words, len(u.text)))
+                bounds.add(pos + len(u.text))
+        self.bounds = sorted(bounds)  # word and sub-word boundaries, unit starts and ends
+        self.spaces = spaces
 
     def cut_words(self, k: int) -> int:
         """How many dictionary words, from one word or sub-word boundary to another, span
@@ -369,34 +446,14 @@ class _Context:
         text = self.text
         if k <= 0 or k >= len(text) or text[k - 1].isspace() or text[k].isspace():
             return 0
-        lefts: list[int] = []  # the nearest boundaries before k, nearest first
-        m = bisect_right(self.starts, k) - 1  # the unit holding k, or starting at it
-        pos = self.starts[m]
-        if pos < k:
-            lefts.extend(
-                pos + c
-                for c in reversed(_word_bounds(self.units[m].words, len(self.units[m].text)))
-                if pos + c < k
-            )
-        while m > 0 and len(lefts) < _NEAR and not self.units[m - 1].space:
-            m -= 1
-            pos = self.starts[m]
-            lefts.extend(
-                pos + c
-                for c in reversed(_word_bounds(self.units[m].words, len(self.units[m].text)))
-            )
-        rights: list[int] = []  # the nearest boundaries after k
-        m = bisect_right(self.starts, k) - 1
-        pos = self.starts[m]
-        while len(rights) < _NEAR and m < len(self.units):
-            u = self.units[m]
-            if u.space:
-                break
-            rights.extend(pos + c for c in _word_bounds(u.words, len(u.text)) if pos + c > k)
-            pos += len(u.text)
-            rights.append(pos)
-            m += 1
-        rights = rights[:_NEAR]
+        s = bisect_right(self.spaces, k)  # the run of words without a space that holds k
+        first = self.spaces[s - 1] if s else 0
+        last = self.spaces[s] if s < len(self.spaces) else len(text)
+        bounds = self.bounds
+        at = bisect_right(bounds, k - 1)  # bounds[at] is the first boundary at or after k
+        lefts = [b for b in bounds[max(0, at - _NEAR) : at] if b >= first][::-1]
+        after = at + 1 if at < len(bounds) and bounds[at] == k else at
+        rights = [b for b in bounds[after : after + _NEAR] if b <= last]
         if not lefts or not rights:
             return 0
         root = dictionary.trie().root

@@ -37,6 +37,7 @@ class Shaped:
     __slots__ = (
         "_gaps",
         "_thai_gaps",
+        "advances",
         "chars",
         "font_name",
         "has_y",
@@ -60,6 +61,7 @@ class Shaped:
         starts: list[int],
         width: float,
         needs_span: bool = False,
+        advances: list[float] | None = None,
     ) -> None:
         self.text = text
         self.font_name = font_name
@@ -69,6 +71,7 @@ class Shaped:
         self.yoff = yoff  # vertical offset of glyph i
         self.starts = starts  # source index of the cluster glyph i belongs to
         self.width = width  # total advance
+        self.advances = advances or [0.0] * len(chars)  # advance of glyph i
         self.has_y = any(yoff)
         # zero-advance or raised glyphs confuse text extractors (poppler takes a mark followed
         # by a letter at the same x for duplicated text): such runs get an /ActualText span
@@ -90,6 +93,18 @@ class Shaped:
         if self._gaps is None:
             self._gaps, self._thai_gaps = _base_gaps(self.text, self.starts)
         return self._thai_gaps
+
+    def cut(self, k: int) -> tuple[float, float, tuple[int, int], tuple[int, int]]:
+        """The run cut before source offset k (a cluster boundary): the widths of the two
+        parts, and how many (Thai, other) base gaps each holds (the one at k in neither)."""
+        left = sum(a for a, st in zip(self.advances, self.starts) if st < k)
+        gaps = self.base_gaps
+        counts = [0, 0, 0, 0]  # left Thai, left other, right Thai, right other
+        for gi, thai in zip(gaps, self.thai_gaps):
+            nxt = self.starts[gi + 1]
+            if nxt != k:
+                counts[(0 if nxt < k else 2) + (0 if thai else 1)] += 1
+        return left, self.width - left, (counts[0], counts[1]), (counts[2], counts[3])
 
     def __repr__(self) -> str:
         return f"Shaped({self.text!r}, {self.font_name!r}, width={self.width:.1f})"
@@ -176,6 +191,7 @@ def _shape(text: str, font: ThaiTTFont) -> Shaped:
     pre: list[float] = []
     yoff: list[float] = []
     starts: list[int] = []
+    advances = [g[2] for g in glyphs]
     at = 0.0  # where the PDF viewer's pen is after the previous glyph
     for g, gtext in zip(glyphs, texts):
         ch = font.glyph_char(g[0], gtext)
@@ -197,6 +213,7 @@ def _shape(text: str, font: ThaiTTFont) -> Shaped:
         starts,
         width,
         zero_advance and len(glyphs) > 1,
+        advances,
     )
 
 

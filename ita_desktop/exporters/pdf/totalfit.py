@@ -13,7 +13,8 @@ Public API:
         (line_cost) and of their end's penalty is the least possible.
 
 A justified line's cost is its looseness: r = (the width it lacks) / (its stretch capacity),
-costing 100 * r^3 (r = 0.5: 12.5; at the caps, r = 1: 100), plus 200 under 75% full, where
+costing 100 * r^3 (r = 0.5: 12.5; at the caps, r = 1: 100; at most 1000), plus 200 under
+75% full, where
 the line is left ragged. A justified line (not the last) may also be a little wider than the
 measure: its gaps then shrink, by at most SHRINK of their stretch caps (r down to -SHRINK),
 costing 25 * (r / SHRINK)^3 (so a line of long words need not be left loose). The last line is not stretched: it costs only when it is a runt, a
@@ -39,11 +40,12 @@ EPS = 0.01
 JUSTIFY_MIN_FILL = 0.75  # a justified line shorter than this share of the width stays ragged
 JUSTIFY_FLOOR = 0.6  # a justified line is never ended shorter than this share by choice
 LAST_SHORT = 0.15  # a last line shorter than this share of the width is a runt
-_LOOSE_K = 100.0  # justified: _LOOSE_K * r^3
+_LOOSE_K = 100.0  # justified: _LOOSE_K * r^3, at most _LOOSEST
+_LOOSEST = 1000.0  # a line however loose (less than the cut word a segmenter would see)
 _RAGGED_LINE = 200.0  # justified line under JUSTIFY_MIN_FILL
 _RUNT = 20.0  # a last line of no width at all
 _RAGGED_K = 30.0  # ragged: _RAGGED_K * empty share^2
-_NO_STRETCH = 1e4  # a justified line short of the width with nothing to stretch
+_NO_STRETCH = _LOOSEST  # a justified line short of the width with nothing to stretch
 SHRINK = 0.2  # a justified line's gaps may close by this share of their stretch caps
 _TIGHT_K = 25.0  # a line shrunk by the whole of SHRINK
 _OVERFULL = 1e6  # a piece wider than the line on a line of its own
@@ -80,7 +82,7 @@ def line_cost(width: float, stretch: float, avail: float, ragged: bool, last: bo
         cost = _NO_STRETCH
     else:
         r = short / stretch
-        cost = _LOOSE_K * r * r * r
+        cost = min(_LOOSE_K * r * r * r, _LOOSEST)
     return cost + _RAGGED_LINE if fill < JUSTIFY_MIN_FILL else cost
 
 
@@ -98,71 +100,119 @@ def best_breaks(
     n = len(places)
     if n < 2:
         return [n - 1] if n else []
-    ends_x = [p.end_x for p in places]
-    known: dict[int, float] = {n - 1: 0.0}
-    cheap: dict[int, float] = {}
+    model = _Model(places, ragged)
+    pens = [-1.0] * n  # what ending a line at each place costs: -1 until read
+    pens[-1] = 0.0
+    known = {n - 1}  # the places whose cost is exact
     while True:
-        path = _search(places, ends_x, first_avail, avail, ragged, penalty, known, cheap, open_end)
+        path = _search(model, first_avail, avail, penalty, pens, open_end)
         fresh = [j for j in path if j not in known]
         if not fresh:
             return path
         for j in fresh:
-            known[j] = exact(j)
+            pens[j] = exact(j)
+            known.add(j)
+
+
+class _Model:
+    """The places as plain lists, and what bounds the search for a line's end."""
+
+    def __init__(self, places: Sequence[Place], ragged: bool) -> None:
+        self.ragged = ragged
+        self.start_x = [p.start_x for p in places]
+        self.start_cap = [p.start_cap for p in places]
+        self.end_x = [p.end_x for p in places]
+        self.end_cap = [p.end_cap for p in places]
+        # a justified line from i may end at j while end_x[j] - SHRINK * end_cap[j] is at
+        # most start_x[i] + avail - SHRINK * start_cap[i] (rising: stretch < width)
+        self.reach = (
+            self.end_x if ragged else [x - SHRINK * c for x, c in zip(self.end_x, self.end_cap)]
+        )
+
+    def ends(self, i: int, a: float) -> tuple[int, int, int]:
+        """Where a line from place i may end: places lo .. stop-1 first (in justified text
+        those at least JUSTIFY_FLOOR full), places i+1 .. lo-1 (shorter) if none of them will
+        do; stop is i+2 at least (one piece wider than the line, when nothing else fits)."""
+        reach = self.start_x[i] + a + EPS
+        if not self.ragged:
+            reach -= SHRINK * self.start_cap[i]
+        stop = max(bisect_left(self.reach, reach, i + 1), i + 2)
+        if self.ragged:
+            return i + 1, stop, i + 1
+        floor = self.start_x[i] + JUSTIFY_FLOOR * a
+        return min(bisect_left(self.end_x, floor, i + 1, stop), stop - 1), stop, i + 1
 
 
 def _search(
-    places: Sequence[Place],
-    ends_x: list[float],
+    model: _Model,
     first_avail: float,
     avail: float,
-    ragged: bool,
     penalty: Callable[[int], float],
-    known: dict[int, float],
-    cheap: dict[int, float],
+    pens: list[float],
     open_end: bool,
 ) -> list[int]:
-    n = len(places)
+    """The least-cost line ends with the costs in `pens` (read with `penalty` where -1)."""
+    start_x, start_cap, end_x, end_cap = model.start_x, model.start_cap, model.end_x, model.end_cap
+    ragged = model.ragged
+    n = len(end_x)
     inf = float("inf")
     best = [inf] * n
     prev = [-1] * n
     best[0] = 0.0
     last = n - 1
-    final = -1 if open_end else last  # the place whose line is the paragraph's last
     for i in range(n - 1):
         here = best[i]
         if here == inf:
             continue
-        start = places[i]
         a = first_avail if i == 0 else avail
-        limit = start.start_x + a + EPS
-        if not ragged:  # a line may shrink by SHRINK of its stretch, itself under its width
-            limit = start.start_x + a / (1.0 - SHRINK) + EPS
-        stop = bisect_left(ends_x, limit, i + 1)  # places i+1 .. stop-1 may fit
-        if stop <= i + 1:
-            stop = i + 2  # nothing fits: one piece wider than the line
-        lo = i + 1
-        if not ragged and stop - 1 > i + 1:
-            floor = start.start_x + JUSTIFY_FLOOR * a
-            lo = min(max(i + 1, bisect_left(ends_x, floor, i + 1)), stop - 1)
-        for j in range(lo, stop):
-            end = places[j]
-            width = end.end_x - start.start_x
-            if width > a + EPS and j > i + 1 and (ragged or j == final):
-                continue  # only a justified line that is not the last may shrink
-            cost = line_cost(width, end.end_cap - start.start_cap, a, ragged, j == final)
-            if cost == inf:
-                if j > i + 1:
-                    continue
-                cost = _OVERFULL  # one piece wider than the line, and nothing else fits
-            cost += here
-            if cost >= best[j]:
-                continue
-            pen = known.get(j)
-            if pen is None:
-                pen = cheap.get(j)
-                if pen is None:
-                    pen = cheap[j] = penalty(j)
-            cost += pen
+        x0, c0 = start_x[i], start_cap[i]
+        right = x0 + a  # short of the measure: right - end_x[j]
+        lo, stop, below = model.ends(i, a)
+        found = False
+        for first, after in ((lo, stop), (below, lo)):
+            for j in range(first, after):
+                short = right - end_x[j]
+                # line_cost, inlined: this is the search's inner loop
+                if j == last and not open_end:
+                    if short < -EPS:
+                        continue  # a last line that would have to shrink
+                    cost = line_cost(a - short, end_cap[j] - c0, a, ragged, True)
+                elif ragged:
+                    cost = _RAGGED_K * short * short / (a * a) if short > 0 else 0.0
+                elif short > EPS:
+                    stretch = end_cap[j] - c0
+                    if stretch > 0:
+                        r = short / stretch
+                        cost = min(_LOOSE_K * r * r * r, _LOOSEST)
+                    else:
+                        cost = _NO_STRETCH
+                    if short > (1.0 - JUSTIFY_MIN_FILL) * a:
+                        cost += _RAGGED_LINE
+                elif short >= -EPS:
+                    cost = 0.0
+                else:
+                    stretch = end_cap[j] - c0
+                    if -short > SHRINK * stretch:
+                        continue  # more than the gaps may close
+                    r = -short / (SHRINK * stretch)
+                    cost = _TIGHT_K * r * r * r
+                found = True
+                cost += here
+                if cost < best[j]:
+                    pen = pens[j]
+                    if pen < 0:
+                        pen = pens[j] = penalty(j)
+                    cost += pen
+                    if cost < best[j]:
+                        best[j] = cost
+                        prev[j] = i
+            if found:
+                break
+        if not found:  # one piece wider than the line, and nothing else fits
+            j = i + 1
+            if pens[j] < 0:
+                pens[j] = penalty(j)
+            cost = here + _OVERFULL + pens[j]
             if cost < best[j]:
                 best[j] = cost
                 prev[j] = i

@@ -310,7 +310,10 @@ def test_justified_lines_span_the_full_width(tmp_path: Path) -> None:
     for line in lines[:-1]:
         assert min(c["x0"] for c in line) == pytest.approx(LEFT, abs=0.5)
         assert max(c["x1"] for c in line) == pytest.approx(LEFT + width, abs=1.0), text_of(line)
-    assert max(c["x1"] for c in lines[-1]) < LEFT + width - 20  # the last line stays short
+    last = lines[-1]  # set at its natural width, not stretched
+    natural = tf.width(text_of(last).strip(), 16)
+    span = max(c["x1"] for c in last) - min(c["x0"] for c in last)
+    assert span == pytest.approx(natural, abs=0.5)
 
     ragged = build(tmp_path / "left.pdf", [thai_paragraph(LONG_THAI, style())], width)
     short = [ln for ln in lines_of(ragged)[:-1] if max(c["x1"] for c in ln) < LEFT + width - 3]
