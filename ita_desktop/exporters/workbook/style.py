@@ -47,7 +47,7 @@ def text_lines(text: str, width: float) -> int:
     lines = 0
     for paragraph in text.split("\n"):
         lines += 1
-        used = 0
+        used = 0.0
         for word in split_words(paragraph):
             size = _letters(word)
             if used and used + size > per_line and not word.isspace():

@@ -246,7 +246,16 @@ def read_progress(sheet: Sheet, round_months: int, out: WorkbookYear) -> None:
                 cell(L.column_of(L.PROGRESS_COLUMNS, "status"), row),
                 f"สถานะต้องเป็น {' / '.join(L.STATUSES)} หรือว่าง (ได้ “{shown(values['status'], 40)}”)",
             )
-        target.progress[round_months] = ProgressEntry(None, round_months, **values)
+        target.progress[round_months] = ProgressEntry(
+            None,
+            round_months,
+            status=values["status"],
+            output=values["output"],
+            outcome=values["outcome"],
+            problems=values["problems"],
+            suggestions=values["suggestions"],
+            evidence=values["evidence"],
+        )
 
 
 def _shown_from_plan(sheet: Sheet, ref: str) -> None:
