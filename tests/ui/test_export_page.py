@@ -329,3 +329,28 @@ def test_stored_choices_this_version_does_not_know_read_as_not_chosen(qapp, tmp_
     choices.sync()
     again = ExportChoices(ini)
     assert (again.round_months, again.fmt) == (12, "xlsx")
+
+
+def test_without_pdfium_the_window_works_and_the_preview_says_why(
+    window, qtbot, tmp_path, fake_export, monkeypatch
+) -> None:
+    import sys
+
+    from ita_desktop_ui.widgets.pdf_pages import RENDERER_MISSING
+
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # as in a bundle that lost libpdfium
+    page = _page(window, tmp_path)
+    qtbot.waitUntil(lambda: RENDERER_MISSING in page.preview.message.text(), timeout=10000)
+    assert not page.print_button.isEnabled()
+    task = page.start_export()
+    qtbot.waitUntil(lambda: task.done, timeout=10000)
+    assert task.error is None and Path(task.result).exists()
+
+
+def test_the_window_starts_without_loading_pdfium() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys; import ita_desktop_ui.pages.export_page; print('pypdfium2' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -42,7 +42,7 @@ from ..errors import message_of, show_error
 from ..export_choices import ExportChoices
 from ..pages.base import Page
 from ..tasks import Task, run_in_background
-from ..widgets.pdf_pages import PdfPages, UnreadablePdf
+from ..widgets.pdf_pages import RENDERER_MISSING, PdfPages, UnreadablePdf
 from ..widgets.pdf_preview import PdfPreview
 from ..widgets.print_job import print_preview
 
@@ -459,7 +459,8 @@ class ExportPage(Page):
             try:
                 pages = PdfPages(data)
             except UnreadablePdf as exc:
-                self._preview_failed(made, ExportError(PREVIEW_UNREADABLE, str(exc)))
+                thai = str(exc) if str(exc) == RENDERER_MISSING else PREVIEW_UNREADABLE
+                self._preview_failed(made, ExportError(thai, str(exc.__cause__ or exc)))
                 return
             self.preview.set_pages(pages)
             self._preview_shown = made

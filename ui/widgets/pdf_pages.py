@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]  # no type information shipped
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage
 
 
 class UnreadablePdf(ValueError):
-    """PDFium could not open the data as a PDF."""
+    """PDFium could not open the data as a PDF (or PDFium itself is missing)."""
+
+
+RENDERER_MISSING = "ส่วนแสดงผล PDF ของโปรแกรมไม่ครบ กรุณาติดตั้งโปรแกรมใหม่"
 
 
 class PdfPages:
@@ -21,6 +23,10 @@ class PdfPages:
 
     def __init__(self, data: bytes) -> None:
         self._data = data  # PDFium reads from this buffer for as long as the document is open
+        try:  # loaded with the first preview: the window starts without it (and works if absent)
+            import pypdfium2 as pdfium  # type: ignore[import-untyped]  # no type information
+        except ImportError as exc:  # a bundle without libpdfium: the preview says so, saving works
+            raise UnreadablePdf(RENDERER_MISSING) from exc
         try:
             self._doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
