@@ -15,6 +15,7 @@ from PySide6.QtCore import QDir, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from ita_desktop.cli.gui import SCREENSHOT_SIZE, screenshot_size
 from ita_desktop.paths import data_dir, default_db_path, demo_db_path, font_path, resource
 
 from .settings import UiSettings
@@ -22,7 +23,6 @@ from .settings import UiSettings
 QUIT_AFTER_PAINT = "ITA_DESKTOP_QUIT_AFTER_PAINT"  # benchmark: quit after the first paint
 FONT_FAMILY = "Sarabun"
 FONT_POINT_SIZE = 11
-SCREENSHOT_SIZE = (1366, 768)  # a common office laptop screen: the user guide's pictures
 _START = time.perf_counter()
 log = logging.getLogger("ita_desktop.ui")
 
@@ -112,14 +112,15 @@ def create_window(db: Path | None = None, settings: UiSettings | None = None):
     return window
 
 
-def take_screenshots(window, folder: Path) -> list[Path]:
-    """Render every page to folder/<page>.png (for the user guide and for review)."""
+def take_screenshots(window, folder: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> list[Path]:
+    """Render every page at `size` to folder/<page>.png (for the user guide and for review)."""
     folder.mkdir(parents=True, exist_ok=True)
     task = window.files.task
     while task is not None and not task.done:  # the demo may still be being built
         QApplication.processEvents()
         time.sleep(0.01)
-    window.resize(*SCREENSHOT_SIZE)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(*size)
     window.show()
     written = []
     for key in window.pages:
@@ -127,7 +128,10 @@ def take_screenshots(window, folder: Path) -> list[Path]:
         for _ in range(3):
             QApplication.processEvents()
         path = folder / f"{key}.png"
-        window.grab().save(str(path))
+        partial = path.with_name(f".{path.name}.part")
+        if not window.grab().save(str(partial), "PNG"):
+            raise OSError(f"บันทึกภาพหน้าจอไม่ได้: {path}")
+        partial.replace(path)
         written.append(path)
     return written
 
@@ -149,8 +153,12 @@ class _FirstPaint(QObject):
         return False
 
 
-def run_app(db: Path | None = None, screenshots: Path | None = None) -> int:
-    """Open the window (or write the screenshots) and run until it is closed."""
+def run_app(
+    db: Path | None = None,
+    screenshots: Path | None = None,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
+) -> int:
+    """Open the window (or write the screenshots at `size`) and run until it is closed."""
     from .errors import install_excepthook
 
     setup_logging()
@@ -158,7 +166,7 @@ def run_app(db: Path | None = None, screenshots: Path | None = None) -> int:
     install_excepthook()  # a bug in a slot: logged and shown, the window keeps running
     window = create_window(db)
     if screenshots is not None:
-        written = take_screenshots(window, Path(screenshots))
+        written = take_screenshots(window, Path(screenshots), size)
         window.close()
         print("\n".join(str(p) for p in written))
         return 0
@@ -190,8 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ita-desktop-gui")
     parser.add_argument("--db", type=Path)
     parser.add_argument("--screenshots", type=Path)
+    parser.add_argument("--size", type=screenshot_size, default=SCREENSHOT_SIZE)
     args = parser.parse_args(argv)
-    return run_app(db=args.db, screenshots=args.screenshots)
+    return run_app(db=args.db, screenshots=args.screenshots, size=args.size)
 
 
 if __name__ == "__main__":

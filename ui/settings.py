@@ -1,4 +1,4 @@
-"""Window preferences declared once with defaults: geometry, recent files and the ones that
+"""Window preferences declared once with defaults: geometry per screen, recent files and the ones that
 failed to open, the backups to keep (an INI in data_dir)."""
 
 from __future__ import annotations
@@ -27,14 +27,17 @@ class UiSettings:
     def sync(self) -> None:
         self._s.sync()
 
-    @property
-    def geometry(self) -> QByteArray | None:
-        value = self._s.value("window/geometry")
+    @staticmethod
+    def _screen_key(screen: str) -> str:
+        return "window/screen-" + hashlib.sha1(screen.encode()).hexdigest()[:16]
+
+    def geometry(self, screen: str) -> QByteArray | None:
+        """The window's geometry last used on this screen (name and available size)."""
+        value = self._s.value(self._screen_key(screen) + "/geometry")
         return value if isinstance(value, QByteArray) else None
 
-    @geometry.setter
-    def geometry(self, value: QByteArray) -> None:
-        self._s.setValue("window/geometry", value)
+    def set_geometry(self, screen: str, value: QByteArray) -> None:
+        self._s.setValue(self._screen_key(screen) + "/geometry", value)
 
     @property
     def window_state(self) -> QByteArray | None:

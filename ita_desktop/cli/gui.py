@@ -17,6 +17,23 @@ ENTRY_POINT_GROUP = "ita_desktop.gui"
 
 
 DATABASE_SUFFIXES = (".itadb", ".sqlite", ".db")
+SCREENSHOT_SIZE = (1366, 704)
+MIN_SIZE, MAX_SIZE = (640, 480), (7680, 4320)
+
+
+def screenshot_size(text: str) -> tuple[int, int]:
+    """ "1366x704" as (1366, 704); argparse shows the Thai message of a bad one."""
+    parts = text.lower().replace("×", "x").split("x")
+    try:
+        width, height = (int(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ขนาดต้องเป็น กว้างxสูง เช่น 1366x704 (ได้ {text})") from None
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        raise argparse.ArgumentTypeError(
+            f"ขนาดต้องกว้าง {MIN_SIZE[0]}–{MAX_SIZE[0]} และสูง {MIN_SIZE[1]}–{MAX_SIZE[1]} จุด"
+            f" (ได้ {text})"
+        )
+    return width, height
 
 
 def file_arguments(args: list[str]) -> list[str]:
@@ -31,11 +48,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="เปิดหน้าต่างโปรแกรม")
     p.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ฐานข้อมูลตัวอย่าง)")
     p.add_argument("--screenshots", type=Path, help="บันทึกภาพหน้าจอทุกหน้าลงโฟลเดอร์นี้แล้วปิด")
+    p.add_argument(
+        "--size",
+        type=screenshot_size,
+        default=SCREENSHOT_SIZE,
+        metavar="WxH",
+        help="ขนาดหน้าต่างในภาพหน้าจอ (ค่าเริ่มต้น 1366x704: จอแล็ปท็อป 1366×768 ลบแถบงาน)",
+    )
     p.set_defaults(run=run)
 
 
 def window_launcher() -> Callable[..., int]:
-    """The installed GUI's `run_app(db=, screenshots=)`; ItaError when no GUI is installed."""
+    """The installed GUI's `run_app(db=, screenshots=, size=)`; ItaError when no GUI is
+    installed."""
     found = list(entry_points(group=ENTRY_POINT_GROUP))
     if not found:
         raise ItaError(
@@ -49,4 +74,4 @@ def window_launcher() -> Callable[..., int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    return window_launcher()(db=args.db, screenshots=args.screenshots)
+    return window_launcher()(db=args.db, screenshots=args.screenshots, size=args.size)

@@ -12,12 +12,13 @@ from ita_desktop.analysis.basis import basis_for
 from ita_desktop.analysis.figures import figures_of_assessment
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES, check_score
 from ita_desktop.domain.models import PRIORITIES, TOOLS, Assessment, ReportSettings, Rules
-from ita_desktop.errors import ValidationError
+from ita_desktop.errors import ValidationError, shown
 from ita_desktop.rules.presets import check_rules, preset_for
 from ita_desktop.services.backups import before_change
 from ita_desktop.services.changes import ASSESSMENT, SCORES, YEARS, Changes
 from ita_desktop.storage.repository import Repository, find_assessment
 from ita_desktop.storage.store import Store
+from ita_desktop.thai.numbers import ScoreFormatError, parse_score
 
 OFFICIAL_FIGURES = {
     "iit": "official_iit",
@@ -114,6 +115,61 @@ def set_scores(db: Repository, assessment_id: int, scores: Mapping[int, Decimal 
         for indicator, value in scores.items():
             s.set_score(assessment_id, indicator, _plain(value))
     return Changes.of(SCORES, before=before)
+
+
+MAX_PASTED = 10  # a row or column of one year's indicator scores
+
+
+def parse_pasted_scores(rules: Rules, first: int, text: str) -> dict[int, Decimal]:
+    """A row or column of scores copied from a spreadsheet (cells separated by tabs or line
+    breaks), for the indicators from `first` on in the rules' order.
+
+    All or nothing: a ValidationError with a Thai message naming the value (its place and the
+    indicator it was meant for) when any cell is empty, not a number, out of 0–100, has more
+    than two decimals, or when there are more values than indicators from `first` on."""
+    numbers = [ind.number for ind in rules.indicators]
+    if first not in numbers:
+        raise ValidationError(f"ไม่มีตัวชี้วัดที่ {first} ในเกณฑ์ปีนี้", f"no indicator {first}")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
+    rows = [line.split("\t") for line in lines]
+    if len(rows) > 1 and any(len(row) > 1 for row in rows):
+        raise ValidationError(
+            f"วางคะแนนได้ทีละหนึ่งแถวหรือหนึ่งคอลัมน์ (ที่คัดลอกมามี {len(rows)} แถว "
+            f"{max(len(row) for row in rows)} คอลัมน์)",
+            "pasted a block, not a row or a column",
+        )
+    cells = [cell for row in rows for cell in row]
+    if len(cells) > MAX_PASTED:
+        raise ValidationError(
+            f"วางคะแนนได้ไม่เกิน {MAX_PASTED} ค่า (ที่คัดลอกมามี {len(cells)} ค่า) ยังไม่ได้วางค่าใด",
+            f"{len(cells)} values pasted",
+        )
+    targets = numbers[numbers.index(first) :]
+    if len(cells) > len(targets):
+        raise ValidationError(
+            f"จากตัวชี้วัดที่ {first} ถึงตัวชี้วัดที่ {targets[-1]} มีที่ให้วาง {len(targets)} ค่า "
+            f"แต่ที่คัดลอกมามี {len(cells)} ค่า ยังไม่ได้วางค่าใด",
+            f"{len(cells)} values for {len(targets)} indicators",
+        )
+    scores: dict[int, Decimal] = {}
+    for place, (number, cell) in enumerate(zip(targets, cells, strict=False), start=1):
+        try:
+            value = parse_score(cell)
+        except ScoreFormatError as exc:
+            reason, detail = ("ว่าง", "empty") if not cell.strip() else (exc.thai, exc.detail)
+        else:
+            if not MIN_SCORE <= value <= MAX_SCORE:
+                reason, detail = f"{shown(cell.strip())} ไม่อยู่ระหว่าง 0 ถึง 100", "out of 0-100"
+            elif value != value.quantize(TWO_PLACES):
+                reason, detail = f"{shown(cell.strip())} มีทศนิยมเกิน 2 ตำแหน่ง", "over 2 decimals"
+            else:
+                scores[number] = value
+                continue
+        raise ValidationError(
+            f"ค่าที่ {place} ที่วาง (ตัวชี้วัดที่ {number}): {reason} ยังไม่ได้วางค่าใด",
+            f"pasted value {place} for indicator {number}: {detail}",
+        )
+    return scores
 
 
 def set_official(db: Repository, assessment_id: int, figure: str, value: Decimal | None) -> Changes:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QImage
 
 from ita_desktop.demo.builder import SEEDS
@@ -15,6 +16,7 @@ from ita_desktop.paths import demo_db_path
 from ita_desktop_ui.app import create_window, run_app
 from ita_desktop_ui.labels import PAGES
 from ita_desktop_ui.settings import UiSettings
+from ita_desktop_ui.windows.screen_fit import DEFAULT_SIZE, default_rect, is_small, screen_key
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="demo seeds not there yet")
@@ -51,20 +53,63 @@ def test_an_ordinary_file_shows_no_banner(window):
     assert not window.banner.isVisible()
 
 
-def test_geometry_and_page_are_remembered(qtbot, sample_db):
+def test_geometry_and_page_are_remembered_per_screen(qtbot, sample_db):
     window = create_window(sample_db)
     qtbot.addWidget(window)
     window.show()
-    window.resize(1000, 700)
+    window.showNormal()
+    window.setGeometry(10, 30, 780, 500)
     window.show_page("measures")
     saved = window.saveGeometry()
+    screen = screen_key(window.screen())
     window.close()
-    # (the offscreen test screen is 800x600, so restoring clamps the size: compare the bytes)
-    assert UiSettings().geometry == saved
+    assert UiSettings().geometry(screen) == saved
+    assert UiSettings().geometry("another-screen 1920x1040") is None
     again = create_window(sample_db)
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == list(PAGES).index("measures")
+    assert again.geometry().size() == QSize(780, 500) and not again.isMaximized()
     assert UiSettings().recent_files[0] == sample_db.resolve()
+
+
+def test_the_window_opens_inside_the_screens_free_area(qtbot, sample_db):
+    """The offscreen test screen (800×600) is small: the window opens maximised in it."""
+    window = create_window(sample_db)
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    assert window.isMaximized()
+    assert area.contains(window.geometry())
+
+
+@pytest.mark.parametrize(
+    ("area", "maximised"),
+    [
+        (QRect(0, 0, 1366, 704), True),  # a 1366×768 laptop less its taskbar
+        (QRect(0, 0, 1280, 656), True),
+        (QRect(0, 0, 1920, 1040), False),
+        (QRect(1920, 0, 2560, 1400), False),  # a second screen to the right
+    ],
+)
+def test_default_place_fits_the_free_area(area: QRect, maximised: bool):
+    rect = default_rect(area)
+    assert is_small(area) == maximised
+    assert area.contains(rect)
+    if not maximised:
+        assert rect.size() == DEFAULT_SIZE and rect.center() == area.center()
+
+
+def test_a_saved_geometry_larger_than_the_screen_is_not_used(qtbot, sample_db):
+    UiSettings().sync()
+    window = create_window(sample_db)
+    qtbot.addWidget(window)
+    key = screen_key(window.screen())
+    window.showNormal()
+    window.setGeometry(0, 0, 1280, 820)  # bigger than the 800×600 test screen
+    window.close()
+    assert UiSettings().geometry(key) is not None
+    again = create_window(sample_db)
+    qtbot.addWidget(again)
+    assert again.screen().availableGeometry().contains(again.geometry())
 
 
 def test_without_db_the_last_file_is_reopened(qtbot, sample_db):

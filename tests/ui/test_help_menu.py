@@ -1,4 +1,5 @@
-"""Help → คู่มือการใช้งาน opens the guide in the PDF reader; Help → เกี่ยวกับ shows the version."""
+"""Help → คู่มือการใช้งาน opens the guide in the PDF reader; Help → เกี่ยวกับ shows the version;
+File → พิมพ์และส่งออก shows the export page."""
 
 from __future__ import annotations
 
@@ -50,10 +51,31 @@ def test_a_missing_guide_is_said_in_thai(
     assert len(said) == 1 and "ไม่พบไฟล์คู่มือ" in said[0]
 
 
-def test_about_shows_the_version(window, said: list[str]) -> None:
+def test_about_shows_the_version(window, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ita_desktop_ui.windows.about_dialog import AboutDialog
+
+    shown: list[AboutDialog] = []
+    monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self) or 0)
     window._about()
-    assert said and f"รุ่น {ita_desktop.__version__}" in said[0]
+    assert len(shown) == 1
+    dialog = shown[0]
+    assert f"ITA Desktop รุ่น {ita_desktop.__version__}" in dialog.version_label.text()
     assert ita_desktop.__version__ not in ("", "0+unknown")
+    assert "PySide6" in dialog.platform_label.text()
+    dialog.copy_button.click()
+    assert ita_desktop.__version__ in QApplication.clipboard().text()
+
+
+def test_file_menu_shows_the_print_and_export_page(window) -> None:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("ไฟล์"))
+    assert window.export_action in menu.actions()
+    assert window.export_action.text().startswith("พิมพ์และส่งออก")
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    window.show_page("scores")
+    window.export_action.trigger()
+    assert window.tabs.currentWidget() is window.pages["export"]
 
 
 def test_the_source_tree_finds_a_guide() -> None:

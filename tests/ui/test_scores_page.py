@@ -64,8 +64,7 @@ def test_invalid_score_is_refused_with_a_message_and_nothing_saved(window, qtbot
     edit.selectAll()
     qtbot.keyClicks(edit, "150")
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
-    assert page.error_label.isVisible()
-    assert "ต้องอยู่ระหว่าง 0 ถึง 100" in page.error_label.text()
+    assert any("ต้องอยู่ระหว่าง 0 ถึง 100" in t for t in page.messages.texts())
     assert edit.text() == "150"  # what was typed stays, to be corrected
     assert window.workspace.assessment().scores[2] == Decimal("92.12")
     for text in ("abc", "92.123"):
@@ -73,13 +72,13 @@ def test_invalid_score_is_refused_with_a_message_and_nothing_saved(window, qtbot
         edit.selectAll()
         qtbot.keyClicks(edit, text)
         edit.commit()
-        assert page.error_label.isVisible()
+        assert edit.error in page.messages.texts()
         assert window.workspace.assessment().scores[2] == Decimal("92.12")
-    assert "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง" in page.error_label.text()
+    assert any("ทศนิยมได้ไม่เกิน 2 ตำแหน่ง" in t for t in page.messages.texts())
     edit.selectAll()
     qtbot.keyClicks(edit, "93")
     edit.commit()
-    assert not page.error_label.isVisible()
+    assert not edit.error and edit.error not in page.messages.texts()
     assert window.workspace.assessment().scores[2] == Decimal(93)
 
 
@@ -155,6 +154,6 @@ def test_correcting_a_bad_entry_counts_again_at_once(window, qtbot):
     qtbot.keyClick(edit, Qt.Key.Key_Backspace)
     qtbot.keyClick(edit, Qt.Key.Key_Backspace)
     qtbot.keyClicks(edit, "0.76")  # "10.76"
-    assert not page.error_label.isVisible()
+    assert not any(m.kind == "error" for m in page.messages.messages)
     assert page.tool_labels["IIT"].text() == "76.39"
     assert window.workspace.assessment().scores[4] == Decimal("90.76")  # not yet saved

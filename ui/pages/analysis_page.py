@@ -9,14 +9,16 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from ita_desktop.analysis.basis import StaleSection
@@ -31,7 +33,7 @@ from ita_desktop.thai.numbers import format_score
 from .. import labels
 from .. import workspace as kinds
 from ..models.issues_model import ISSUE_COLUMN, IssuesModel
-from ..pages.base import Page, scrolled
+from ..pages.base import Page
 from ..undo import ChangeCommand
 from ..widgets.fields import CommitTextEdit
 from ..widgets.score_edit import ScoreEdit
@@ -47,6 +49,7 @@ STALE = (
 )
 STALE_LIST = "หัวข้อที่ต้องตรวจก่อนส่งออก: {names}"
 STALE_MARK = " — ต้องตรวจ"
+ISSUE_HOW = "ดับเบิลคลิกหรือกด F2 ที่ช่องประเด็นเพื่อแก้ไข (Enter ขึ้นบรรทัดใหม่ Ctrl+Enter บันทึก)"
 
 
 def stale_text(section: StaleSection) -> str:
@@ -56,7 +59,6 @@ def stale_text(section: StaleSection) -> str:
 
 class AnalysisPage(Page):
     key = "analysis"
-    SCROLLS = False
     WATCHES = (kinds.SCORES, kinds.ASSESSMENT, kinds.ORGANIZATION)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -73,6 +75,10 @@ class AnalysisPage(Page):
         self.threshold_error = QLabel()
         self.threshold_error.setStyleSheet("color: #b71c1c;")
         self.threshold_edit.error_changed.connect(self.threshold_error.setText)
+        self.threshold_edit.setToolTip("ตัวชี้วัดที่ได้คะแนนตั้งแต่ค่านี้ขึ้นไปเป็นจุดแข็ง ที่ต่ำกว่าเป็นจุดที่ต้องพัฒนา")
+        self.threshold_edit.pasted.connect(
+            lambda _t: self.threshold_error.setText(f"{labels.THRESHOLD}: วางได้ครั้งละหนึ่งค่า")
+        )
         threshold_label = QLabel("เกณฑ์จุดแข็ง: คะแนนตั้งแต่ (&T)")
         threshold_label.setBuddy(self.threshold_edit)
         self.strengths_label = QLabel()
@@ -88,11 +94,8 @@ class AnalysisPage(Page):
         row.addWidget(QLabel("ขึ้นไป"))
         row.addStretch(1)
         column.addLayout(row)
-        column.addWidget(self.threshold_error)
-        self.threshold_error.hide()
-        self.threshold_edit.error_changed.connect(
-            lambda e: self.threshold_error.setVisible(bool(e))
-        )
+        column.addWidget(self.threshold_error)  # always there (empty): nothing moves
+        self.threshold_error.setMinimumHeight(self.threshold_error.fontMetrics().height() + 4)
         column.addWidget(QLabel("<b>จุดแข็ง</b>"))
         column.addWidget(self.strengths_label)
         column.addWidget(QLabel("<b>จุดที่ต้องพัฒนา</b>"))
@@ -103,6 +106,7 @@ class AnalysisPage(Page):
         for key in SECTIONS:
             self.sections.addItem(labels.SECTIONS[key], key)
         self.sections.currentIndexChanged.connect(self._show_section)
+        self.sections.setToolTip("หัวข้อของรายงานการวิเคราะห์ที่จะแสดงและแก้ไขข้อความ")
         sections_label = QLabel("หัวข้อ (&N)")
         sections_label.setBuddy(self.sections)
         self.text_edit = CommitTextEdit()
@@ -114,6 +118,9 @@ class AnalysisPage(Page):
         self.text_state.setStyleSheet("color: #555;")
         self.regenerate_button = QPushButton("สร้างข้อความใหม่ (&R)")
         self.regenerate_button.clicked.connect(self.regenerate)
+        self.regenerate_button.setToolTip(
+            "ทิ้งข้อความที่แก้เองของหัวข้อนี้ แล้วใช้ข้อความที่โปรแกรมสร้างจากคะแนนปัจจุบัน (เลิกทำได้)"
+        )
         self.confirm_button = QPushButton("ยืนยัน (&J)")
         self.confirm_button.setToolTip("ยืนยันว่าข้อความนี้ถูกต้องตามคะแนนปัจจุบัน")
         self.confirm_button.clicked.connect(self.confirm)
@@ -150,30 +157,46 @@ class AnalysisPage(Page):
         header.setSectionResizeMode(ISSUE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.issues_view.verticalHeader().hide()
         self.issues_view.setMinimumHeight(160)
-        by_indicator = QGroupBox("ประเด็นที่ต้องแก้ไขรายตัวชี้วัด (ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข)")
-        QVBoxLayout(by_indicator).addWidget(self.issues_view)
+        by_indicator = QWidget()
+        indicator_layout = QVBoxLayout(by_indicator)
+        indicator_layout.setContentsMargins(0, 4, 0, 0)
+        how = QLabel(ISSUE_HOW)
+        how.setStyleSheet("color: #555;")
+        indicator_layout.addWidget(how)
+        indicator_layout.addWidget(self.issues_view, 1)
 
-        by_tool = QGroupBox("ประเด็นที่ต้องแก้ไขรายเครื่องมือ")
-        tools_form = QFormLayout(by_tool)
+        by_tool = QWidget()
+        tools_grid = QGridLayout(by_tool)
+        tools_grid.setContentsMargins(0, 4, 0, 0)
         self.tool_issue_edits: dict[str, CommitTextEdit] = {}
-        for code in ("IIT", "EIT", "OIT"):
+        for line, code in enumerate(("IIT", "EIT", "OIT")):
             edit = CommitTextEdit()
-            edit.setMinimumHeight(48)
+            edit.setMinimumHeight(60)
             edit.setAccessibleName(f"ประเด็นที่ต้องแก้ไข {code}")
             edit.committed.connect(lambda text, c=code, e=edit: self._commit_tool_issue(c, text, e))
-            tools_form.addRow(f"<b>{code}</b>", edit)
+            caption = QLabel(f"<b>{code}</b>")
+            caption.setBuddy(edit)
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            tools_grid.addWidget(caption, line, 0)
+            tools_grid.addWidget(edit, line, 1)
+            tools_grid.setRowStretch(line, 1)
             self.tool_issue_edits[code] = edit
 
-        upper = QHBoxLayout()
-        upper.addWidget(scrolled(top), 2)
-        upper.addWidget(narrative, 3)
-        lower = QHBoxLayout()
-        lower.addWidget(by_indicator, 3)
-        lower.addWidget(scrolled(by_tool), 2)
+        # three tabs, each with the page's whole height: on a laptop the issues table shows
+        # real rows and each tool's box several lines, with no box scrolling inside another
+        first = QWidget()
+        upper = QHBoxLayout(first)
+        upper.setContentsMargins(0, 4, 0, 0)
+        upper.addWidget(top, 2)
+        upper.addWidget(narrative, 5)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(first, "จุดแข็งและข้อความวิเคราะห์")
+        self.tabs.addTab(by_indicator, "ประเด็นที่ต้องแก้ไขรายตัวชี้วัด")
+        self.tabs.addTab(by_tool, "ประเด็นที่ต้องแก้ไขรายเครื่องมือ")
+        self.tabs.setTabToolTip(1, ISSUE_HOW)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addLayout(upper, 3)
-        layout.addLayout(lower, 2)
+        layout.addWidget(self.tabs)
 
     # loading -----------------------------------------------------------------------------
     def load(self) -> None:

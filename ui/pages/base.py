@@ -13,6 +13,16 @@ from ..undo import History
 from ..workspace import Workspace
 
 
+class Body(QWidget):
+    """A page's content: in a scroll area it takes the viewport's height and scrolls only
+    when even its smallest layout does not fit (a scroll area otherwise gives a body with
+    word-wrapped labels its preferred height, and a laptop gets a needless scroll bar)."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else -1
+
+
 def scrolled(widget: QWidget) -> QScrollArea:
     """`widget` in a frameless scroll area (its minimum size no longer widens the window)."""
     scroll = QScrollArea()
@@ -32,7 +42,6 @@ class Page(QWidget):
     key = ""
     WATCHES: tuple[str, ...] = ()
     needs_assessment = True
-    SCROLLS = True  # False for pages whose tables and text boxes scroll by themselves
 
     def __init__(
         self, workspace: Workspace, history: History, parent: QWidget | None = None
@@ -44,11 +53,10 @@ class Page(QWidget):
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
-        self.body = QWidget()
-        if self.SCROLLS:
-            self._stack.addWidget(scrolled(self.body))
-        else:
-            self._stack.addWidget(self.body)
+        self.body = Body()
+        # the page scrolls only in a window smaller than its smallest layout (so no page
+        # makes the window taller than a laptop's screen); otherwise it fits the window
+        self._stack.addWidget(scrolled(self.body))
         self._stack.addWidget(self.hint)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -35,7 +35,6 @@ COLUMN_WIDTHS = {STEPS: 260, RESPONSIBLE: 170, PERIOD: 150, INDICATORS: 90}
 
 class MeasuresPage(Page):
     key = "measures"
-    SCROLLS = False
     WATCHES = (kinds.MEASURES, kinds.ORGANIZATION, kinds.ASSESSMENT)  # (indicator names)
 
     def __init__(self, *args, **kwargs) -> None:

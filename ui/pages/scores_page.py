@@ -22,6 +22,7 @@ from ita_desktop.analysis.engine import analyze
 from ita_desktop.analysis.figures import Figures, figures_of
 from ita_desktop.analysis.result import Analysis
 from ita_desktop.domain.models import Assessment, OfficialFigures
+from ita_desktop.errors import ValidationError
 from ita_desktop.services import assessments
 from ita_desktop.services.changes import Changes
 from ita_desktop.thai.normalize import normalize_name
@@ -32,10 +33,17 @@ from .. import workspace as kinds
 from ..pages.base import Page
 from ..undo import ChangeCommand, set_score
 from ..widgets.fields import combo_line_edit
+from ..widgets.message_strip import DONE, ERROR, NOTE, Message, MessageStrip
 from ..widgets.score_chart import Bar, ScoreChart
 from ..widgets.score_edit import ScoreEdit
 
-ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
+UNSAVED = "ยังไม่บันทึกค่าที่ไม่ถูกต้อง กรุณาแก้ไข"
+NO_LEAD = "เอกสารใช้ผลที่คำนวณได้ (ยังไม่ได้กรอกผลที่สำนักงาน ป.ป.ช. ประกาศ)"
+ONE_VALUE = "{what}: วางได้ครั้งละหนึ่งค่า (วางคะแนนหลายค่าได้ที่ช่องคะแนนรายตัวชี้วัด)"
+PASTE_TIP = (
+    "พิมพ์คะแนน 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง หรือวางคะแนนหลายค่าที่คัดลอกจาก Excel "
+    "(หนึ่งแถวหรือหนึ่งคอลัมน์) ลงตัวชี้วัดนี้และตัวถัดไป"
+)
 BADGE_BAD = "background: #c62828; color: white; border-radius: 8px; padding: 1px 8px;"
 BADGE_GOOD = "background: #2e7d32; color: white; border-radius: 8px; padding: 1px 8px;"
 OFFICIAL_FIGURES = ("IIT", "EIT", "OIT", "overall")
@@ -60,13 +68,10 @@ class ScoresPage(Page):
         self._built_for: tuple[int, str] | None = None
         self.analysis: Analysis | None = None
 
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.tools_box = QWidget()
-        self.tools_layout = QVBoxLayout(self.tools_box)
-        self.tools_layout.setContentsMargins(0, 0, 0, 0)
+        self.messages = MessageStrip(lines=2)  # fixed height: nothing moves while typing
+        self.error_label = self.messages  # where a bad entry's reason is said
+        self._paste_message: Message | None = None
+        self.tool_columns = [QVBoxLayout(), QVBoxLayout()]
 
         summary = QFrame()
         summary.setObjectName("summary")
@@ -82,9 +87,6 @@ class ScoresPage(Page):
         self.level_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.target_label = QLabel()
         self.target_label.setWordWrap(True)
-        self.warnings_label = QLabel()
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.setStyleSheet("color: #8a5a00;")
         for column, (caption, value) in enumerate(
             (
                 (labels.OVERALL, self.overall_label),
@@ -98,11 +100,9 @@ class ScoresPage(Page):
         note.setStyleSheet("color: #555;")
         strip.addWidget(note, 0, 6, Qt.AlignmentFlag.AlignRight)
         strip.setColumnStretch(5, 1)
-        strip.addWidget(self.warnings_label, 1, 0, 1, 7)
-        self.lead_label = QLabel()  # what the documents state when official figures are entered
-        self.lead_label.setWordWrap(True)
+        self.lead_label = QLabel()  # which figures the documents state (always one line)
         self.lead_label.setStyleSheet("color: #0d47a1;")
-        strip.addWidget(self.lead_label, 2, 0, 1, 7)
+        strip.addWidget(self.lead_label, 1, 0, 1, 7)
 
         self.chart = ScoreChart()
         chart_box = QGroupBox("คะแนนรายตัวชี้วัดเทียบค่าเป้าหมาย")
@@ -110,17 +110,18 @@ class ScoresPage(Page):
 
         right = QVBoxLayout()
         right.addWidget(self._build_official())
-        right.addWidget(chart_box)
-        right.addStretch(1)
+        right.addWidget(chart_box, 1)
         columns = QHBoxLayout()
-        columns.addWidget(self.tools_box, 1)
+        for tools in self.tool_columns:
+            tools.setContentsMargins(0, 0, 0, 0)
+            columns.addLayout(tools, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(6)
-        layout.addWidget(self.error_label)
+        layout.setSpacing(4)
         layout.addWidget(summary)
-        layout.addLayout(columns)
+        layout.addWidget(self.messages)
+        layout.addLayout(columns, 1)
 
     # building ----------------------------------------------------------------------------
     def _build_official(self) -> QGroupBox:
@@ -133,6 +134,7 @@ class ScoresPage(Page):
             edit.setMaximumWidth(110)
             edit.committed.connect(lambda v, k=key, e=edit: self._commit_official(k, v, e))
             edit.error_changed.connect(self._show_errors)
+            edit.pasted.connect(lambda _t, e=edit: self._refuse_paste(e))
             badge = QLabel()
             grid.addWidget(QLabel(names[key]), row, 0)
             grid.addWidget(edit, row, 1)
@@ -151,14 +153,17 @@ class ScoresPage(Page):
         return box
 
     def _build_scores(self, a: Assessment) -> None:
-        while self.tools_layout.count():
-            item = self.tools_layout.takeAt(0)
-            assert item is not None  # the layout is not empty
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
+        for column in self.tool_columns:
+            while column.count():
+                item = column.takeAt(0)
+                assert item is not None  # the layout is not empty
+                widget = item.widget()
+                if widget is not None:
+                    widget.deleteLater()
         self.edits.clear()
         self.tool_labels.clear()
+        half = len(a.rules.indicators) / 2
+        placed = 0
         for tool in a.rules.tools:
             box = QGroupBox(labels.tool_label(tool.code, tool.name))
             grid = QGridLayout(box)
@@ -167,12 +172,14 @@ class ScoresPage(Page):
             for row, ind in enumerate(a.rules.indicators_of(tool.code)):
                 edit = ScoreEdit(labels.indicator_label(ind.number, ind.name))
                 edit.setMaximumWidth(110)
+                edit.setToolTip(PASTE_TIP)
                 edit.live.connect(lambda v, n=ind.number: self._typed(n, v))
                 edit.error_changed.connect(  # a bad entry counts as missing until fixed
                     lambda e, n=ind.number: self._typed(n, None) if e else None
                 )
                 edit.error_changed.connect(self._show_errors)
                 edit.committed.connect(lambda v, n=ind.number, e=edit: self._commit(n, v, e))
+                edit.pasted.connect(lambda text, n=ind.number: self.paste(n, text))
                 name = QLabel(labels.indicator_label(ind.number, ind.name))
                 name.setWordWrap(True)
                 name.setBuddy(edit)
@@ -187,8 +194,11 @@ class ScoresPage(Page):
             grid.addWidget(caption, row + 1, 0)
             grid.addWidget(total, row + 1, 1)
             self.tool_labels[tool.code] = total
-            self.tools_layout.addWidget(box)
-        self.tools_layout.addStretch(1)
+            # the tools fill the first column to about half the indicators, then the second
+            self.tool_columns[0 if placed < half else 1].addWidget(box)
+            placed += len(a.rules.indicators_of(tool.code))
+        for column in self.tool_columns:
+            column.addStretch(1)
         self.official_level.clear()
         self.official_level.addItems([""] + [g.label for g in a.rules.grades])
         order: list[QWidget] = [self.edits[i.number] for i in a.rules.indicators]
@@ -234,8 +244,7 @@ class ScoresPage(Page):
             )
         else:
             self.target_label.setText(f"{_score_text(result.target)} — ผ่านค่าเป้าหมาย")
-        self.warnings_label.setText("\n".join(result.warnings))
-        self.warnings_label.setVisible(bool(result.warnings))
+        self._show_errors()
         self._update_badges(a.official, result)
         self._show_lead(figures_of(a.rules, result, a.official))
         self.chart.set_data(
@@ -258,9 +267,8 @@ class ScoresPage(Page):
         self.lead_label.setText(
             "เอกสารใช้ผลที่สำนักงาน ป.ป.ช. ประกาศ: " + ", ".join(led) + " (ค่าที่คำนวณด้านบนใช้ตรวจทานเท่านั้น)"
             if led
-            else ""
+            else NO_LEAD
         )
-        self.lead_label.setVisible(bool(led))
 
     def _update_badges(self, official: OfficialFigures, result: Analysis) -> None:
         wrong = {m.figure: m for m in result.mismatches}
@@ -282,16 +290,56 @@ class ScoresPage(Page):
 
     # editing -----------------------------------------------------------------------------
     def _typed(self, number: int, value: Decimal | None) -> None:
+        self._paste_message = None  # typing again: what the last paste did is old news
         self._scores[number] = value
         self.recompute()
 
     def _show_errors(self, *_args: object) -> None:
+        """The fixed strip: bad entries first, then what the last paste did, then the notes."""
         edits = list(self.edits.values()) + list(self.official_edits.values())
-        errors = [e.error for e in edits if e.error]
-        self.error_label.setText(
-            "\n".join(errors + ["ยังไม่บันทึกค่าที่ไม่ถูกต้อง กรุณาแก้ไข"] if errors else [])
+        errors = [Message(e.error, ERROR) for e in edits if e.error]
+        if errors:
+            errors.append(Message(UNSAVED, ERROR))
+        pasted = [self._paste_message] if self._paste_message is not None else []
+        notes = [Message(w, NOTE) for w in (self.analysis.warnings if self.analysis else [])]
+        self.messages.show_messages(errors + pasted + notes)
+
+    # pasting -----------------------------------------------------------------------------
+    def paste(self, first: int, text: str) -> None:
+        """Cells copied from a spreadsheet fill the indicators from `first` on: all saved as
+        one undo step, or none (the reason said in the strip)."""
+        a = self._assessment
+        if a is None:
+            return
+        try:
+            new = assessments.parse_pasted_scores(a.rules, first, text)
+        except ValidationError as exc:
+            self._paste_message = Message(exc.thai, ERROR)
+            self._show_errors()
+            return
+        numbers = list(new)
+        span = f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"{numbers[0]}"
+        old = {n: a.scores.get(n) for n in numbers}
+        a.scores.update(new)
+        self._paste_message = Message(
+            f"วางคะแนน {len(numbers)} ค่าแล้ว: ตัวชี้วัดที่ {span} "
+            f"({', '.join(_score_text(v) for v in new.values())}) เลิกทำได้ด้วย Ctrl+Z",
+            DONE,
         )
-        self.error_label.setVisible(bool(errors))
+        db, assessment_id = self.workspace.db, self.assessment_id_of(a)
+        self.history.push(
+            ChangeCommand(
+                self.history,
+                f"วางคะแนนตัวชี้วัดที่ {span}",
+                lambda scores: assessments.set_scores(db, assessment_id, scores),
+                old,
+                new,
+            )
+        )
+
+    def _refuse_paste(self, edit: ScoreEdit) -> None:
+        self._paste_message = Message(ONE_VALUE.format(what=edit.what), ERROR)
+        self._show_errors()
 
     def _commit(self, number: int, value: Decimal | None, edit: ScoreEdit) -> None:
         a = self._assessment

@@ -1,117 +1,142 @@
-"""A horizontal bar chart of the indicator scores against the target, drawn with QPainter."""
+"""A column chart of the indicator scores against the target, drawn with QPainter: it fits any
+height from a few lines up (a laptop's short page), and the names are in each column's tooltip."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ita_desktop.thai.numbers import format_score
 
 TOOL_COLORS = {"IIT": QColor("#1565c0"), "EIT": QColor("#2e7d32"), "OIT": QColor("#ef6c00")}
 BELOW_TARGET = QColor("#c62828")
 GRID = QColor("#d0d4da")
-ROW_HEIGHT = 22
 MARGIN = 4
+MIN_PLOT = 60  # the bars' area: at least this high
+PREFERRED_PLOT = 200
+NO_SCORE = "–"
 
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
+    label: str  # "1 การปฏิบัติหน้าที่": the number is printed under the column
     value: Decimal | None
     tool: str
 
+    @property
+    def number(self) -> str:
+        return self.label.split(" ", 1)[0]
+
 
 class ScoreChart(QWidget):
-    """Bars coloured by tool; a bar under the target is outlined red; the target is a line."""
+    """Columns coloured by tool; a column under the target is outlined red; the target is a
+    dashed line. Rows of text: the legend above, the values over the columns, the numbers
+    under them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bars: list[Bar] = []
         self.target = Decimal(85)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("แผนภูมิคะแนนรายตัวชี้วัดเทียบค่าเป้าหมาย")
+        self.setToolTip("ชี้ที่แท่งเพื่อดูชื่อตัวชี้วัด แท่งที่มีกรอบแดงได้คะแนนต่ำกว่าค่าเป้าหมาย")
 
     def set_data(self, bars: list[Bar], target: Decimal) -> None:
         self.bars, self.target = bars, target
-        self.updateGeometry()
+        self.setAccessibleDescription(
+            ", ".join(f"{b.label} {self._value_text(b)}" for b in bars)
+            + f"; ค่าเป้าหมาย {format_score(target, thai_digits=False)}"
+        )
         self.update()
 
+    def _line(self) -> int:
+        return int(QFontMetricsF(self.font()).height()) + 4  # with Thai marks above and below
+
     def sizeHint(self) -> QSize:
-        rows = max(1, len(self.bars))
-        return QSize(520, self._row_height() * (rows + 2) + 2 * MARGIN)
+        return QSize(520, 3 * self._line() + PREFERRED_PLOT + 2 * MARGIN)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(320, self.sizeHint().height())
+        return QSize(320, 3 * self._line() + MIN_PLOT + 2 * MARGIN)
 
-    def _row_height(self) -> int:
-        return max(ROW_HEIGHT, int(QFontMetricsF(self.font()).height() * 1.5))
+    @staticmethod
+    def _value_text(bar: Bar) -> str:
+        return NO_SCORE if bar.value is None else format_score(bar.value, thai_digits=False)
+
+    def _columns(self) -> list[QRectF]:
+        """Each indicator's slot (the whole height of the plot)."""
+        line = self._line()
+        top = MARGIN + 2 * line  # legend, then the values over the highest columns
+        bottom = self.height() - MARGIN - line  # the numbers under the columns
+        width = (self.width() - 2 * MARGIN) / max(1, len(self.bars))
+        return [
+            QRectF(MARGIN + i * width, top, width, max(1.0, bottom - top))
+            for i in range(len(self.bars))
+        ]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fm = QFontMetricsF(self.font())
-        row = self._row_height()
-        label_w = min(
-            self.width() * 0.45,
-            max((fm.horizontalAdvance(b.label) for b in self.bars), default=0) + 12,
-        )
-        value_w = fm.horizontalAdvance("100.00") + 10
-        left = MARGIN + label_w
-        plot_w = max(10.0, self.width() - left - value_w - MARGIN)
-        top = MARGIN + row  # the first row holds the target's caption
+        line = self._line()
+        text_color = self.palette().text().color()
+        slots = self._columns()
+        if slots:
+            plot = slots[0].united(slots[-1])
 
-        def x_of(value: Decimal | float) -> float:
-            return left + plot_w * float(value) / 100.0
+            def y_of(value: Decimal | float) -> float:
+                return plot.bottom() - plot.height() * float(value) / 100.0
 
-        p.setPen(QPen(GRID, 1))
-        for tick in range(0, 101, 20):
-            x = x_of(tick)
-            p.drawLine(QPointF(x, top), QPointF(x, top + row * len(self.bars)))
-        p.setPen(self.palette().text().color())
-        for tick in range(0, 101, 20):
-            x = x_of(tick)
-            p.drawText(
-                QRectF(x - 20, top + row * len(self.bars), 40, row),
-                Qt.AlignmentFlag.AlignCenter,
-                str(tick),
-            )
-
-        for i, bar in enumerate(self.bars):
-            y = top + i * row
-            p.setPen(self.palette().text().color())
-            text = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 8)
-            p.drawText(
-                QRectF(MARGIN, y, label_w - 8, row),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                text,
-            )
-            if bar.value is None:
+            p.setPen(QPen(GRID, 1))
+            for tick in range(0, 101, 20):
+                p.drawLine(QPointF(plot.left(), y_of(tick)), QPointF(plot.right(), y_of(tick)))
+            for bar, slot in zip(self.bars, slots, strict=True):
+                p.setPen(text_color)
                 p.drawText(
-                    QRectF(left + 4, y, plot_w, row), Qt.AlignmentFlag.AlignVCenter, "ยังไม่มีคะแนน"
+                    QRectF(slot.left(), plot.bottom(), slot.width(), line),
+                    Qt.AlignmentFlag.AlignCenter,
+                    bar.number,
                 )
-                continue
-            rect = QRectF(left, y + row * 0.2, x_of(bar.value) - left, row * 0.6)
-            p.setPen(QPen(BELOW_TARGET, 2) if bar.value < self.target else Qt.PenStyle.NoPen)
-            p.setBrush(TOOL_COLORS.get(bar.tool, QColor("#607d8b")))
-            p.drawRect(rect)
-            p.setPen(self.palette().text().color())
-            p.drawText(
-                QRectF(rect.right() + 4, y, value_w, row),
-                Qt.AlignmentFlag.AlignVCenter,
-                format_score(bar.value, thai_digits=False),
+                value_top = plot.bottom() if bar.value is None else y_of(bar.value)
+                self._draw_fitted(
+                    p,
+                    QRectF(slot.left() + 1, value_top - line, slot.width() - 2, line),
+                    self._value_text(bar),
+                )
+                if bar.value is None:
+                    continue
+                column = QRectF(
+                    slot.left() + slot.width() * 0.2,
+                    value_top,
+                    slot.width() * 0.6,
+                    plot.bottom() - value_top,
+                )
+                p.setPen(QPen(BELOW_TARGET, 2) if bar.value < self.target else Qt.PenStyle.NoPen)
+                p.setBrush(TOOL_COLORS.get(bar.tool, QColor("#607d8b")))
+                p.drawRect(column)
+            p.setPen(QPen(BELOW_TARGET, 2, Qt.PenStyle.DashLine))
+            p.drawLine(
+                QPointF(plot.left(), y_of(self.target)), QPointF(plot.right(), y_of(self.target))
             )
+        self._legend(p, line)
+        p.end()
 
-        x = x_of(self.target)
-        p.setPen(QPen(BELOW_TARGET, 2, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(x, top - 2), QPointF(x, top + row * len(self.bars)))
-        self._legend(p, fm, row)
+    def _draw_fitted(self, p: QPainter, rect: QRectF, text: str) -> None:
+        """Centred in `rect`, in a smaller type when the column is narrower than the text."""
+        font = QFont(self.font())
+        wide = QFontMetricsF(font).horizontalAdvance(text)
+        if wide > rect.width() > 0:
+            font.setPointSizeF(max(6.0, font.pointSizeF() * rect.width() / wide))
+        p.save()
+        p.setFont(font)
+        p.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
+        p.restore()
 
-    def _legend(self, p: QPainter, fm: QFontMetricsF, row: int) -> None:
+    def _legend(self, p: QPainter, row: int) -> None:
         """Top row: what the colours and the dashed line mean."""
+        fm = QFontMetricsF(self.font())
         x = float(MARGIN)
         box = fm.height() * 0.6
         for code, color in TOOL_COLORS.items():
@@ -127,9 +152,19 @@ class ScoreChart(QWidget):
         p.setPen(QPen(BELOW_TARGET, 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, MARGIN + row / 2), QPointF(x + 24, MARGIN + row / 2))
         x += 30
-        caption = (
-            f"ค่าเป้าหมาย {format_score(self.target, thai_digits=False)} (กรอบแดง = ต่ำกว่าค่าเป้าหมาย)"
+        caption = fm.elidedText(
+            f"ค่าเป้าหมาย {format_score(self.target, thai_digits=False)}",
+            Qt.TextElideMode.ElideRight,
+            self.width() - x - MARGIN,
         )
         p.setPen(self.palette().text().color())
         p.drawText(QRectF(x, MARGIN, self.width() - x, row), Qt.AlignmentFlag.AlignVCenter, caption)
-        p.end()
+
+    def event(self, event: QEvent) -> bool:
+        """The tooltip over a column names its indicator and score."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for bar, slot in zip(self.bars, self._columns(), strict=True):
+                if slot.contains(QPointF(event.pos())):
+                    QToolTip.showText(event.globalPos(), f"{bar.label}: {self._value_text(bar)}")
+                    return True
+        return super().event(event)

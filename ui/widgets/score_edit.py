@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES
 from ita_desktop.thai.numbers import ScoreFormatError, format_score, parse_score
@@ -41,6 +41,7 @@ class ScoreEdit(QLineEdit):
     live = Signal(object)  # Decimal | None while typing
     committed = Signal(object)  # Decimal | None to save
     error_changed = Signal(str)  # Thai message, "" when the text is fine
+    pasted = Signal(str)  # several cells pasted (tabs or line breaks): the page fills them
 
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,3 +118,33 @@ class ScoreEdit(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._session += 1
         super().focusInEvent(event)
+
+    # pasting -----------------------------------------------------------------------------
+    def paste_text(self, text: str) -> None:
+        """Paste as the clerk would: one value goes into the field as if typed; cells copied
+        from a spreadsheet (tabs or line breaks between them) go to `pasted`."""
+        single = text.rstrip("\r\n")
+        if "\t" in single or "\n" in single or "\r" in single:
+            self.pasted.emit(text)
+            return
+        self.insert(single)
+        self._typed(self.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_text(QApplication.clipboard().text())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The standard menu, with its วาง going through `paste_text`."""
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-paste":
+                action.triggered.disconnect()
+                action.triggered.connect(
+                    lambda _c=False: self.paste_text(QApplication.clipboard().text())
+                )
+        menu.exec(event.globalPos())
+        menu.deleteLater()

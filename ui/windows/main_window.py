@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -32,6 +32,7 @@ from ..undo import History
 from ..widgets.banner import DEMO, NONE, READ_ONLY, DemoBanner
 from ..widgets.selectors import SelectorBar
 from ..windows.file_actions import FileActions, is_demo_path
+from ..windows.screen_fit import default_rect, fits, is_small, screen_key
 from ..workspace import Workspace
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
@@ -43,7 +44,7 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
     RulesPage,
     ExportPage,
 )
-DEFAULT_SIZE = (1280, 820)
+EXPORT_SHORTCUT = "Ctrl+E"  # (Ctrl+P prints on the export page)
 
 
 class MainWindow(QMainWindow):
@@ -120,6 +121,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backups_action)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
+        self.export_action = self._action(
+            "พิมพ์และส่งออก… (&E)", lambda: self.show_page("export"), EXPORT_SHORTCUT
+        )
+        self.export_action.setToolTip("ไปที่หน้าพิมพ์และส่งออกเอกสาร (PDF, Excel, พิมพ์)")
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action("ออกจากโปรแกรม (&X)", self.close, QKeySequence.StandardKey.Quit)
         )
@@ -161,17 +168,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def _about(self) -> None:
-        import ita_desktop
+        from .about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self,
-            labels.APP_TITLE,
-            f"ITA Desktop รุ่น {ita_desktop.__version__}\n\n"
-            "โปรแกรมจัดทำเอกสารการประเมินคุณธรรมและความโปร่งใส"
-            "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nทำงานได้โดยไม่ต้องต่ออินเทอร์เน็ต "
-            "ข้อมูลบันทึกทันทีทุกครั้งที่แก้ไข\n\n"
-            "ฟอนต์ Sarabun: SIL Open Font License 1.1",
-        )
+        AboutDialog(self).exec()
 
     def _open_guide(self) -> None:
         """Help → คู่มือการใช้งาน: the guide shipped with the program, in the PDF reader."""
@@ -255,17 +254,27 @@ class MainWindow(QMainWindow):
         else:
             self.files.open_in_background(demo_db_path(), build_demo_first=True)
 
+    def _screen(self):
+        return self.screen() or QGuiApplication.primaryScreen()
+
     def _restore_geometry(self) -> None:
-        geometry = self.settings.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+        """The place and size last used on this screen, if the window still fits there;
+        otherwise the default size inside the screen's free area (maximised on small ones)."""
+        area = self._screen().availableGeometry()
+        saved = self.settings.geometry(screen_key(self._screen()))
+        restored = saved is not None and self.restoreGeometry(saved)
+        if not restored or not (self.isMaximized() or fits(self.geometry(), area)):
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+            self.setGeometry(default_rect(area))
+            if is_small(area):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
         self.tabs.setCurrentIndex(min(self.settings.page, self.tabs.count() - 1))
 
     def save_geometry(self) -> None:
-        self.settings.geometry = self.saveGeometry()
+        self.settings.set_geometry(screen_key(self._screen()), self.saveGeometry())
         self.settings.window_state = self.saveState()
         self.settings.page = self.tabs.currentIndex()
         self.settings.sync()
