@@ -286,7 +286,8 @@ def test_the_preview_takes_the_space(window, qtbot, tmp_path, fake_export, size)
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(*size)
     page = _page(window, tmp_path)
-    _preview_ready(page, qtbot)
+    assert page.preview.message.text() == export_page.PREVIEW_MAKING  # never an empty grey box
+    assert page.finish_preview()  # what screenshots call before grabbing the page
     qtbot.wait(50)
     body = page.body.rect()
     preview = page.preview.geometry()

@@ -5,10 +5,11 @@ under a Thai name, asking before replacing one."""
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -410,7 +411,23 @@ class ExportPage(Page):
     def schedule_preview(self) -> None:
         if self.isVisible() and self.workspace.is_open and self.workspace.year is not None:
             self.print_button.setEnabled(False)
+            if self.preview.pages is None and self._format() == "pdf":
+                self.preview.show_message(PREVIEW_MAKING)
             self._preview_timer.start()
+
+    def finish_preview(self, timeout: float = 120.0) -> bool:
+        """Make the preview now and wait for it (screenshots, tests); True when shown."""
+        self._preview_timer.stop()
+        deadline = time.monotonic() + timeout
+        for _attempt in range(2):  # a preview that ended for older choices starts the next
+            task = self.update_preview()
+            if task is None:
+                break
+            while not task.done and time.monotonic() < deadline:
+                QCoreApplication.processEvents()
+                time.sleep(0.01)
+            QCoreApplication.processEvents()  # its callbacks
+        return self._preview_current()
 
     def _preview_key(self) -> dict[str, Any]:
         options = self.options()
