@@ -121,20 +121,24 @@ def item_para(text: str, style: ParagraphStyle | str, hang_it: bool = True) -> F
     the marker. The marker is glued to the word after it (never alone at a line end, its
     space never stretched when justified); `hang_it` False glues without hanging."""
     st = styles()[style] if isinstance(style, str) else style
-    text = no_break(text)
-    marker = list_marker(text)
-    if not marker:
-        return para(text, st)
-    rest = text.lstrip()[len(marker) :]
-    gap = rest[: len(rest) - len(rest.lstrip())]
-    rest = rest.lstrip()
-    if not rest:
-        return para(text, st)
-    glued = marker + ("\u00a0" if gap else "")
+    glued, rest = glue_marker(no_break(text))
+    if not glued:
+        return para(rest, st)
     if not hang_it:
         return para(glued + rest, st)
     hang = text_width(glued, st.fontName, float(st.fontSize))
     return thai_paragraph(glued + rest, hanging(st, round(hang, 1)))
+
+
+def glue_marker(text: str) -> tuple[str, str]:
+    """(a list item's marker with a no-break space after it, the text after it); ("", text)
+    when the text is no list item."""
+    marker = list_marker(text)
+    rest = text.lstrip()[len(marker) :]
+    if not marker or not rest.strip():
+        return "", text
+    gap = rest[: len(rest) - len(rest.lstrip())]
+    return marker + ("\u00a0" if gap else ""), rest.lstrip()
 
 
 @lru_cache(maxsize=512)
@@ -174,9 +178,11 @@ def width(text: str, size: float = BODY_SIZE, bold: bool = False) -> float:
 @lru_cache(maxsize=16384)
 def widest_unit(text: str, size: float = BODY_SIZE, bold: bool = False) -> float:
     """The widest piece of `text` the line breaker keeps whole (a word with its glued
-    punctuation), URLs and other long Latin runs left out: they break anyway."""
+    punctuation, a list marker with its first word, a no-break join), URLs and other long
+    Latin runs left out: they break anyway."""
     best = 0.0
-    for unit in build_units([(no_break(text), Fmt(font=font_name(bold), size=size))]):
+    text = "".join(glue_marker(no_break(text)))
+    for unit in build_units([(text, Fmt(font=font_name(bold), size=size))]):
         if isinstance(unit, HardBreak) or unit.space:
             continue
         piece = "".join(b.text for b in unit.boxes)

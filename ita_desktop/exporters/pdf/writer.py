@@ -30,7 +30,6 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from ita_desktop.documents import blocks as B
 from ita_desktop.documents import labels as L
-from ita_desktop.documents.text import list_marker
 from ita_desktop.exporters.pdf import textflow as tf
 from ita_desktop.exporters.pdf.charts import chart_flowable
 from ita_desktop.exporters.pdf.flowables import ThaiParagraph
@@ -187,9 +186,9 @@ class _Flow:
 
         def cell(c: B.Cell, bold_row: bool) -> GCell:
             style = tf.cell_style(size, c.align, c.bold or bold_row)
-            # a list (two items or more) hangs after its markers; a lone "1. title" does not
-            listed = c.align in ("left", "justify") and sum(map(is_item, c.paragraphs)) >= 2
-            return GCell([tf.item_para(p, style, listed) for p in c.paragraphs], c.span)
+            # numbered items hang after their markers ("๒. การปรับปรุง / การทำงาน")
+            hang = c.align in ("left", "justify")
+            return GCell([tf.item_para(p, style, hang) for p in c.paragraphs], c.span)
 
         def row(r: B.Row) -> GRow:
             bold_row = r.kind in ("header", "total")
@@ -357,10 +356,6 @@ def _keep_headings_with_next(flows: list[Flowable]) -> list[Flowable]:
         out += flows[i:j]
         i = j
     return out
-
-
-def is_item(text: str) -> bool:
-    return bool(list_marker(text))
 
 
 def _min_widths(t: B.Table, size: float) -> list[float]:

@@ -1,6 +1,6 @@
 """What the PDF writer put on each page, read from its flowables: for the page-rule tests.
 
-laid_out(doc) -> Layout   every flowable drawn, by page, with the frame each page had
+laid_out(doc, target) -> Layout   write_pdf's run, recording every flowable it drew, by page
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,22 +17,20 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from ita_desktop.documents.blocks import Document
 from ita_desktop.exporters.pdf import writer
-from ita_desktop.exporters.pdf.flowables import ThaiParagraph
-from ita_desktop.exporters.pdf.tables import PAD_Y, GridTable
-from ita_desktop.exporters.pdf.toc import HeadingFlow
+from ita_desktop.exporters.pdf.tables import PAD_X, PAD_Y, GridTable, _flows_height
 
 
 @dataclass
 class Placed:
     flow: Flowable
-    top: float  # distance from the frame's top to the flowable's top, points
+    top: float  # distance from the frame's top to the flowable's top (its space before too)
     height: float
 
 
 @dataclass
 class Layout:
     pages: dict[int, list[Placed]] = field(default_factory=lambda: defaultdict(list))
-    frames: dict[int, float] = field(default_factory=dict)  # page: frame height
+    frames: dict[int, tuple[float, float]] = field(default_factory=dict)  # page: width, height
 
     def content(self, page: int) -> list[Placed]:
         """What a reader sees on the page: no spacers, breaks or invisible helpers."""
@@ -43,14 +42,13 @@ class Layout:
 
     def free(self, page: int) -> float:
         """The room left at the foot of the page."""
-        content = self.content(page)
-        if not content:
-            return self.frames.get(page, 0.0)
-        return self.frames[page] - max(p.top + p.height for p in content)
+        bottom = max((p.top + p.height for p in self.content(page)), default=0.0)
+        return self.frames[page][1] - bottom
 
 
-def laid_out(doc: Document, monkeypatch: pytest.MonkeyPatch) -> Layout:
-    """Lay `doc` out as write_pdf does, recording where each flowable went."""
+def laid_out(doc: Document, target: Path | None = None) -> Layout:
+    """Write `doc` as write_pdf does (to `target`, if given), recording where each flowable
+    went."""
     layout = Layout()
     original = Frame.add
 
@@ -59,26 +57,38 @@ def laid_out(doc: Document, monkeypatch: pytest.MonkeyPatch) -> Layout:
         drawn = original(self, flowable, canv, trySplit)
         if drawn:
             page = canv.getPageNumber()
-            layout.frames[page] = self._height
+            layout.frames[page] = (self._width, self._height)
             top = self._y1 + self._height - y_before
             layout.pages[page].append(Placed(flowable, top, y_before - self._y))
         return drawn
 
-    monkeypatch.setattr(Frame, "add", add)
-    writer.write_pdf(doc, io.BytesIO())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Frame, "add", add)
+        writer.write_pdf(doc, target if target is not None else io.BytesIO())
     return layout
 
 
-def lines_of(flow: Flowable, leading: float) -> float:
-    """How many text lines a table piece's body holds (its rows, padding left out)."""
-    assert isinstance(flow, GridTable)
-    heights = [flow._row_height(r, flow._cols(flow._w), flow._w) for r in flow.rows]
-    return sum(h - 2 * PAD_Y for h in heights) / leading
+def body_lines(table: GridTable) -> float:
+    """How many text lines a table piece's rows hold (their padding left out)."""
+    cols = table._cols(table._w)
+    heights = [table._row_height(r, cols, table._w) for r in table.rows]
+    return sum(h - 2 * PAD_Y for h in heights) / table.line_height
 
 
-def is_heading(flow: Flowable) -> bool:
-    return isinstance(flow, HeadingFlow)
-
-
-def is_text(flow: Flowable) -> bool:
-    return isinstance(flow, ThaiParagraph)
+def balanced(table: GridTable, width: float) -> bool:
+    """No column of the table's body rows is over twice its fair height (the rows' text spread
+    over the whole width) while another, which could be narrower (its widest word allows it),
+    stands mostly empty (under half the table's height)."""
+    cols = table._cols(width)
+    total, area, heights = 0.0, 0.0, [0.0] * len(cols)
+    for row in table.rows:
+        if row.kind != "body" or any(c.span > 1 for c in row.cells):
+            continue
+        hs = [_flows_height(c.flows, w - 2 * PAD_X) for c, w in zip(row.cells, cols)]
+        total += max(hs)
+        area += sum(h * (w - 2 * PAD_X) for h, w in zip(hs, cols))
+        heights = [a + b for a, b in zip(heights, hs)]
+    fair = area / sum(w - 2 * PAD_X for w in cols)
+    spare = [w - (m + 2 * PAD_X) for w, m in zip(cols, table.min_widths)]
+    idle = [i for i, h in enumerate(heights) if h < total / 2 and spare[i] > 6]
+    return not (max(heights) > 2 * fair and idle)

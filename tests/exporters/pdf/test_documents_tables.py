@@ -15,6 +15,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from ita_desktop.exporters.pdf import tables as T
 from ita_desktop.exporters.pdf import textflow as tf
 from ita_desktop.exporters.pdf.tables import GCell, GridTable, GRow
+from tests.exporters.pdf.page_rules_layout import balanced
 
 SIZE = tf.TABLE_SIZE
 LINE = SIZE * 1.4
@@ -111,6 +112,18 @@ def test_columns_follow_the_text() -> None:
         assert lines(row.cells[3], cols[3]) <= 2, row.cells[3].flows
     designer = table([measure_row(i, 2) for i in range(12)], fit=False)
     assert t.wrap(avail, 1e7)[1] <= designer.wrap(avail, 1e7)[1]  # and no taller
+
+
+def test_columns_are_balanced_by_their_content() -> None:
+    """Measures of one to seven steps: the steps column takes the width the short texts can
+    give (it stood at 2.2 times its fair height beside columns of two lines), and the titles,
+    which are never cut, are not squeezed into a narrow column (six lines, now four)."""
+    rows = [measure_row(i, 1 + i % 7) for i in range(40)]
+    t = table(rows)
+    avail = PAGE[0] - 2 * MARGIN
+    assert balanced(t, avail)
+    cols = t._cols(avail)
+    assert max(lines(r.cells[0], cols[0]) for r in rows) <= 4
 
 
 def test_pages_are_filled_and_rows_cut_between_lines() -> None:
