@@ -355,3 +355,18 @@ def test_the_window_starts_without_loading_pdfium() -> None:
     code = "import sys; import ita_desktop_ui.pages.export_page; print('pypdfium2' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_bundle_without_the_report_names_no_round(window, tmp_path) -> None:
+    from ita_desktop.services import report_settings
+
+    ws = window.workspace
+    page = _page(window, tmp_path)
+    page.document_combo.setCurrentIndex(page.document_combo.findData("all"))
+    assert page.round_combo.isEnabled() and "_รอบ_" in page.name_label.text()
+    changes = report_settings.set_setting(
+        ws.db, ws.assessment().id, "bundle", ["analysis", "measures"]
+    )
+    ws.apply(changes)
+    assert not page.round_combo.isEnabled()
+    assert page.name_label.text() == f"เอกสารการประเมินคุณธรรมและความโปร่งใส_{ORG}_2564.pdf"

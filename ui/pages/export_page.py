@@ -135,6 +135,7 @@ class ExportPage(Page):
         self.choices = ExportChoices()
         self._digits_for: tuple[int, bool] | None = None  # (assessment, its stored digits)
         self._round_for: int | None = None  # the assessment whose default round was chosen
+        self._bundle: list[str] = ["results"]  # what "all" holds (the year's print settings)
         self._preview_wanted: dict[str, Any] | None = None  # options of the preview to make
         self._preview_shown: dict[str, Any] | None = None  # options of the pages shown
         self._preview_timer = QTimer(self)
@@ -355,8 +356,10 @@ class ExportPage(Page):
 
     def _choice_changed(self) -> None:
         # the round matters only for the implementation report (alone or in the bundle)
+        document = self.document_combo.currentData()
         self.round_combo.setEnabled(
-            self._format() == "pdf" and self.document_combo.currentData() in ("results", "all")
+            self._format() == "pdf"
+            and (document == "results" or (document == "all" and "results" in self._bundle))
         )
         self._show_name()
         self.schedule_preview()
@@ -368,7 +371,9 @@ class ExportPage(Page):
     def load(self) -> None:
         a = self.assessment()
         assert a.id is not None
-        stored = (a.id, report_settings.get_settings(self.workspace.db, a.id).thai_digits)
+        settings = report_settings.get_settings(self.workspace.db, a.id)
+        self._bundle = list(settings.bundle)
+        stored = (a.id, settings.thai_digits)
         if stored != self._digits_for:  # default: how this office prints its documents
             self._digits_for = stored
             self.thai_digits.setChecked(stored[1])
@@ -378,9 +383,8 @@ class ExportPage(Page):
             self.round_combo.setCurrentIndex(self.round_combo.findData(latest))
         self._round_for = a.id
         self.export_button.setEnabled(self.task is None or self.task.done)
-        self._show_name()
         self._preview_shown = None  # the data may have changed: the pages shown are not current
-        self.schedule_preview()
+        self._choice_changed()  # the round, the file name and a new preview
 
     def options(self) -> dict[str, Any]:
         ws = self.workspace
