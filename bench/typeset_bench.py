@@ -12,13 +12,14 @@
 3. Scaling through our exporter, the demo plan grown (export_bench.grow_plan) from about 30 to
    1,000 pages: time, ms/page, peak memory, and what GridTable.split costs at each size.
 
-Run: python bench/typeset_bench.py [--runs 5] [--text FILE] [--measures 20,100,300,1000]
+Run: python bench/typeset_bench.py [--runs 5] [--text FILE] [--pages 30,100,300,1000]
      [--skip demo,engines,scaling] [--keep FOLDER]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import subprocess
@@ -74,7 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--text", type=Path, default=SEED, help="plain text, one paragraph a line")
-    parser.add_argument("--measures", default="20,100,300,1000", help="plan sizes to scale to")
+    parser.add_argument("--pages", default="30,100,300,1000", help="page counts to scale to")
     parser.add_argument("--skip", default="", help="demo,engines,scaling")
     parser.add_argument("--keep", type=Path, help="a new folder to keep every file made in")
     args = parser.parse_args()
@@ -96,7 +97,7 @@ def main() -> None:
         if "engines" not in skip:
             engines(paragraphs(args.text), demo_pages, folder, env, args.runs)
         if "scaling" not in skip:
-            scaling(db, folder, env, [int(m) for m in args.measures.split(",")])
+            scaling(db, folder, env, [int(p) for p in args.pages.split(",")])
 
 
 def demo_report(db: Path, folder: Path, env: dict[str, str], runs: int) -> int:
@@ -166,8 +167,10 @@ def engines(prose: list[str], pages: int, folder: Path, env: dict[str, str], run
     print()
 
 
-def scaling(db: Path, folder: Path, env: dict[str, str], sizes: list[int]) -> None:
-    """Our exporter on the demo plan grown to each size (in measures), in a fresh process."""
+def scaling(db: Path, folder: Path, env: dict[str, str], targets: list[int]) -> None:
+    """Our exporter on the demo plan grown until the documents reach each target page count
+    (the measures needed are estimated from the pages the last sizes made), each export in
+    a fresh process."""
     from ita_desktop.services.organizations import find_organization
     from ita_desktop.storage.repository import Repository
 
@@ -181,8 +184,16 @@ def scaling(db: Path, folder: Path, env: dict[str, str], sizes: list[int]) -> No
     org_id = find_organization(repo, None).id
     assert org_id is not None
     year = repo.years(org_id)[-1]
+    assessment = repo.assessment(org_id, year).id
+    assert assessment is not None
     out = folder / "scaled.pdf"
-    for size in sizes:
+    points: list[tuple[int, int]] = []  # (measures, pages) exported so far
+    for target in targets:
+        size = len(repo.measures(assessment))
+        if points and points[-1][1] < target:
+            (m0, p0), (m1, p1) = points[0], points[-1]
+            per_page = (m1 - m0) / (p1 - p0) if p1 > p0 else 1.0
+            size = m1 + math.ceil((target - p1) * per_page)
         grow_plan(repo, org_id, year, size)
         done = subprocess.run(
             [sys.executable, "-c", SCALE, str(db), str(out)],
@@ -194,9 +205,11 @@ def scaling(db: Path, folder: Path, env: dict[str, str], sizes: list[int]) -> No
         )
         took, calls, split_s, rss = (float(x) for x in done.stdout.split())
         n = page_count(out)
+        points.append((size, n))
         print(
             f"{size:>8} {n:>6} {took:>9.2f} {1000 * took / n:>8.1f} {rss:>14.0f} "
-            f"{int(calls):>7} {split_s:>10.3f} {1000 * split_s / n:>14.2f}"
+            f"{int(calls):>7} {split_s:>10.3f} {1000 * split_s / n:>14.2f}",
+            flush=True,
         )
     repo.close()
 
