@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 from ita_desktop.documents.consistency_facts import Finding
 from ita_desktop.errors import ExportError
 from ita_desktop.services import report_settings, reports
-from ita_desktop.services.checks import check
 from ita_desktop.services.export_names import export_file_name
 
 from .. import labels
@@ -43,6 +41,7 @@ from ..errors import message_of, show_error
 from ..export_choices import ExportChoices
 from ..pages.base import Page
 from ..tasks import Task, run_in_background
+from ..widgets.document_check import STALE_BLOCKS, DocumentCheck
 from ..widgets.pdf_pages import RENDERER_MISSING, PdfPages, UnreadablePdf
 from ..widgets.pdf_preview import PdfPreview
 from ..widgets.print_job import print_preview
@@ -65,13 +64,6 @@ def make_preview(db_path: str, options: dict[str, Any]) -> bytes:
         return Path(run_export(db_path, {**options, "out": out})).read_bytes()
 
 
-CHECK_CLEAN = "ตรวจเอกสารแล้ว: ไม่พบข้อความที่ขัดกับข้อมูล"
-CHECK_FOUND = "ตรวจเอกสารแล้ว: พบ {count} จุดที่ควรแก้ก่อนพิมพ์"
-STALE_BLOCKS = (
-    "ยังส่งออกไม่ได้: มีข้อความที่แก้ไขเองซึ่งเขียนไว้ก่อนคะแนนเปลี่ยน "
-    "กรุณาเปิดหน้าการวิเคราะห์ แล้วกด “สร้างข้อความใหม่” หรือตรวจข้อความแล้วกด “ยืนยัน”"
-)
-ASK_CONTINUE = "พบ {count} จุดที่ข้อความขัดกับข้อมูล (ดูรายการในหน้าพิมพ์และส่งออก)\n\nต้องการทำต่อหรือไม่?"
 ASK_REPLACE = "มีไฟล์ “{name}” อยู่แล้วในโฟลเดอร์\n{folder}\n\nต้องการแทนที่ไฟล์เดิมหรือไม่?"
 PREVIEW_MAKING = "กำลังจัดหน้าตัวอย่างเอกสาร…"
 PREVIEW_UPDATING = "กำลังปรับตัวอย่างตามที่เลือก…"
@@ -81,14 +73,6 @@ PREVIEW_EXCEL = (
     "ไฟล์ Excel ไม่มีตัวอย่างและพิมพ์จากที่นี่ไม่ได้: ไฟล์จะรวมทุกตาราง (คะแนน มาตรการ "
     "และผลการดำเนินการทุกรอบ) ไว้ในไฟล์เดียว กด “บันทึกไฟล์” แล้วเปิดด้วย Excel"
 )
-
-
-def finding_text(f: Finding) -> str:
-    """One finding as the window lists it (Thai)."""
-    lines = [f"[{f.title}] {f.where}", f.message]
-    if f.excerpt:
-        lines.append(f"ข้อความ: {f.excerpt}")
-    return "\n".join(lines)
 
 
 def default_folder() -> Path:
@@ -131,7 +115,6 @@ class ExportPage(Page):
         self.task: Task | None = None  # saving
         self.preview_task: Task | None = None
         self.last_output: Path | None = None
-        self.findings: list[Finding] = []
         self.choices = ExportChoices()
         self._digits_for: tuple[int, bool] | None = None  # (assessment, its stored digits)
         self._round_for: int | None = None  # the assessment whose default round was chosen
@@ -251,12 +234,10 @@ class ExportPage(Page):
         self.export_button.setToolTip("บันทึกเอกสารเป็นไฟล์ในโฟลเดอร์ที่เลือก (Ctrl+S)")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        self.check_button = QPushButton("ตรวจเอกสาร (&C)")
-        self.check_button.setToolTip(
-            "ตรวจข้อความทั้งหมดที่จะพิมพ์ว่าตรงกับคะแนนและข้อมูลของหน่วยงานหรือไม่ "
-            "(ตรวจให้อัตโนมัติทุกครั้งก่อนพิมพ์และบันทึก)"
-        )
+        self.check = DocumentCheck(self)
+        self.check_button = self.check.button
         self.check_button.clicked.connect(self.run_check)
+        self.findings_label, self.findings_list = self.check.label, self.check.list
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
@@ -276,13 +257,6 @@ class ExportPage(Page):
         )
         for b in (self.open_file_button, self.open_folder_button):
             b.hide()
-        self.findings_label = QLabel()
-        self.findings_label.setWordWrap(True)
-        self.findings_list = QListWidget()
-        self.findings_list.setWordWrap(True)
-        self.findings_list.setAccessibleName("ผลการตรวจเอกสาร")
-        self.findings_label.hide()
-        self.findings_list.hide()
 
         main_row = QHBoxLayout()
         main_row.addWidget(self.print_button, 1)
@@ -350,8 +324,7 @@ class ExportPage(Page):
         self.document_combo.setEnabled(pdf)
         self.print_button.setEnabled(pdf and self._preview_current())
         if not pdf:  # the check's findings are about the PDF documents
-            self.findings_label.hide()
-            self.findings_list.hide()
+            self.check.hide()
         self._choice_changed()
 
     def _choice_changed(self) -> None:
@@ -520,53 +493,18 @@ class ExportPage(Page):
         """ตรวจเอกสาร: what the chosen document would print that contradicts the data."""
         ws = self.workspace
         options = self.options()
-        if ws.org_id is None or options["fmt"] != "pdf":
+        if ws.org_id is None or ws.year is None or options["fmt"] != "pdf":
             return []
-        try:
-            result = check(
-                ws.db,
-                ws.org_id,
-                ws.year,
-                document=options["document"],
-                round_months=options["round_months"],
-            )
-        except Exception as exc:  # noqa: BLE001 - shown; the export itself reports it again
-            show_error(self, exc)
-            return []
-        self.show_findings(result.findings)
-        return result.findings
-
-    def show_findings(self, findings: list[Finding]) -> None:
-        self.findings = list(findings)
-        self.findings_list.clear()
-        self.findings_list.addItems([finding_text(f) for f in findings])
-        count = len(findings)
-        self.findings_label.setText(CHECK_FOUND.format(count=count) if count else CHECK_CLEAN)
-        self.findings_label.setStyleSheet("color: #b71c1c;" if count else "color: #1b5e20;")
-        self.findings_label.show()
-        self.findings_list.setVisible(bool(count))
+        return self.check.run(
+            ws.db, ws.org_id, ws.year, options["document"], options["round_months"]
+        )
 
     def _checked(self) -> bool:
         """Run the check before printing or saving: stale sections stop it; others ask."""
         findings = self.run_check()
         if any(f.kind == "stale" for f in findings):
             self.status_label.setText(STALE_BLOCKS)
-            box = QMessageBox(QMessageBox.Icon.Warning, "ตรวจเอกสาร", STALE_BLOCKS, parent=self)
-            box.exec()
-            return False
-        if findings:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                "ตรวจเอกสาร",
-                ASK_CONTINUE.format(count=len(findings)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                self,
-            )
-            box.button(QMessageBox.StandardButton.Yes).setText("ทำต่อ (&Y)")
-            box.button(QMessageBox.StandardButton.No).setText("กลับไปแก้ (&N)")
-            box.setDefaultButton(QMessageBox.StandardButton.No)
-            return box.exec() == QMessageBox.StandardButton.Yes
-        return True
+        return self.check.allows(findings)
 
     # saving ----------------------------------------------------------------------------------
     def start_export(self) -> Task | None:
