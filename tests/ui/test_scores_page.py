@@ -157,3 +157,42 @@ def test_correcting_a_bad_entry_counts_again_at_once(window, qtbot):
     assert not any(m.kind == "error" for m in page.messages.messages)
     assert page.tool_labels["IIT"].text() == "76.39"
     assert window.workspace.assessment().scores[4] == Decimal("90.76")  # not yet saved
+
+
+def _geometries(page) -> dict[int, tuple[int, int, int, int]]:
+    """Where every visible widget of the page is, in page coordinates."""
+    from PySide6.QtWidgets import QWidget
+
+    found = {}
+    for w in page.findChildren(QWidget):
+        if w.isVisibleTo(page):
+            top_left = w.mapTo(page, w.rect().topLeft())
+            found[id(w)] = (top_left.x(), top_left.y(), w.width(), w.height())
+    return found
+
+
+def test_nothing_moves_while_typing_an_invalid_value(window, qtbot):
+    """Errors and notes go to a strip of fixed height: no field moves under the mouse."""
+    window.resize(1366, 704)
+    page = _page(window)
+    qtbot.wait(10)
+    before = _geometries(page)
+    edit = page.edits[2]
+    edit.setFocus()
+    edit.selectAll()
+    for text in ("1", "15", "150", "150.", "150.123"):  # each step: an error or a new one
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+        assert _geometries(page) == before, f"something moved at {text!r}"
+    assert any("ต้องอยู่ระหว่าง 0 ถึง 100" in t for t in page.messages.texts())
+    page.edits[5].setFocus()  # the bad value stays, and a second field goes bad too
+    page.edits[5].selectAll()
+    qtbot.keyClicks(page.edits[5], "abc")
+    assert _geometries(page) == before
+    for bad in (edit, page.edits[5]):
+        bad.setFocus()
+        bad.selectAll()
+        qtbot.keyClicks(bad, "90")
+        bad.commit()
+    assert not any(m.kind == "error" for m in page.messages.messages)
+    assert _geometries(page) == before

@@ -4,6 +4,7 @@ month (or none given), indicators, KPI, monitoring, budget."""
 from __future__ import annotations
 
 import copy
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from ita_desktop.thai.dates import fiscal_year_months, month_year_text
 
 from .. import labels
 from ..widgets.fields import CommitLineEdit, CommitTextEdit
+from ..widgets.sizing import grows_with_text, list_fits_rows
 
 EMPTY_TITLE = "กรุณาตั้งชื่อมาตรการ (คงชื่อเดิมไว้)"
 
@@ -49,13 +51,13 @@ class MeasureEditor(QWidget):
         self.activities_edit = CommitTextEdit()
         self.activities_edit.setPlaceholderText("กิจกรรมหรือโครงการภายใต้มาตรการ หนึ่งรายการต่อบรรทัด")
         self.activities_edit.setAccessibleName("กิจกรรม/โครงการ")
-        self.activities_edit.setMinimumHeight(60)
-        self.activities_edit.setMaximumHeight(120)
+        grows_with_text(self.activities_edit, 2)
         self.steps_edit = CommitTextEdit()
         self.steps_edit.setPlaceholderText("พิมพ์ขั้นตอนละหนึ่งบรรทัด")
-        self.steps_edit.setMinimumHeight(110)
+        self.steps_edit.setAccessibleName("ขั้นตอน/วิธีการ")
+        grows_with_text(self.steps_edit, 3)
         self.units_list = QListWidget()
-        self.units_list.setMaximumHeight(130)
+        self.units_list.setAccessibleName("ผู้รับผิดชอบ")
         self.whole_year = QCheckBox(labels.WHOLE_YEAR)
         self.start_month = QComboBox()
         self.end_month = QComboBox()
@@ -70,6 +72,23 @@ class MeasureEditor(QWidget):
             "ไม่ระบุระยะเวลา: ช่องระยะเวลาในตารางจะว่าง ไม่พิมพ์ว่าตลอดปีงบประมาณ"
         )
         self.clear_period_button.clicked.connect(self.clear_period)
+        self.title_edit.setToolTip("ชื่อมาตรการตามที่จะพิมพ์ในตารางมาตรการ (ต้องมีชื่อเสมอ)")
+        self.activities_edit.setToolTip("กิจกรรมหรือโครงการภายใต้มาตรการ หนึ่งรายการต่อบรรทัด")
+        self.steps_edit.setToolTip("ขั้นตอนหรือวิธีการดำเนินการ หนึ่งขั้นตอนต่อบรรทัด พิมพ์เป็นข้อ ๆ ในเอกสาร")
+        self.units_list.setToolTip("ติ๊กหน่วยงานที่รับผิดชอบมาตรการนี้ (เพิ่มหน่วยงานได้ที่หน้าหน่วยงาน)")
+        self.whole_year.setToolTip("มาตรการดำเนินการตลอดปีงบประมาณ (ตุลาคม–กันยายน)")
+        self.start_month.setToolTip("เดือนที่เริ่มดำเนินการ")
+        self.end_month.setToolTip("เดือนที่ดำเนินการเสร็จ")
+        self.kpi_edit.setToolTip("ตัวชี้วัดความสำเร็จของมาตรการ เช่น ร้อยละของบุคลากรที่เข้าร่วม")
+        self.monitoring_edit.setToolTip("วิธีติดตามผลการดำเนินการ เช่น รายงานผลรอบ 6 และ 12 เดือน")
+        self.budget_edit.setToolTip("งบประมาณที่ใช้ พิมพ์ตามที่จะแสดงในเอกสาร")
+        for line_edit, name in (
+            (self.kpi_edit, "ตัวชี้วัดความสำเร็จ"),
+            (self.monitoring_edit, "การติดตามผล"),
+            (self.budget_edit, "งบประมาณ"),
+            (self.title_edit, "ชื่อมาตรการ"),
+        ):
+            line_edit.setAccessibleName(name)
 
         for combo in (self.start_month, self.end_month):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -98,9 +117,12 @@ class MeasureEditor(QWidget):
         self._row(form, "ระยะเวลา (&P)", self.whole_year)
         form.addRow("", period_row)
         form.addRow("", self.period_note)
-        form.addRow("ตัวชี้วัดที่เกี่ยวข้อง", self.indicators_grid)
-        self._row(form, "ตัวชี้วัดความสำเร็จ", self.kpi_edit)
-        self._row(form, "การติดตามผล", self.monitoring_edit)
+        indicators_label = QLabel("ตัวชี้วัดที่เกี่ยวข้อง (&T)")
+        indicators_label.setToolTip("ตัวชี้วัด ITA ที่มาตรการนี้มุ่งปรับปรุง")
+        form.addRow(indicators_label, self.indicators_grid)
+        self.indicators_label = indicators_label
+        self._row(form, "ตัวชี้วัดความสำเร็จ (&K)", self.kpi_edit)
+        self._row(form, "การติดตามผล (&L)", self.monitoring_edit)
         self._row(form, "งบประมาณ (&B)", self.budget_edit)
 
         self.title_edit.committed.connect(self._title_committed)
@@ -138,9 +160,37 @@ class MeasureEditor(QWidget):
         self.indicator_boxes.clear()
         for i, ind in enumerate(rules.indicators):
             box = QCheckBox(f"{ind.number} {ind.name}")
+            box.setToolTip(f"ตัวชี้วัดที่ {ind.number} {ind.name} ({ind.tool})")
             box.toggled.connect(lambda _c: self._emit())
             self.indicators_grid.addWidget(box, i // 2, i % 2)
+            box.show()  # now, not at the next turn of the event loop (Tab must reach it)
             self.indicator_boxes[ind.number] = box
+        if self.indicator_boxes:
+            self.indicators_label.setBuddy(next(iter(self.indicator_boxes.values())))
+        self._set_tab_order()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in the order they are shown, top to bottom, left to right."""
+        return [
+            self.title_edit,
+            self.activities_edit,
+            self.steps_edit,
+            self.units_list,
+            self.whole_year,
+            self.start_month,
+            self.end_month,
+            self.clear_period_button,
+            *self.indicator_boxes.values(),
+            self.kpi_edit,
+            self.monitoring_edit,
+            self.budget_edit,
+        ]
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the screen (the indicator boxes, made with each year's rules, would
+        otherwise come last)."""
+        for first, second in pairwise(self.tab_chain()):
+            QWidget.setTabOrder(first, second)
 
     def set_measure(self, m: Measure | None) -> None:
         self.measure = copy.deepcopy(m)
@@ -164,6 +214,7 @@ class MeasureEditor(QWidget):
                 checked = unit in m.responsible
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 self.units_list.addItem(item)
+            list_fits_rows(self.units_list, 2)
             for number, box in self.indicator_boxes.items():
                 box.setChecked(number in m.indicators)
             self._show_period(m.period)
