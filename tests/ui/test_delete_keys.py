@@ -81,3 +81,22 @@ def test_delete_in_the_measures_table(window: Any, qtbot: Any) -> None:
     assert len(ws.db.measures(ws.assessment_id)) == 2
     window.history.undo()
     assert len(ws.db.measures(ws.assessment_id)) == 3
+
+
+def test_deleting_the_organisation_asks_with_no_as_the_default(
+    window: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[tuple[Any, ...]] = []
+
+    def question(*args: Any) -> QMessageBox.StandardButton:
+        asked.append(args)
+        return QMessageBox.StandardButton.No  # what Enter or Esc answers
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.show_page("organization")
+    names = [o.name for o in window.workspace.db.organizations()]
+    window.pages["organization"].delete_organization()
+    assert asked[0][-1] == QMessageBox.StandardButton.No
+    assert [o.name for o in window.workspace.db.organizations()] == names

@@ -278,6 +278,8 @@ class OrganizationPage(Page):
             "ลบหน่วยงาน",
             f"ลบ “{org.name}” พร้อมผลการประเมิน มาตรการ และผลการดำเนินงานทุกปี?\n"
             "การลบนี้เลิกทำไม่ได้ (ควรสำรองข้อมูลก่อน)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # Enter keeps the organisation; Esc too
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
