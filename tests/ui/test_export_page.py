@@ -370,3 +370,26 @@ def test_the_bundle_without_the_report_names_no_round(window, tmp_path) -> None:
     ws.apply(changes)
     assert not page.round_combo.isEnabled()
     assert page.name_label.text() == f"เอกสารการประเมินคุณธรรมและความโปร่งใส_{ORG}_2564.pdf"
+
+
+def test_tab_follows_the_screen(window, qtbot, tmp_path, fake_export) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    page = _page(window, tmp_path)
+    page.finish_preview()
+    page.format_group.button(0).setFocus()
+    order = [QApplication.focusWidget()]
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order[:8] == [
+        page.format_group.button(0),  # the checked format (arrows choose the other)
+        page.document_combo,
+        page.thai_digits,  # the round is off for the analysis report
+        page.folder_edit,
+        page.browse_button,
+        page.print_button,
+        page.export_button,
+        page.check_button,
+    ]
+    assert page.preview.isAncestorOf(order[8])  # then the preview's own controls

@@ -160,6 +160,31 @@ class ExportPage(Page):
         save_key.activated.connect(self.start_export)
         self._restore_choices()
         self._format_changed()
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab follows the screen: the options top to bottom, the actions, then the preview."""
+        chain: list[QWidget] = [
+            *self.format_group.buttons(),
+            self.document_combo,
+            self.round_combo,
+            self.thai_digits,
+            self.folder_edit,
+            self.browse_button,
+            self.print_button,
+            self.export_button,
+            self.check_button,
+            self.open_file_button,
+            self.open_folder_button,
+            self.check.list,
+            self.preview.previous_button,
+            self.preview.page_spin,
+            self.preview.next_button,
+            self.preview.zoom_combo,
+            self.preview.scroll_area,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # building --------------------------------------------------------------------------------
     def _build_options(self) -> QGroupBox:
@@ -187,7 +212,7 @@ class ExportPage(Page):
         self.thai_digits.setChecked(True)
         self.folder_edit = QLineEdit(str(default_folder()))
         self.folder_edit.setToolTip("โฟลเดอร์ที่บันทึกไฟล์ (โปรแกรมจำไว้ใช้ครั้งต่อไป)")
-        browse = QPushButton("เลือก… (&B)")
+        self.browse_button = browse = QPushButton("เลือก… (&B)")
         browse.setToolTip("เลือกโฟลเดอร์ที่จะบันทึกไฟล์")
         browse.clicked.connect(self.choose_folder)
         folder_row = QHBoxLayout()
