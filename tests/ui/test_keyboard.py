@@ -125,3 +125,19 @@ def test_units_edit_on_typing(window, qtbot):
     assert editor.text() == "กองช่างโยธา"  # a short cell is replaced by what is typed
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt saves on the next turn of the event loop
     qtbot.waitUntil(lambda: window.workspace.organization().units[2] == "กองช่างโยธา")
+
+
+def test_tab_in_the_indicators_table_skips_the_hidden_description(window, qtbot):
+    from ita_desktop_ui.models.indicators_model import NAME
+
+    window.show_page("rules")
+    page = window.pages["rules"]
+    view, model = page.indicators_view, page.indicators_model
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, NAME))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClick(_editor_of(view), Qt.Key.Key_Tab)
+    assert view.currentIndex() == model.index(1, NAME)  # not the hidden description column
+    qtbot.keyClick(_editor_of(view), Qt.Key.Key_Backtab)
+    assert view.currentIndex() == model.index(0, NAME)
+    qtbot.keyClick(_editor_of(view), Qt.Key.Key_Escape)

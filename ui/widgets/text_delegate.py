@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -31,19 +32,25 @@ EDIT_ON_TYPING = (
 )
 
 
-def next_editable(index: QModelIndex, step: int) -> QModelIndex:
-    """The next (step 1) or previous (-1) editable cell in reading order, or an invalid one."""
+def next_editable(view: QAbstractItemView, index: QModelIndex, step: int) -> QModelIndex:
+    """The next (step 1) or previous (-1) editable cell the view shows, in reading order, or
+    an invalid index."""
     model = index.model()
     if model is None:
         return QModelIndex()
     rows, columns = model.rowCount(index.parent()), model.columnCount(index.parent())
     position = index.row() * columns + index.column() + step
     while 0 <= position < rows * columns:
-        candidate = model.index(position // columns, position % columns, index.parent())
-        if candidate.flags() & Qt.ItemFlag.ItemIsEditable:
+        row, column = divmod(position, columns)
+        candidate = model.index(row, column, index.parent())
+        if candidate.flags() & Qt.ItemFlag.ItemIsEditable and not _hidden(view, row, column):
             return candidate
         position += step
     return QModelIndex()
+
+
+def _hidden(view: QAbstractItemView, row: int, column: int) -> bool:
+    return isinstance(view, QTableView) and (view.isColumnHidden(column) or view.isRowHidden(row))
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -66,7 +73,7 @@ class CellDelegate(QStyledItemDelegate):
         model = view.model()
         if model is None or row < 0:
             return
-        target = next_editable(model.index(row, column), step)
+        target = next_editable(view, model.index(row, column), step)
         if target.isValid():
             view.setCurrentIndex(target)
             view.edit(target)
