@@ -149,3 +149,15 @@ def test_every_translated_string_is_one_of_qts() -> None:
     known = {m for path in catalogues for m in _qm_messages(path)}
     ours = {(context, source) for context, table in THAI.items() for source in table}
     assert ours - known == set()
+
+
+def test_progress_cancel_and_scroll_bar_menu(thai: ThaiTranslator, qtbot: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog()
+    qtbot.addWidget(progress)
+    assert {b.text() for b in progress.findChildren(QPushButton)} == {"ยกเลิก"}
+    # the scroll bar's right-click menu asks for these (context QScrollBar)
+    for source in ("Scroll here", "Top", "Bottom", "Page up", "Page down", "Scroll up"):
+        assert not QCoreApplication.translate("QScrollBar", source).isascii()
