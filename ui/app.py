@@ -19,6 +19,7 @@ from ita_desktop.cli.gui import SCREENSHOT_SIZE, screenshot_size
 from ita_desktop.paths import data_dir, default_db_path, demo_db_path, font_path, resource
 
 from .settings import UiSettings
+from .translations import install_thai_translations
 
 QUIT_AFTER_PAINT = "ITA_DESKTOP_QUIT_AFTER_PAINT"  # benchmark: quit after the first paint
 FONT_FAMILY = "Sarabun"
@@ -47,7 +48,8 @@ def setup_logging() -> None:
 
 
 def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication (created once), HiDPI-aware, with Sarabun as the UI font."""
+    """The QApplication (created once), HiDPI-aware, with Sarabun as the UI font and Thai
+    for Qt's own texts (standard buttons, context menus, file and print dialogs)."""
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -57,6 +59,7 @@ def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
         app.setApplicationName("ITA Desktop")
         app.setOrganizationName("ITA Desktop")
     register_fonts(app)  # type: ignore[arg-type]
+    install_thai_translations(app)
     return app  # type: ignore[return-value]
 
 

@@ -181,3 +181,20 @@ def test_icons_are_found_by_name(qtbot):
     ensure_app()
     for name in ("ita-desktop", "add", "duplicate", "delete", "up", "down"):
         assert not QIcon(f"icons:{name}.svg").pixmap(16, 16).isNull(), name
+
+
+def test_the_app_speaks_thai_in_qts_own_buttons(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ita_desktop_ui.app import ensure_app
+    from ita_desktop_ui.translations import ThaiTranslator
+
+    app = ensure_app()
+    assert app.findChild(ThaiTranslator) is not None
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(buttons)
+    texts = {b.text().replace("&", "") for b in buttons.buttons()}
+    assert not texts & {"OK", "Cancel"}
+    assert any(t.startswith("ตกลง") for t in texts)
