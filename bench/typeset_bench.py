@@ -36,6 +36,7 @@ from pdf_figures import page_count, quality
 from typeset_engines import Engine, Timing, available, medians, timed
 
 SEED = ROOT.parent / "shared" / "seeds" / "001_aebdb2d78528eddc.txt"
+CLOSE_ENOUGH = 0.9  # a scaling row counts for a target from 90 % of its pages
 MIN_PROSE = 60  # characters: shorter lines of the seed are titles, table cells, signatures
 
 SCALE = """
@@ -189,29 +190,40 @@ def scaling(db: Path, folder: Path, env: dict[str, str], targets: list[int]) -> 
     out = folder / "scaled.pdf"
     points: list[tuple[int, int]] = []  # (measures, pages) exported so far
     for target in targets:
-        size = len(repo.measures(assessment))
-        if points and points[-1][1] < target:
-            (m0, p0), (m1, p1) = points[0], points[-1]
-            per_page = (m1 - m0) / (p1 - p0) if p1 > p0 else 1.0
-            size = m1 + math.ceil((target - p1) * per_page)
-        grow_plan(repo, org_id, year, size)
-        done = subprocess.run(
-            [sys.executable, "-c", SCALE, str(db), str(out)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        took, calls, split_s, rss = (float(x) for x in done.stdout.split())
-        n = page_count(out)
-        points.append((size, n))
-        print(
-            f"{size:>8} {n:>6} {took:>9.2f} {1000 * took / n:>8.1f} {rss:>14.0f} "
-            f"{int(calls):>7} {split_s:>10.3f} {1000 * split_s / n:>14.2f}",
-            flush=True,
-        )
+        while not points or points[-1][1] < CLOSE_ENOUGH * target:
+            size = _measures_for(target, points, len(repo.measures(assessment)))
+            grow_plan(repo, org_id, year, size)
+            points.append((size, _scaled_row(db, out, env, size)))
     repo.close()
+
+
+def _measures_for(target: int, points: list[tuple[int, int]], now: int) -> int:
+    """How many measures should make `target` pages, judged from the (measures, pages) seen."""
+    if not points:
+        return now
+    (m0, p0), (m1, p1) = points[0], points[-1]
+    per_page = (m1 - m0) / (p1 - p0) if p1 > p0 else 1.0
+    return m1 + max(1, math.ceil((target - p1) * per_page))
+
+
+def _scaled_row(db: Path, out: Path, env: dict[str, str], size: int) -> int:
+    """Export in a fresh process, print its row; the pages it made."""
+    done = subprocess.run(
+        [sys.executable, "-c", SCALE, str(db), str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    took, calls, split_s, rss = (float(x) for x in done.stdout.split())
+    n = page_count(out)
+    print(
+        f"{size:>8} {n:>6} {took:>9.2f} {1000 * took / n:>8.1f} {rss:>14.0f} "
+        f"{int(calls):>7} {split_s:>10.3f} {1000 * split_s / n:>14.2f}",
+        flush=True,
+    )
+    return n
 
 
 def print_table(rows: dict[str, dict[str, object]]) -> None:
