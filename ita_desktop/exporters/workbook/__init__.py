@@ -39,6 +39,7 @@ def export_workbook(
     wb.properties.title = f"ผลการประเมิน ITA {org} ปีงบประมาณ พ.ศ. {year}"
     wb.properties.subject = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
     wb.properties.keywords = f"ITA; {org}; {year}"
+    style.register_styles(wb)
     scores = wb.active
     assert scores is not None
     scores.title = SCORES

@@ -6,8 +6,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
@@ -27,6 +28,13 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTRE = Alignment(wrap_text=True, vertical="top", horizontal="center")
 SCORE_FORMAT = "0.00"
+# (name, shaded as a cell the import reads, a number)
+STYLES = (
+    ("ita-text", False, False),
+    ("ita-input", True, False),
+    ("ita-number", False, True),
+    ("ita-number-input", True, True),
+)
 
 # Row heights: a column of width w (Excel's unit, the width of a digit of the default font)
 # holds about w / CHAR_WIDTH Thai or Latin letters of Sarabun 16 pt; each line takes
@@ -114,12 +122,21 @@ def header(ws: Worksheet, row: int, titles: Sequence[str], widths: Sequence[floa
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
+def register_styles(wb: Workbook) -> None:
+    """The cell styles of the tables, registered once: assigning a style by name is many
+    times faster than setting font, border and alignment on each cell."""
+    for name, fill, number in STYLES:
+        style = NamedStyle(name, font=BODY, border=BOX, alignment=CENTRE if number else WRAP)
+        if fill:
+            style.fill = INPUT_FILL
+        if number:
+            style.number_format = SCORE_FORMAT
+        wb.add_named_style(style)
+
+
 def body(cell: Cell, editable: bool = False, number: bool = False) -> Cell:
-    cell.font, cell.border, cell.alignment = BODY, BOX, CENTRE if number else WRAP
-    if number:
-        cell.number_format = SCORE_FORMAT
-    if editable:
-        cell.fill = INPUT_FILL
+    """A table cell: boxed Sarabun 16, numbers centred with 2 decimals, input cells shaded."""
+    cell.style = next(name for name, fill, num in STYLES if fill == editable and num == number)
     return cell
 
 
