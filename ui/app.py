@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QDir, QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -128,8 +128,7 @@ def take_screenshots(window, folder: Path, size: tuple[int, int] = SCREENSHOT_SI
     written = []
     for key in window.pages:
         window.show_page(key)
-        for _ in range(3):
-            QApplication.processEvents()
+        _settle()
         path = folder / f"{key}.png"
         partial = path.with_name(f".{path.name}.part")
         if not window.grab().save(str(partial), "PNG"):
@@ -137,6 +136,24 @@ def take_screenshots(window, folder: Path, size: tuple[int, int] = SCREENSHOT_SI
         partial.replace(path)
         written.append(path)
     return written
+
+
+SETTLE_QUIET_S, SETTLE_LIMIT_S = 1.0, 30.0
+
+
+def _settle() -> None:
+    """Let a page finish what it started when shown (the export preview renders in the
+    background): until no background job has run for a second, or 30 s at most."""
+    pool = QThreadPool.globalInstance()
+    deadline = time.monotonic() + SETTLE_LIMIT_S
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if pool.activeThreadCount():
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= SETTLE_QUIET_S:
+            return
+        time.sleep(0.02)
 
 
 class _FirstPaint(QObject):

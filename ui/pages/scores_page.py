@@ -132,6 +132,10 @@ class ScoresPage(Page):
         for row, key in enumerate(OFFICIAL_FIGURES):
             edit = ScoreEdit(f"{names[key]} ที่ประกาศ")
             edit.setMaximumWidth(110)
+            edit.setToolTip(
+                f"{names[key]} ตามที่สำนักงาน ป.ป.ช. ประกาศในระบบ ITAS "
+                "(เว้นว่างถ้ายังไม่ประกาศ) เอกสารจะใช้ค่านี้แทนค่าที่คำนวณได้"
+            )
             edit.committed.connect(lambda v, k=key, e=edit: self._commit_official(k, v, e))
             edit.error_changed.connect(self._show_errors)
             edit.pasted.connect(lambda _t, e=edit: self._refuse_paste(e))
@@ -142,6 +146,9 @@ class ScoresPage(Page):
             self.official_edits[key], self.badges[key] = edit, badge
         self.official_level = QComboBox()
         self.official_level.setEditable(True)
+        self.official_level.setToolTip(
+            "ระดับผลการประเมินตามที่สำนักงาน ป.ป.ช. ประกาศ (เลือกหรือพิมพ์ เว้นว่างถ้ายังไม่ประกาศ)"
+        )
         combo_line_edit(self.official_level).editingFinished.connect(self._commit_official_level)
         self.official_level.activated.connect(lambda _i: self._commit_official_level())
         self.badges["level"] = QLabel()
