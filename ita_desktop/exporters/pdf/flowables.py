@@ -35,7 +35,6 @@ from ita_desktop.exporters.pdf.fonts import ThaiTTFont, font_name, register_font
 from ita_desktop.exporters.pdf.justify import spread
 from ita_desktop.exporters.pdf.linebreak import (
     HARD_BREAK,
-    JUSTIFY_MIN_FILL,
     Item,
     Line,
     Run,
@@ -43,6 +42,7 @@ from ita_desktop.exporters.pdf.linebreak import (
     build_units,
 )
 from ita_desktop.exporters.pdf.render import Fmt, draw_boxes
+from ita_desktop.exporters.pdf.totalfit import JUSTIFY_MIN_FILL
 
 DESCENT = 0.28  # of the font size: room kept under the last baseline of a line box
 

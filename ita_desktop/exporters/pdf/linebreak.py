@@ -6,7 +6,7 @@ Public API:
         cut into words with ita_desktop.thai.segmentation.split_words; each word is shaped.
         Words that must stay together (no break before "ๆ", ")" or ","; none after "(";
         none inside Latin/digit runs such as URLs, "พ.ศ.2567" or "ITA-2567") form one Unit.
-    break_lines(units, first_width, width, ragged=False) -> list[Line]
+    break_lines(units, first_width, width, ragged=False, open_end=False) -> list[Line]
         The lines of a paragraph, its breaks chosen all at once (total fit, totalfit.py):
         the sum over the lines of what their fill costs and of what their ends cost (see
         "What a line end costs" below) is the least. Lines end between units, inside a unit
@@ -16,17 +16,18 @@ Public API:
         ~) in Latin text, between words and dictionary parts of words in Thai text, between
         Thai character clusters (TCC) if a part is still too long, between characters (never
         inside a cluster) as a last resort. No line is wider than its width unless it holds
-        a single unbreakable piece.
+        a single unbreakable piece, or is a justified line (not the last) whose gaps will
+        close a little (totalfit.SHRINK).
     sub_words(word) -> tuple[int, ...]
         Offsets inside a Thai word where it divides wholly into shorter dictionary words
         (pythainlp's thai_words(), fewest parts, then the parts of the parts).
 
 What a line costs (totalfit.line_cost): justified, how loose it is, r = the width it lacks /
-what its gaps can stretch at their caps (justify.py), 100*r^3 up to 1000, plus 200 under
+what its gaps can stretch at their caps (justify.py), 300*r^3 (then 675*r), plus 200 under
 JUSTIFY_MIN_FILL where it stays ragged, or how tight (a line may close its gaps a little);
-a last line costs only as a runt. Ragged (left/center/right aligned,
-table cells): 30*(empty share)^2 (half full costs 7.5, a nearly empty line less than one cut
-compound), the last line nothing.
+a last line costs only as a runt. Ragged (left/center/right aligned, table cells):
+30*(empty share)^2 (half full costs 7.5, a nearly empty line less than one cut compound),
+the last line nothing.
 
 What a line end costs:
     40 for each dictionary word (pythainlp's thai_words) that spans the break from one
@@ -38,8 +39,8 @@ What a line end costs:
                    side, as the line ends will be), are not cut there by the character
                    clusters and by a dictionary segmenter (newmm or longest matching): the two
                    lines would read as a cut word (what pdf_thai_check counts)
-So justified text cuts a compound rather than leave a line stretched to three quarters of
-its caps, and ragged text (table cells) takes a shorter line rather than cut a compound. The
+So justified text cuts a compound rather than leave a line stretched to half its caps
+(about a tenth of its width), and ragged text (table cells) takes a shorter line rather than cut a compound. The
 segmenter check is read only for the ends the search chooses (totalfit.best_breaks).
 
 No zero-width space or any other invisible character is ever inserted.
@@ -59,11 +60,9 @@ from itertools import pairwise
 from ita_desktop.exporters.pdf.justify import LATIN_GAP, THAI_GAP, box_capacity, join_capacity
 from ita_desktop.exporters.pdf.render import Box, Fmt, make_box
 from ita_desktop.exporters.pdf.shaping import thai_cuts as _thai_cuts
-from ita_desktop.exporters.pdf.totalfit import JUSTIFY_MIN_FILL, Place, best_breaks
+from ita_desktop.exporters.pdf.totalfit import Place, best_breaks
 from ita_desktop.thai import dictionary
 from ita_desktop.thai.segmentation import split_words
-
-__all__ = ["HARD_BREAK", "JUSTIFY_MIN_FILL", "HardBreak", "Item", "Line", "Run", "Unit"]
 
 _EPS = 0.01
 _DICT_PENALTY = 40.0  # for each dictionary word a break cuts

@@ -7,21 +7,21 @@ Public API:
         take at their caps); the line after it starts at start_x / start_cap. A line from
         place i to place j is end_x[j] - start_x[i] wide and can stretch by
         end_cap[j] - start_cap[i] points.
-    best_breaks(places, first_avail, avail, ragged, penalty, exact) -> list[int]
+    best_breaks(places, first_avail, avail, ragged, penalty, exact, open_end) -> list[int]
         Indexes of the places where the lines end, the last one the paragraph's end; places[0]
         is the paragraph's start, places[-1] its end. The sum over the lines of their cost
         (line_cost) and of their end's penalty is the least possible.
 
 A justified line's cost is its looseness: r = (the width it lacks) / (its stretch capacity),
-costing 100 * r^3 (r = 0.5: 12.5; at the caps, r = 1: 100; at most 1000), plus 200 under
-75% full, where
-the line is left ragged. A justified line (not the last) may also be a little wider than the
-measure: its gaps then shrink, by at most SHRINK of their stretch caps (r down to -SHRINK),
-costing 25 * (r / SHRINK)^3 (so a line of long words need not be left loose). The last line is not stretched: it costs only when it is a runt, a
-word or two under LAST_SHORT of the width (up to 20). Ragged (left, center, right aligned)
-lines cost 30 * (their empty share)^2, the last line nothing. A line never ends before 60% of
-the width in justified text when a longer line fits, and never runs past the width unless a
-single piece is wider.
+costing 300 * r^3 (r = 0.5: 37.5, about one cut compound; at the caps, r = 1: 300; from
+r = 1.5 on, 675 * r), plus 200 under 75% full, where the line is left ragged. A justified line (not the
+last) may also be a little wider than the measure: its gaps then close, by at most SHRINK of
+their stretch caps (r down to -SHRINK), costing 25 * (r / SHRINK)^3 (so a line of long
+words need not be left loose). The last line is not stretched: it costs only when it is a
+runt, a word or two under LAST_SHORT of the width (up to 20). Ragged (left, center, right
+aligned) lines cost 30 * (their empty share)^2, the last line nothing. A line never ends
+before 60% of the width in justified text when a longer line fits, and never runs past the
+width unless a single piece is wider.
 
 `penalty(j)` is a cheap lower bound of what ending a line at place j costs, `exact(j)` the
 full cost (it reads the words around the break); the breaks are found with the lower bounds,
@@ -40,13 +40,15 @@ EPS = 0.01
 JUSTIFY_MIN_FILL = 0.75  # a justified line shorter than this share of the width stays ragged
 JUSTIFY_FLOOR = 0.6  # a justified line is never ended shorter than this share by choice
 LAST_SHORT = 0.15  # a last line shorter than this share of the width is a runt
-_LOOSE_K = 100.0  # justified: _LOOSE_K * r^3, at most _LOOSEST
-_LOOSEST = 1000.0  # a line however loose (less than the cut word a segmenter would see)
+_LOOSE_K = 300.0  # justified: _LOOSE_K * r^3 up to r = _STEEP ...
+_STEEP = 1.5
+_LOOSE_TAIL = _LOOSE_K * _STEEP * _STEEP  # ... then _LOOSE_TAIL * r: far looser lines still
+# cost less than a word a segmenter would read as cut
 _RAGGED_LINE = 200.0  # justified line under JUSTIFY_MIN_FILL
 _RUNT = 20.0  # a last line of no width at all
 _RAGGED_K = 30.0  # ragged: _RAGGED_K * empty share^2
-_NO_STRETCH = _LOOSEST  # a justified line short of the width with nothing to stretch
-SHRINK = 0.2  # a justified line's gaps may close by this share of their stretch caps
+_NO_STRETCH = 3000.0  # a justified line short of the width with nothing to stretch
+SHRINK = 0.25  # a justified line's gaps may close by this share of their stretch caps
 _TIGHT_K = 25.0  # a line shrunk by the whole of SHRINK
 _OVERFULL = 1e6  # a piece wider than the line on a line of its own
 
@@ -82,7 +84,7 @@ def line_cost(width: float, stretch: float, avail: float, ragged: bool, last: bo
         cost = _NO_STRETCH
     else:
         r = short / stretch
-        cost = min(_LOOSE_K * r * r * r, _LOOSEST)
+        cost = _LOOSE_K * r * r * r if r <= _STEEP else _LOOSE_TAIL * r
     return cost + _RAGGED_LINE if fill < JUSTIFY_MIN_FILL else cost
 
 
@@ -183,7 +185,7 @@ def _search(
                     stretch = end_cap[j] - c0
                     if stretch > 0:
                         r = short / stretch
-                        cost = min(_LOOSE_K * r * r * r, _LOOSEST)
+                        cost = _LOOSE_K * r * r * r if r <= _STEEP else _LOOSE_TAIL * r
                     else:
                         cost = _NO_STRETCH
                     if short > (1.0 - JUSTIFY_MIN_FILL) * a:
