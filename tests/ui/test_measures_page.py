@@ -149,3 +149,27 @@ def test_steps_edited_in_the_table_one_per_line(window):
     assert page.model.data(index).startswith("1. สำรวจ\n2. จัดทำ")
     window.history.undo()
     assert ws.db.measures(ws.assessment_id)[2].steps == ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"]
+
+
+LONG_TITLE = (
+    "เตรียมความพร้อมในการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+    "ประจำปีงบประมาณ พ.ศ. 2565 โดยจัดอบรมบุคลากรทุกระดับและเผยแพร่ข้อมูลทางเว็บไซต์"
+)
+
+
+def test_a_long_title_shows_its_beginning(window, qtbot):
+    window.resize(1366, 704)
+    window.show_page("measures")
+    page = window.pages["measures"]
+    edit = page.editor.title_edit
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert(LONG_TITLE)  # typed to the end: the field shows the end
+    assert edit.cursorPosition() == len(LONG_TITLE)
+    page.view.setFocus()  # leaving the field
+    assert page.selected_measure().title == LONG_TITLE
+    assert edit.cursorPosition() == 0
+    assert edit.cursorRect().left() < edit.fontMetrics().horizontalAdvance("เตรียม")
+    page.select_row(1)
+    page.select_row(0)  # shown again: from its beginning
+    assert edit.text() == LONG_TITLE and edit.cursorPosition() == 0

@@ -107,7 +107,9 @@ class MeasuresPage(Page):
         self.editor = MeasureEditor()
         self.editor.edited.connect(self._edited_in_form)
         editor_box = QGroupBox("รายละเอียดมาตรการที่เลือก")
-        QVBoxLayout(editor_box).addWidget(self.editor)
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.addWidget(self.editor)
+        editor_layout.addStretch(1)  # on a tall screen the form stays together at the top
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = self.plan_box = QGroupBox()
         left_layout = QVBoxLayout(left)

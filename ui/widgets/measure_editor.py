@@ -126,6 +126,7 @@ class MeasureEditor(QWidget):
         self._row(form, "งบประมาณ (&B)", self.budget_edit)
 
         self.title_edit.committed.connect(self._title_committed)
+        self.title_edit.editingFinished.connect(self._show_title_start)
         for edit in (
             self.activities_edit,
             self.steps_edit,
@@ -304,6 +305,11 @@ class MeasureEditor(QWidget):
         else:
             m.period = Period(False, text="")  # not given
         return m
+
+    def _show_title_start(self) -> None:
+        """Left (or Enter pressed): a title longer than the field shows its beginning again."""
+        if not self.title_edit.hasFocus():
+            self.title_edit.setCursorPosition(0)
 
     def _title_committed(self, text: str) -> None:
         """A measure always has a title: an emptied one comes back, saying why."""
