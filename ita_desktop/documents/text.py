@@ -43,17 +43,20 @@ _UNITS = "คะแนน|เดือน|มาตรการ|ตัวชี�
 _GLUE_BEFORE_NUMBER = re.compile(
     rf"(พ\.ศ\.|ค\.ศ\.|ที่|ได้|ร้อยละ|รอบ|ปี|จำนวน|{_MONTHS})[ \t]+(?={_NUMBER})"
 )
+_GLUE_DASH = re.compile(r"[ \t]+(?=[–—](?:[ \t]|$))")  # a range's dash never starts a line
 _GLUE_UNIT = re.compile(
     rf"(?<![0-9๐-๙.,])({_NUMBER})[ \t]+(?=(?:{_UNITS}|{_MONTHS})(?![\u0e01-\u0e4e]))"
 )
 
 
 def no_break(text: str) -> str:
-    """`text` with the spaces of its no-break joins (see _GLUE_BEFORE_NUMBER, _GLUE_UNIT) made
-    NBSP: a year stays with "พ.ศ." and its month, a number with its label and its unit."""
+    """`text` with the spaces of its no-break joins (_GLUE_BEFORE_NUMBER, _GLUE_DASH,
+    _GLUE_UNIT) made NBSP: a year stays with "พ.ศ." and its month, a number with its label
+    and its unit, a range's dash with what it follows."""
     if not text:
         return text
     text = _GLUE_BEFORE_NUMBER.sub(lambda m: m.group(1) + NBSP, text)
+    text = _GLUE_DASH.sub(NBSP, text)
     return _GLUE_UNIT.sub(lambda m: m.group(1) + NBSP, text)
 
 

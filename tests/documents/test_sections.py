@@ -335,9 +335,13 @@ def test_sections_lead_the_implementation_report_alone(db) -> None:
         "เชิงคุณภาพ",
     ]
     assert "๔. ผลการดำเนินการตามมาตรการ" in heads and "๗. ข้อเสนอแนะ" in heads
-    # on portrait pages, then the table on landscape ones, then the preparing unit's page
+    # on portrait pages, then the table on landscape ones, then the summary, problems and
+    # suggestions on portrait pages again, then the preparing unit's page
     kinds = [b.landscape for b in doc.blocks if isinstance(b, Orientation)]
-    assert kinds == [False, True, False]
+    assert kinds == [False, True, False, False]
+    turns = [i for i, b in enumerate(doc.blocks) if isinstance(b, Orientation)]
+    after = doc.blocks[turns[2] + 1]
+    assert isinstance(after, Heading) and after.text.startswith("๕. สรุปผล")
 
 
 def test_each_optional_section_can_be_left_out(db) -> None:
