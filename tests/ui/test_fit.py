@@ -132,3 +132,25 @@ def test_the_window_is_not_taller_than_a_small_laptop(demo_window) -> None:
     """1280×656 free: the smallest layout of the window still fits (pages scroll below)."""
     hint = demo_window.minimumSizeHint()
     assert hint.width() <= 1280 and hint.height() <= 656
+
+
+def test_analysis_tables_and_boxes_have_real_heights_at_1366x704(demo_window) -> None:
+    window = demo_window
+    window.resize(1366, 704)
+    window.show_page("analysis")
+    page = window.pages["analysis"]
+    line = page.fontMetrics().lineSpacing()
+    page.tabs.setCurrentIndex(1)
+    _settle()
+    view = page.issues_view
+    shown = view.rowAt(view.viewport().height() - 1)
+    shown = view.model().rowCount() if shown < 0 else shown
+    assert shown >= 3, "at least three issue rows in view"
+    page.tabs.setCurrentIndex(2)
+    _settle()
+    for edit in page.tool_issue_edits.values():
+        assert edit.viewport().height() >= 6 * line  # six lines of each tool's issues
+    page.tabs.setCurrentIndex(0)
+    _settle()
+    assert not page.strengths_label.visibleRegion().isEmpty()
+    assert page.text_edit.viewport().height() >= 10 * line
