@@ -23,6 +23,9 @@ from ita_desktop.exporters.workbook import style
 from ita_desktop.exporters.workbook.style import body, formula, put
 from ita_desktop.thai.digits import localize_digits
 
+# shown whatever the report settings choose: the number links the sheets, the KPI, status and
+# evidence are what a clerk fills in and checks in Excel
+ALWAYS_SHOWN = ("number", "kpi", "status", "evidence")
 PLAN_WIDTHS = {
     "number": 8,
     "measure": 46,
@@ -68,7 +71,7 @@ def measure_cells(m: Measure, plan_year: int, thai_digits: bool) -> dict[str, ob
 def write_plan(ws: Worksheet, ctx: ReportContext) -> dict[int, dict[str, object]]:
     """The plan sheet; returns each measure's cells by its number (for the progress sheets)."""
     plan_year = ctx.assessment.year + 1
-    shown_keys = {"number", *(c.key for c in ctx.settings.measure_columns)}
+    shown_keys = {*ALWAYS_SHOWN, *(c.key for c in ctx.settings.measure_columns)}
     style.header(
         ws, HEADER_ROW, [h for _, h in PLAN_COLUMNS], [PLAN_WIDTHS[k] for k, _ in PLAN_COLUMNS]
     )
@@ -93,7 +96,7 @@ def write_progress(
     plan_cells: dict[int, dict[str, object]],
 ) -> None:
     """One round's progress: a row per measure, the plan's cells repeated by formula."""
-    shown_keys = {"number", *(c.key for c in ctx.settings.result_columns)}
+    shown_keys = {*ALWAYS_SHOWN, *(c.key for c in ctx.settings.result_columns)}
     style.header(
         ws,
         HEADER_ROW,
