@@ -30,7 +30,8 @@ def test_screenshots_write_one_png_per_page(qtbot, sample_db, tmp_path, monkeypa
     assert files == sorted(f"{key}.png" for key in PAGES)
     for name in files:
         image = QImage(str(out / name))
-        assert image.width() >= 1000 and image.height() >= 600
+        assert (image.width(), image.height()) == (1366, 704)  # what a laptop shows
+    assert not list(out.glob(".*.part"))
 
 
 @needs_seeds
@@ -156,6 +157,17 @@ def test_cli_screenshots_and_quit_after_first_paint(sample_db, tmp_path):
     done = _run_gui(["--db", str(sample_db), "--screenshots", str(tmp_path / "s")], {}, tmp_path)
     assert done.returncode == 0, done.stderr
     assert len(list((tmp_path / "s").glob("*.png"))) == len(PAGES)
+    big = _run_gui(
+        ["--db", str(sample_db), "--screenshots", str(tmp_path / "b"), "--size", "1920x1080"],
+        {},
+        tmp_path,
+    )
+    assert big.returncode == 0, big.stderr
+    image = QImage(str(tmp_path / "b" / "scores.png"))
+    assert (image.width(), image.height()) == (1920, 1080)
+    bad = _run_gui(["--screenshots", str(tmp_path / "x"), "--size", "1366"], {}, tmp_path)
+    assert bad.returncode == 2 and "ขนาดต้องเป็น กว้างxสูง เช่น 1366x704" in bad.stderr
+    assert not (tmp_path / "x").exists()
     painted = _run_gui(["--db", str(sample_db)], {"ITA_DESKTOP_QUIT_AFTER_PAINT": "1"}, tmp_path)
     assert painted.returncode == 0, painted.stderr
     assert painted.stdout.startswith("first-paint ")
