@@ -92,3 +92,14 @@ def test_official_fields_take_one_value(window, qtbot):
     _paste(window, qtbot, page.official_edits["IIT"], "92.39\t92.13")
     assert any("วางได้ครั้งละหนึ่งค่า" in t for t in page.messages.texts())
     assert window.workspace.assessment().official.iit is None
+
+
+def test_paste_from_the_context_menu_fills_the_row_too(window, qtbot):
+    page = _page(window)
+    QApplication.clipboard().setText("81\t82\t83")
+    menu = page.edits[4].context_menu()
+    paste = next(a for a in menu.actions() if a.objectName() == "edit-paste")
+    paste.trigger()
+    stored = _stored(window)
+    assert (stored[4], stored[5], stored[6]) == (Decimal(81), Decimal(82), Decimal(83))
+    assert window.history.count() == 1

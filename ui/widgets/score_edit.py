@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES
 from ita_desktop.thai.numbers import ScoreFormatError, format_score, parse_score
@@ -137,7 +137,7 @@ class ScoreEdit(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+    def context_menu(self) -> QMenu:
         """The standard menu, with its วาง going through `paste_text`."""
         menu = self.createStandardContextMenu()
         for action in menu.actions():
@@ -146,5 +146,9 @@ class ScoreEdit(QLineEdit):
                 action.triggered.connect(
                     lambda _c=False: self.paste_text(QApplication.clipboard().text())
                 )
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
         menu.exec(event.globalPos())
         menu.deleteLater()
