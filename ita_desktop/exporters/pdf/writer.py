@@ -284,7 +284,7 @@ class KeepTail(Flowable):
             # last row, when that cannot be cut) go with the closing
             least = MIN_TAIL * table.line_height + 2 * PAD_Y
             table._frame = getattr(self, "_frame", None)
-            parts = table.split(availWidth, min(availHeight, para_h - least - 1.0))
+            parts = table.split(availWidth, min(availHeight, para_h - least))
             if len(parts) != 2 or not isinstance(parts[1], GridTable):
                 return []
             return [parts[0], KeepTail(parts[1], self.closing)]
