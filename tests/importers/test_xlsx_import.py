@@ -78,6 +78,8 @@ MALFORMED = [
     ("row without title", _set(L.PLAN, A6=3, D6="ขั้นตอน"), L.PLAN, "B6", "ไม่มีชื่อมาตรการ"),
     ("unknown status", _set(P6, F4="เสร็จแล้ว"), P6, "F4", "สถานะต้องเป็น"),
     ("progress of no measure", _set(P6, A6=9, G6="ผล"), P6, "A6", "ไม่มีมาตรการลำดับ 9"),
+    ("an eleventh indicator", _set(L.SCORES, A14=11, D14=50), L.SCORES, "A14", "นอกตาราง"),
+    ("a note beside the plan", _set(L.PLAN, K5="หมายเหตุ"), L.PLAN, "K5", "นอกตาราง"),
     ("plan cell typed over", _set(P6, B4="ชื่ออื่น"), P6, "B4", f"แผ่นงาน {L.PLAN}"),
 ]
 

@@ -80,6 +80,18 @@ class Sheet:
             return None
         return typed.value
 
+    def outside(self, columns: int, rows: range = range(0)) -> None:
+        """Values right of the table's `columns` or in `rows` that must stay empty would not
+        be imported: each is a problem, never dropped without a word."""
+        for row in self.typed.iter_rows():
+            for c in row:
+                if c.value in (None, "") or not (c.column > columns or c.row in rows):
+                    continue
+                self.problem(
+                    c.coordinate,
+                    "มีข้อมูลนอกตาราง ซึ่งจะไม่ถูกนำเข้า กรุณาลบ หรือย้ายไปไว้ในช่องของตาราง",
+                )
+
     def is_formula(self, ref: str) -> bool:
         return bool(self.typed[ref].data_type == "f")
 

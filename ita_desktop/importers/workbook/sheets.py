@@ -74,6 +74,7 @@ def read_scores(sheet: Sheet, rules: Rules, out: WorkbookYear) -> None:
     rows = L.ScoreRows(len(rules.indicators), len(rules.tools))
     if not check_header(sheet, L.HEADER_ROW, L.SCORE_COLUMNS):
         return
+    sheet.outside(len(L.SCORE_COLUMNS), range(rows.last_indicator + 1, rows.tool_header))
     for row, ind in enumerate(rules.indicators, start=L.FIRST_ROW):
         _indicator_cells(sheet, row, ind.number, ind.name)
         sheet.expect(cell(3, row), ind.tool, "เครื่องมือ")
@@ -127,6 +128,8 @@ def _indicator_cells(sheet: Sheet, row: int, number: int, name: str) -> None:
 def read_issues(sheet: Sheet, rules: Rules, out: WorkbookYear) -> None:
     if not check_header(sheet, L.HEADER_ROW, L.ISSUE_COLUMNS):
         return
+    last = L.IssueRows(len(rules.indicators)).first_tool + len(rules.tools) - 1
+    sheet.outside(len(L.ISSUE_COLUMNS), range(last + 1, sheet.max_row + 1))
     for row, ind in enumerate(rules.indicators, start=L.FIRST_ROW):
         _indicator_cells(sheet, row, ind.number, ind.name)
         sheet.formula_kept(cell(3, row))
@@ -152,6 +155,7 @@ def read_issues(sheet: Sheet, rules: Rules, out: WorkbookYear) -> None:
 def read_plan(sheet: Sheet, rules: Rules, units: list[str], out: WorkbookYear) -> None:
     if not check_header(sheet, L.HEADER_ROW, L.PLAN_COLUMNS):
         return
+    sheet.outside(len(L.PLAN_COLUMNS))
     col = {key: i for i, (key, _) in enumerate(L.PLAN_COLUMNS, start=1)}
     numbers: dict[int, int] = {}
     plan_year = out.year + 1
@@ -216,6 +220,7 @@ def _indicators(sheet: Sheet, ref: str, known: set[int]) -> list[int]:
 def read_progress(sheet: Sheet, round_months: int, out: WorkbookYear) -> None:
     if not check_header(sheet, L.HEADER_ROW, L.PROGRESS_COLUMNS):
         return
+    sheet.outside(len(L.PROGRESS_COLUMNS))
     by_number = {m.number: m for m in out.measures if m.number is not None}
     seen: dict[int, int] = {}
     for row in range(L.FIRST_ROW, sheet.max_row + 1):
