@@ -48,7 +48,7 @@ _RAGGED_LINE = 200.0  # justified line under JUSTIFY_MIN_FILL
 _RUNT = 20.0  # a last line of no width at all
 _RAGGED_K = 30.0  # ragged: _RAGGED_K * empty share^2
 _NO_STRETCH = 3000.0  # a justified line short of the width with nothing to stretch
-SHRINK = 0.25  # a justified line's gaps may close by this share of their stretch caps
+SHRINK = 0.3  # a justified line's gaps may close by this share of their stretch caps
 _TIGHT_K = 25.0  # a line shrunk by the whole of SHRINK
 _OVERFULL = 1e6  # a piece wider than the line on a line of its own
 
