@@ -74,4 +74,7 @@ def window_launcher() -> Callable[..., int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    return window_launcher()(db=args.db, screenshots=args.screenshots, size=args.size)
+    launch = window_launcher()
+    if args.screenshots is None:  # --size is the size of the screenshots only
+        return launch(db=args.db, screenshots=None)
+    return launch(db=args.db, screenshots=args.screenshots, size=args.size)

@@ -10,4 +10,4 @@ def test_export_warm_up_runs_in_the_background(qtbot, monkeypatch) -> None:
     calls = []
     monkeypatch.setattr(export, "warm_up", lambda: calls.append("warm"))
     app._warm_up_exports()
-    qtbot.waitUntil(lambda: calls == ["warm"] and not tasks._running, timeout=5000)
+    qtbot.waitUntil(lambda: calls == ["warm"] and not tasks._running, timeout=60000)
