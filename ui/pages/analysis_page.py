@@ -157,6 +157,10 @@ class AnalysisPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ISSUE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.issues_view.verticalHeader().hide()
+        # rows as tall as their text at the table's width now (not when it was first shown)
+        self.issues_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.issues_view.setMinimumHeight(160)
         by_indicator = QWidget()
         indicator_layout = QVBoxLayout(by_indicator)
@@ -229,7 +233,6 @@ class AnalysisPage(Page):
                 for ind in a.rules.indicators
             ]
         )
-        self.issues_view.resizeRowsToContents()
         self._show_section(self.sections.currentIndex())
 
     def current_key(self) -> str:
