@@ -3,6 +3,7 @@ in the data folder (built once, reused, a damaged file ignored and rebuilt, writ
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from ita_desktop.thai.dictionary import cache_path, sorted_words, trie, words
 from ita_desktop.thai.segmentation import _tokenize, split_words
 from ita_desktop.thai.sorted_trie import SortedTrie, trie_words
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+DEMO_SEEDS = Path(__file__).resolve().parents[2] / "ita_desktop" / "demo" / "seeds.json"
 SAMPLE = (
     "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
     " ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล ได้ 91.25 คะแนน (OIT)"
@@ -39,8 +40,22 @@ def _fresh() -> Iterator[None]:
 
 
 def _texts() -> list[str]:
-    seeds = sorted(SEEDS.glob("*.txt"))[:4] if SEEDS.is_dir() else []
-    return [SAMPLE, *(p.read_text(encoding="utf-8", errors="replace")[:6000] for p in seeds)]
+    """The sample and every text of the demo's real documents (measures, analyses)."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str) and len(value) > 20:
+            found.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(json.loads(DEMO_SEEDS.read_text(encoding="utf-8")))
+    assert len(found) > 50
+    return [SAMPLE, *found]
 
 
 def test_the_words_are_pythainlps() -> None:
