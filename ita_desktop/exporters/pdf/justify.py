@@ -4,7 +4,8 @@ Public API:
     box_capacity(box) -> float
         Points of stretch inside one box: each gap between two base characters (Shaped.
         base_gaps) at its cap, THAI_GAP em where a Thai letter stands on either side,
-        LATIN_GAP em (a little tracking) between Latin letters and digits.
+        LATIN_GAP em (a little tracking) between Latin letters and digits, SPACE_GAP em
+        before a no-break space inside the box.
     join_capacity(left, right) -> float
         Points of stretch between two boxes side by side on a line: SPACE_GAP em for a word
         space (a no-break space too), before the space; none after it; between two words
@@ -27,10 +28,12 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ita_desktop.exporters.pdf.render import Box
+from ita_desktop.exporters.pdf.shaping import GAP_LATIN, GAP_SPACE, GAP_THAI
 
 THAI_GAP = 0.09  # em: below poppler's word-break gap (0.1 em) between boxes
 LATIN_GAP = 0.03  # em: tracking of Latin letters and digits
 SPACE_GAP = 0.12  # em: added to a word space's own width
+CAPS = {GAP_LATIN: LATIN_GAP, GAP_THAI: THAI_GAP, GAP_SPACE: SPACE_GAP}  # by Shaped.gap_kinds
 
 
 def box_capacity(box: Box) -> float:
@@ -38,9 +41,7 @@ def box_capacity(box: Box) -> float:
     shaped = box.shaped
     if box.space or not shaped.base_gaps:
         return 0.0
-    thai = sum(shaped.thai_gaps)
-    latin = len(shaped.thai_gaps) - thai
-    return (thai * THAI_GAP + latin * LATIN_GAP) * box.fmt.size
+    return sum(CAPS[k] for k in shaped.gap_kinds) * box.fmt.size
 
 
 def join_capacity(left: Box, right: Box) -> float:
@@ -86,9 +87,7 @@ def spread(boxes: Sequence[Box], extra: float) -> tuple[list[float], dict[int, t
         if box.space or not box.shaped.base_gaps:
             continue
         size = box.fmt.size
-        inner[i] = tuple(
-            free_ratio * (THAI_GAP if thai else LATIN_GAP) * size for thai in box.shaped.thai_gaps
-        )
+        inner[i] = tuple(free_ratio * CAPS[kind] * size for kind in box.shaped.gap_kinds)
     return gaps, inner
 
 

@@ -57,8 +57,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from ita_desktop.exporters.pdf.justify import LATIN_GAP, THAI_GAP, box_capacity, join_capacity
+from ita_desktop.exporters.pdf.justify import CAPS, box_capacity, join_capacity
 from ita_desktop.exporters.pdf.render import Box, Fmt, make_box
+from ita_desktop.exporters.pdf.shaping import NO_BREAK_SPACES
 from ita_desktop.exporters.pdf.shaping import thai_cuts as _thai_cuts
 from ita_desktop.exporters.pdf.totalfit import Place, best_breaks
 from ita_desktop.thai import dictionary
@@ -70,7 +71,7 @@ _MAX_CUT_WORDS = 3  # at most this many counted
 _WORD_PENALTY = 10000.0  # the two line ends read as one word (what pdf_thai_check counts)
 _NEAR = 4  # a dictionary word cut by a break is looked for up to this many boundaries away
 _LONG_PART = 9  # a dictionary part of a word this long is itself divided (sub_words)
-NBSP = set("\u00a0\u202f\u2007")  # no-break spaces: drawn as spaces, never a line end
+NBSP = set(NO_BREAK_SPACES)  # drawn as spaces, never a line end
 NO_BREAK_BEFORE = set("ๆฯ)]}>,.:;!?%”’»…\"'-/") | NBSP
 NO_BREAK_AFTER = set("([{<“‘«\"'-/") | NBSP
 _BREAK_AFTER = set("/:@=&")
@@ -313,11 +314,11 @@ def _cut_metrics(unit: Unit, offset: int) -> tuple[float, float, float, float]:
             caps[side if pos > offset else 0] += join_capacity(prev, box)
         if pos < offset < pos + n:  # the box cut in two
             size = box.fmt.size
-            left, right, (lt, lo), (rt, ro) = box.shaped.cut(offset - pos)
+            left, right, left_gaps, right_gaps = box.shaped.cut(offset - pos)
             widths[0] += left * size / 1000.0
             widths[1] += right * size / 1000.0
-            caps[0] += (lt * THAI_GAP + lo * LATIN_GAP) * size
-            caps[1] += (rt * THAI_GAP + ro * LATIN_GAP) * size
+            caps[0] += sum(CAPS[k] * n for k, n in enumerate(left_gaps)) * size
+            caps[1] += sum(CAPS[k] * n for k, n in enumerate(right_gaps)) * size
         else:
             widths[side] += box.width
             caps[side] += box_capacity(box)

@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.colors import Color
 
 from ita_desktop.exporters.pdf.fonts import ThaiTTFont, get_thai_font, register_fonts
-from ita_desktop.exporters.pdf.shaping import Shaped, shape
+from ita_desktop.exporters.pdf.shaping import NO_BREAK_SPACES, Shaped, shape
 
 _SPACES = re.compile(r"(\s+)")
 # per PDF document: (font name, glyph chars) -> encoded operator list
@@ -66,7 +66,7 @@ def make_box(text: str, fmt: Fmt) -> Box:
     """Shape `text` in `fmt`; whitespace becomes a single stretchable space (no-break
     spaces a plain, unbreakable one)."""
     if text.isspace():
-        nbsp = "\u00a0" in text or "\u202f" in text or "\u2007" in text
+        nbsp = any(ch in NO_BREAK_SPACES for ch in text)
         return Box(" ", fmt, shape(" ", fmt.font), not nbsp)
     return Box(text, fmt, shape(text, fmt.font))
 

@@ -28,6 +28,8 @@ _SARA_AM, _NIKHAHIT, _SARA_AA = "\u0e33", "\u0e4d", "\u0e32"
 _CACHE: dict[tuple[str, str], Shaped] = {}
 _CACHE_LIMIT = 200_000
 _MARKS = ("Mn", "Mc", "Me")
+NO_BREAK_SPACES = "\u00a0\u202f\u2007"
+GAP_LATIN, GAP_THAI, GAP_SPACE = 0, 1, 2  # kinds of base gap (Shaped.gap_kinds)
 _SNAP = 4.0  # 1/1000 em: moving a glyph this little is invisible
 
 
@@ -36,7 +38,7 @@ class Shaped:
 
     __slots__ = (
         "_gaps",
-        "_thai_gaps",
+        "_kinds",
         "advances",
         "chars",
         "font_name",
@@ -77,34 +79,35 @@ class Shaped:
         # by a letter at the same x for duplicated text): such runs get an /ActualText span
         self.needs_span = needs_span or self.has_y
         self._gaps: tuple[int, ...] | None = None
-        self._thai_gaps: tuple[bool, ...] = ()
+        self._kinds: tuple[int, ...] = ()
 
     @property
     def base_gaps(self) -> tuple[int, ...]:
         """Glyph indexes after which justification may add space: the glyph ends a base
-        character (with its marks) and the next glyph starts another, neither a space."""
+        character (with its marks) and the next glyph starts another, or a no-break space."""
         if self._gaps is None:
-            self._gaps, self._thai_gaps = _base_gaps(self.text, self.starts)
+            self._gaps, self._kinds = _base_gaps(self.text, self.starts)
         return self._gaps
 
     @property
-    def thai_gaps(self) -> tuple[bool, ...]:
-        """For each of base_gaps: does a Thai character stand on either side?"""
+    def gap_kinds(self) -> tuple[int, ...]:
+        """For each of base_gaps: GAP_THAI (a Thai character on either side), GAP_SPACE
+        (before a no-break space) or GAP_LATIN."""
         if self._gaps is None:
-            self._gaps, self._thai_gaps = _base_gaps(self.text, self.starts)
-        return self._thai_gaps
+            self._gaps, self._kinds = _base_gaps(self.text, self.starts)
+        return self._kinds
 
-    def cut(self, k: int) -> tuple[float, float, tuple[int, int], tuple[int, int]]:
+    def cut(self, k: int) -> tuple[float, float, list[int], list[int]]:
         """The run cut before source offset k (a cluster boundary): the widths of the two
-        parts, and how many (Thai, other) base gaps each holds (the one at k in neither)."""
+        parts, and how many base gaps of each kind (indexed by GAP_*) each holds (the one at
+        k in neither)."""
         left = sum(a for a, st in zip(self.advances, self.starts) if st < k)
-        gaps = self.base_gaps
-        counts = [0, 0, 0, 0]  # left Thai, left other, right Thai, right other
-        for gi, thai in zip(gaps, self.thai_gaps):
+        counts = ([0, 0, 0], [0, 0, 0])
+        for gi, kind in zip(self.base_gaps, self.gap_kinds):
             nxt = self.starts[gi + 1]
             if nxt != k:
-                counts[(0 if nxt < k else 2) + (0 if thai else 1)] += 1
-        return left, self.width - left, (counts[0], counts[1]), (counts[2], counts[3])
+                counts[nxt > k][kind] += 1
+        return left, self.width - left, counts[0], counts[1]
 
     def __repr__(self) -> str:
         return f"Shaped({self.text!r}, {self.font_name!r}, width={self.width:.1f})"
@@ -124,19 +127,24 @@ def thai_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _base_gaps(text: str, starts: list[int]) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+def _base_gaps(text: str, starts: list[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     gaps: list[int] = []
-    thai: list[bool] = []
+    kinds: list[int] = []
     for gi in range(len(starts) - 1):
         at = starts[gi + 1]
         if at == starts[gi] or not 0 < at < len(text):
             continue  # the same HarfBuzz cluster: a base and its marks, or SARA AM
         before, after = text[at - 1], text[at]
-        if before.isspace() or after.isspace() or unicodedata.category(after) in _MARKS:
+        if unicodedata.category(after) in _MARKS or before.isspace():
+            continue
+        if after.isspace():
+            if after in NO_BREAK_SPACES:  # stretched like a word space
+                gaps.append(gi)
+                kinds.append(GAP_SPACE)
             continue
         gaps.append(gi)
-        thai.append(_is_thai(before) or _is_thai(after))
-    return tuple(gaps), tuple(thai)
+        kinds.append(GAP_THAI if _is_thai(before) or _is_thai(after) else GAP_LATIN)
+    return tuple(gaps), tuple(kinds)
 
 
 def _is_thai(ch: str) -> bool:

@@ -19,7 +19,7 @@ from ita_desktop.exporters.pdf.fonts import register_fonts
 from ita_desktop.exporters.pdf.justify import LATIN_GAP, SPACE_GAP, THAI_GAP, spread
 from ita_desktop.exporters.pdf.linebreak import Unit, break_lines, build_units
 from ita_desktop.exporters.pdf.render import Fmt, make_box
-from ita_desktop.exporters.pdf.shaping import shape
+from ita_desktop.exporters.pdf.shaping import GAP_LATIN, GAP_SPACE, GAP_THAI, shape
 from ita_desktop.services.export import export_document
 from tests.exporters.pdf.test_line_breaker import line_ends
 from tests.exporters.pdf.test_typography import FRAME, build, lines_of, style, text_of
@@ -161,7 +161,9 @@ def test_space_goes_between_base_characters_never_to_marks_or_inside_sara_am() -
         for gi in shaped.base_gaps:  # the glyph after a gap starts a base character
             assert word[shaped.starts[gi + 1]] in bases, word
     latin = shape("ITA 2567", "Sarabun")
-    assert len(latin.base_gaps) == len("ITA2567") - 2 and not any(latin.thai_gaps)
+    assert len(latin.base_gaps) == len("ITA2567") - 2 and set(latin.gap_kinds) == {GAP_LATIN}
+    glued = shape("๒๕๖๕\u00a0–", "Sarabun")  # a no-break space inside a word: a space's share
+    assert glued.gap_kinds == (GAP_THAI, GAP_THAI, GAP_THAI, GAP_SPACE)
 
 
 def test_a_line_shares_its_space_by_the_caps() -> None:
