@@ -15,10 +15,11 @@ def test_new_database_is_empty_and_lets_you_add_an_organisation(window, tmp_path
     assert "ยังไม่มีหน่วยงาน" in window.pages["scores"].hint.text()
     org_id = window.selectors.add_organization("  เทศบาลตำบล\u200bใหม่ ")
     assert ws.org_id == org_id and ws.organization().name == "เทศบาลตำบลใหม่"
-    assert ws.year is not None  # the current fiscal year was started
-    assert window.selectors.add_year(ws.year + 1)
-    assert ws.db.years(org_id)[-1] == ws.year
-    assert window.selectors.year_combo.currentData() == ws.year
+    assert ws.year is None and ws.db.years(org_id) == []  # no year starts by itself
+    assert window.selectors.add_year(2567)
+    assert window.selectors.add_year(2568)
+    assert ws.db.years(org_id) == [2567, 2568] and ws.year == 2568
+    assert window.selectors.year_combo.currentData() == 2568
     assert UiSettings().recent_files[0] == path.resolve()
 
 
