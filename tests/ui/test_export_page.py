@@ -393,3 +393,19 @@ def test_tab_follows_the_screen(window, qtbot, tmp_path, fake_export) -> None:
         page.check_button,
     ]
     assert page.preview.isAncestorOf(order[8])  # then the preview's own controls
+
+
+def test_a_window_closed_while_previewing_leaves_nothing_running(qtbot, sample_db) -> None:
+    from ita_desktop_ui import tasks
+    from ita_desktop_ui.app import create_window
+
+    window = create_window(sample_db)
+    window.show()
+    window.show_page("export")
+    page = window.pages["export"]
+    page._preview_timer.stop()
+    task = page.update_preview()
+    assert task is not None and not task.done
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: task.done and task not in tasks._running, timeout=60000)

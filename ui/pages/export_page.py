@@ -4,6 +4,7 @@ under a Thai name, asking before replacing one."""
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ita_desktop.documents.consistency_facts import Finding
 from ita_desktop.errors import ExportError
@@ -183,7 +185,7 @@ class ExportPage(Page):
             self.preview.zoom_combo,
             self.preview.scroll_area,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # building --------------------------------------------------------------------------------
@@ -469,11 +471,13 @@ class ExportPage(Page):
             {**self.options(), "out": making["out"]},
             on_success=lambda data: self._preview_done(making, data),
             on_failure=lambda exc: self._preview_failed(making, exc),
-            parent=self,
+            parent=None,  # ends (and leaves the running list) even if the window closed first
         )
         return self.preview_task
 
     def _preview_done(self, made: dict[str, Any], data: bytes) -> None:
+        if not isValid(self):  # the window closed while it was made
+            return
         if made == self._preview_wanted:
             try:
                 pages = PdfPages(data)
@@ -489,6 +493,8 @@ class ExportPage(Page):
             self.update_preview()
 
     def _preview_failed(self, made: dict[str, Any], exc: BaseException) -> None:
+        if not isValid(self):
+            return
         if made == self._preview_wanted:
             self._preview_shown = None
             self.preview.show_message(PREVIEW_FAILED.format(message=message_of(exc)))
