@@ -598,7 +598,10 @@ def _natural_break(before: str, after: str) -> bool:
     text, k = before + after, len(before)
     if k not in _ends(subword_tokenize(text, engine="tcc")):
         return False
-    return any(k in _ends(word_tokenize(text, engine=e)) for e in ("newmm", "longest"))
+    words = dictionary.trie()  # pythainlp's words: its default trie is never built
+    return any(
+        k in _ends(word_tokenize(text, engine=e, custom_dict=words)) for e in ("newmm", "longest")
+    )
 
 
 def _ends(tokens: list[str]) -> set[int]:
