@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZE_BUDGET = 150_000_000  # bytes, unpacked, Linux
+SIZE_BUDGET = 157_000_000  # bytes, unpacked, Linux (PDFium for the print preview: 7.1 MB)
 PAGES = 7
 QT_NOISE = "This plugin does not support propagateSizeHints()"
 PYTHAINLP_CORPUS = {"words_th.txt", "stopwords_th.txt", "corpus_license.md"}
@@ -118,6 +118,8 @@ def test_only_what_is_used_within_the_budget(bundle: Path) -> None:
     platforms = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()}
     assert {"libqoffscreen.so", "libqxcb.so"} <= platforms
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    # PDFium (the print preview) is loaded by ctypes: kept although nothing links it.
+    assert list((internal / "pypdfium2_raw").glob("libpdfium*")), "libpdfium missing"
 
 
 def test_runs_in_a_clean_environment(bundle: Path, tmp_path: Path) -> None:
