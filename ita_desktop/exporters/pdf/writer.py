@@ -34,7 +34,7 @@ from ita_desktop.exporters.pdf import textflow as tf
 from ita_desktop.exporters.pdf.charts import chart_flowable
 from ita_desktop.exporters.pdf.flowables import ThaiParagraph
 from ita_desktop.exporters.pdf.fonts import font_name, register_fonts
-from ita_desktop.exporters.pdf.tables import MIN_TAIL, PAD_Y, GCell, GridTable, GRow
+from ita_desktop.exporters.pdf.tables import MIN_TAIL, GCell, GridTable, GRow
 from ita_desktop.exporters.pdf.toc import ContentsEntry, ContentsHeader, HeadingFlow, Marks
 from ita_desktop.thai.digits import localize_digits
 
@@ -280,9 +280,9 @@ class KeepTail(Flowable):
             table = self.para
             if not table.rows:
                 return []
-            # the table's own split, with a little of it left over: its last lines (or its
-            # last row, when that cannot be cut) go with the closing
-            least = MIN_TAIL * table.line_height + 2 * PAD_Y
+            # the table's own split, with its last MIN_TAIL lines left over (a cut row's
+            # rest gets padding of its own): they, or its last rows, go with the closing
+            least = MIN_TAIL * table.line_height
             table._frame = getattr(self, "_frame", None)
             parts = table.split(availWidth, min(availHeight, para_h - least))
             if len(parts) != 2 or not isinstance(parts[1], GridTable):
