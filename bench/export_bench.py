@@ -6,7 +6,6 @@ Aims (issue 3): demo full report < 1 s in process, >= 100 pages/s, demo report <
 
 from __future__ import annotations
 
-import re
 import resource
 import statistics
 import subprocess
@@ -21,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from pdf_figures import page_count
 from timing import median_time
 
 if TYPE_CHECKING:
@@ -43,10 +43,6 @@ export_document(repo, org_id=org.id, year=repo.years(org.id)[-1], out=Path(sys.a
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
-
-
-def page_count(path: Path) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
 
 
 def grow_plan(repo: Repository, org_id: int, year: int, target: int) -> None:
