@@ -69,7 +69,9 @@ def test_the_page_fits_a_laptop_without_scroll_bars(window: Any, qtbot: Any) -> 
 
     from ita_desktop_ui.pages.progress_page import FIELD_MIN_HEIGHT
 
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised to the test screen
     window.resize(1366, 704)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1366, 704))
     window.show_page("progress")
     qtbot.wait(50)
     page = window.pages["progress"]
