@@ -16,7 +16,7 @@ PAGES: dict[str, str] = {  # page key -> tab title (mnemonic digit in brackets)
     "measures": "มาตรการ",
     "progress": "ผลการดำเนินงาน",
     "rules": "เกณฑ์และการพิมพ์",
-    "export": "ส่งออก",
+    "export": "พิมพ์และส่งออก",
 }
 
 ORG_KINDS = (

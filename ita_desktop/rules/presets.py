@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ita_desktop.domain.fiscal import rules_source_year
 from ita_desktop.domain.models import GradeBand, Indicator, Rules, Tool
 from ita_desktop.errors import ValidationError
 
@@ -38,9 +39,7 @@ def load_preset(year: int) -> Rules:
 
 def preset_for(year: int) -> Rules:
     """The preset of `year`, or of the nearest earlier year with a preset (rules carry over)."""
-    years = available_years()
-    usable = [y for y in years if y <= year] or years[:1]
-    rules = load_preset(usable[-1])
+    rules = load_preset(rules_source_year(year, available_years()))
     rules.year = year
     return rules
 

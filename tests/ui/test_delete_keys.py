@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
+from ita_desktop.services import report_settings
+
 
 def _press_delete(qtbot: Any, view: QAbstractItemView, row: int) -> None:
     view.setFocus()
@@ -100,3 +102,23 @@ def test_deleting_the_organisation_asks_with_no_as_the_default(
     window.pages["organization"].delete_organization()
     assert asked[0][-1] == QMessageBox.StandardButton.No
     assert [o.name for o in window.workspace.db.organizations()] == names
+
+
+def test_delete_in_the_signatories_table(window: Any, qtbot: Any) -> None:
+    window.show_page("rules")
+    page = window.pages["rules"]
+    panel = page.print_panel
+    page.tabs.setCurrentWidget(panel.print_page)
+    panel.add_signatory("นายสมชาย ใจดี", "นายกเทศมนตรี")
+    panel.add_signatory("นางสาวสุดา รักดี", "ปลัดเทศบาล")
+    ws = window.workspace
+
+    def signatories() -> list[tuple[str, str]]:
+        return list(report_settings.get_settings(ws.db, ws.assessment_id).signatories)
+
+    before = signatories()
+    _press_delete(qtbot, panel.signatories_view, len(before) - 2)
+    assert signatories() == before[:-2] + before[-1:]
+    assert window.history.undoText() == "ลบผู้ลงนาม"
+    window.history.undo()
+    assert signatories() == before

@@ -54,7 +54,9 @@ from ..models.columns_model import FIELD, HEADER, JOIN, SHOWN, ColumnsModel
 from ..models.signatories_model import SignatoriesModel, Signatory
 from ..undo import ChangeCommand, History, set_setting
 from ..widgets.fields import CommitLineEdit, CommitTextEdit
+from ..widgets.list_keys import on_delete
 from ..widgets.sizing import compact_rows, fills_height
+from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate
 from ..workspace import Workspace
 from .print_texts import (
     BUNDLE_NAMES,
@@ -232,6 +234,9 @@ class PrintSettingsPanel(QObject):
         view.setWordWrap(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setEditTriggers(EDIT_ON_TYPING)
+        view.setItemDelegate(CellDelegate(view))
+        on_delete(view, self.remove_signatory)
         fills_height(view, 90)
         signatories_label = QLabel("ผู้ลงนามท้ายเอกสาร (&S)")
         signatories_label.setBuddy(view)
