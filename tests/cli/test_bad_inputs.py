@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from ita_desktop.cli.main import main
+from ita_desktop.documents.workbook_layout import SCORES
 from ita_desktop.errors import BIDI_CONTROLS, escaped, one_line, shown
 
 TRANG = "94.42,92.12,92.28,90.76,92.35,91.41,94.44,90.55,100,100"
@@ -115,8 +116,19 @@ def damaged_sheet(ctx: Ctx, name: str, change: Callable[[str, bytes], bytes | No
     source.unlink()
 
 
-def sheet_case(name: str, rows: list[list[Any]]) -> Callable[[Ctx], Any]:
-    return lambda ctx: ctx.write(name, scores_sheet(rows))
+def workbook_case(name: str, cells: dict[str, Any]) -> Callable[[Ctx], Any]:
+    """The workbook `export xlsx` writes of the selected year, with cells of its scores sheet
+    changed as a clerk would in Excel."""
+
+    def setup(ctx: Ctx) -> None:
+        path = ctx.tmp / name
+        assert main(["export", "xlsx", "--db", str(ctx.db), "--out", str(path)]) == 0
+        book = load_workbook(path)
+        for ref, value in cells.items():
+            book[SCORES][ref] = value
+        book.save(path)
+
+    return setup
 
 
 def exchange_file(ctx: Ctx, name: str, change: Callable[[dict[str, Any]], Any]) -> None:
@@ -406,7 +418,7 @@ CASES = [
     Case(
         "xlsx old .xls (OLE)",
         import_sheet("old.xlsx"),
-        NOT_EXCEL,
+        "บันทึกเป็น .xlsx",
         setup=lambda c: c.write("old.xlsx", bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504),
     ),
     Case(
@@ -447,37 +459,44 @@ CASES = [
         "ไม่พบแผ่นงาน",
         setup=lambda c: c.write("o.xlsx", scores_sheet([[1, "ก", "IIT", 90]], title="Sheet")),
     ),
-    Case("xlsx no scores", import_sheet("n.xlsx"), "ไม่พบคะแนน", setup=sheet_case("n.xlsx", [])),
+    Case(
+        "xlsx score 3 decimals",
+        import_sheet("n.xlsx"),
+        "เซลล์ D7",
+        setup=workbook_case("n.xlsx", {"D7": 92.345}),
+    ),
     Case(
         "xlsx score 101",
         import_sheet("s.xlsx"),
         RANGE,
-        setup=sheet_case("s.xlsx", [[4, "", "", 101]]),
+        setup=workbook_case("s.xlsx", {"D7": 101}),
+        shows=("เซลล์ D7",),
     ),
     Case(
         "xlsx score text with bidi",
         import_sheet("b.xlsx"),
         NOT_NUMBER,
-        setup=sheet_case("b.xlsx", [[4, "", "", "\u202e09\u2028"]]),
-        shows=("เซลล์ D2", "\\u202e09\\u2028"),
+        setup=workbook_case("b.xlsx", {"D7": "\u202e09\u2028"}),
+        shows=("เซลล์ D7", "\\u202e09\\u2028"),
     ),
     Case(
         "xlsx score 100,000 digits",
         import_sheet("h.xlsx"),
         RANGE,
-        setup=sheet_case("h.xlsx", [[4, "", "", "9" * 100_000]]),
+        setup=workbook_case("h.xlsx", {"D7": "9" * 100_000}),
     ),
     Case(
         "xlsx score true",
         import_sheet("t2.xlsx"),
         NOT_NUMBER,
-        setup=sheet_case("t2.xlsx", [[4, "", "", True]]),
+        setup=workbook_case("t2.xlsx", {"D7": True}),
     ),
     Case(
         "xlsx indicator 44",
         import_sheet("i.xlsx"),
-        "ไม่มีตัวชี้วัดที่ 44",
-        setup=sheet_case("i.xlsx", [[44, "", "", 90]]),
+        "(ได้ 44)",
+        setup=workbook_case("i.xlsx", {"A7": 44}),
+        shows=("เซลล์ A7",),
     ),
     # export: never over the database, folders that exist, the file system ------------------
     Case("export pdf over the database", export("pdf", db), IN_USE),
