@@ -6,7 +6,7 @@ from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ita_desktop.domain.models import (
@@ -210,13 +210,21 @@ class Store:
     def add_measure(self, assessment_id: int, m: Measure, index: int | None = None) -> int:
         """Insert a measure at `index` (0-based; None: at the end) of its plan."""
         self._assessment_row(assessment_id)
-        rows = self._measure_rows(assessment_id)
         row = MeasureRow(assessment_id=assessment_id)
         convert.fill_measure_row(row, m)
+        if index is None:  # after the last: one query, not a read of the whole plan (imports)
+            last = select(func.max(MeasureRow.position))
+            last_position = self.session.scalar(
+                last.where(MeasureRow.assessment_id == assessment_id)
+            )
+            row.position = 0 if last_position is None else last_position + 1
+            self.session.add(row)
+            self.session.flush()
+            return row.id
+        rows = self._measure_rows(assessment_id)
         self.session.add(row)
         self.session.flush()
-        at = len(rows) if index is None else max(0, min(index, len(rows)))
-        rows.insert(at, row)
+        rows.insert(max(0, min(index, len(rows))), row)
         self._number(rows)
         return row.id
 
