@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
 from ita_desktop.services import report_settings
+from ita_desktop_ui.models.issues_model import ISSUE_COLUMN
 
 
 def _press_delete(qtbot: Any, view: QAbstractItemView, row: int) -> None:
@@ -122,3 +123,18 @@ def test_delete_in_the_signatories_table(window: Any, qtbot: Any) -> None:
     assert window.history.undoText() == "ลบผู้ลงนาม"
     window.history.undo()
     assert signatories() == before
+
+
+def test_delete_in_the_issues_table_clears_the_rows_issue(window: Any, qtbot: Any) -> None:
+    window.show_page("analysis")
+    page = window.pages["analysis"]
+    page.tabs.setCurrentWidget(page.issues_view.parentWidget())
+    ws = window.workspace
+    model = page.issues_model
+    number = model.items()[0][0].number
+    assert model.setData(model.index(0, ISSUE_COLUMN), "ยังไม่เปิดเผยข้อมูลการจัดซื้อ")
+    _press_delete(qtbot, page.issues_view, 0)
+    assert not ws.assessment().issues_by_indicator.get(number)
+    assert model.index(0, ISSUE_COLUMN).data() in ("", None)
+    window.history.undo()
+    assert ws.assessment().issues_by_indicator[number] == "ยังไม่เปิดเผยข้อมูลการจัดซื้อ"

@@ -87,3 +87,20 @@ def test_menu_action_imports_another_organisation_and_shows_it(
     ws = window.workspace
     assert ws.organization().name == ORG and ws.year == 2565
     assert any("นำเข้า" in text for text in message_boxes)
+
+
+def test_the_file_menu_imports_and_forgets_the_steps_before(
+    window, tmp_path: Path, shown_dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ita_desktop_ui.undo import set_score
+
+    ws = window.workspace
+    set_score(window.history, ws.assessment_id, 2, Decimal("90.00"), Decimal("91.00"))
+    assert window.history.canUndo()
+    book = _export(window, tmp_path)
+    edit(book, L.SCORES, {"D4": 99.5})
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    assert window.import_excel_action.isEnabled()
+    window.import_excel_action.trigger()
+    assert get_assessment(ws.db, ws.org_id, 2564).scores[1] == Decimal("99.5")
+    assert not window.history.canUndo()  # an undo would have written over the import

@@ -141,3 +141,18 @@ def test_tab_in_the_indicators_table_skips_the_hidden_description(window, qtbot)
     qtbot.keyClick(_editor_of(view), Qt.Key.Key_Backtab)
     assert view.currentIndex() == model.index(0, NAME)
     qtbot.keyClick(_editor_of(view), Qt.Key.Key_Escape)
+
+
+def test_measure_cells_edit_on_typing(window, qtbot):
+    from ita_desktop_ui.models.measures_model import TITLE
+
+    window.show_page("measures")
+    page = window.pages["measures"]
+    view, model = page.view, page.model
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, TITLE))
+    before = model.index(0, TITLE).data()
+    _type_thai(view, "ก")
+    editor = _editor_of(view)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert model.index(0, TITLE).data() == before  # Esc cancels what was typed

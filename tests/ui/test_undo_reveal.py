@@ -60,11 +60,9 @@ def test_the_kind_of_change_names_the_page_when_nothing_else_does(window: Any) -
 
 
 def test_the_window_shows_the_revealed_page(window: Any) -> None:
-    """Holds once the main window connects `reveal` to `show_page` (one line, reported)."""
+    """The main window itself follows `reveal` (nothing connected by the test)."""
     ws = window.workspace
     set_score(window.history, ws.assessment_id, 4, Decimal("90.76"), Decimal("91.00"))
     window.show_page("organization")
-    if not window.workspace.receivers("2reveal(QString)"):
-        window.workspace.reveal.connect(window.show_page)  # until main_window.py does
     window.history.undo()
     assert window.tabs.currentWidget() is window.pages["scores"]

@@ -36,8 +36,9 @@ from ..models.issues_model import ISSUE_COLUMN, IssuesModel
 from ..pages.base import Page
 from ..undo import ChangeCommand
 from ..widgets.fields import CommitTextEdit
+from ..widgets.list_keys import DELETE_HINT, on_delete
 from ..widgets.score_edit import ScoreEdit
-from ..widgets.text_delegate import MultiLineDelegate
+from ..widgets.text_delegate import EDIT_ON_TYPING, MultiLineDelegate
 
 GENERATED = "ข้อความที่โปรแกรมสร้างจากคะแนน (แก้ไขได้ การแก้ไขจะถูกบันทึกทันที)"
 EDITED = "ข้อความที่แก้ไขเองแล้ว — กด “สร้างข้อความใหม่” เพื่อกลับไปใช้ข้อความที่สร้างจากคะแนน"
@@ -150,6 +151,9 @@ class AnalysisPage(Page):
         self.issues_view = QTableView()
         self.issues_view.setModel(self.issues_model)
         self.issues_view.setItemDelegateForColumn(ISSUE_COLUMN, MultiLineDelegate(self.issues_view))
+        self.issues_view.setEditTriggers(EDIT_ON_TYPING)
+        self.issues_view.setToolTip(f"พิมพ์ที่ช่องประเด็นเพื่อแก้ · ล้างประเด็นของแถวที่เลือก {DELETE_HINT}")
+        on_delete(self.issues_view, self.clear_selected_issue)
         self.issues_view.setWordWrap(True)
         self.issues_view.setAccessibleName("ประเด็นที่ต้องแก้ไขรายตัวชี้วัด")
         header = self.issues_view.horizontalHeader()
@@ -392,6 +396,12 @@ class AnalysisPage(Page):
             text,
             edit.session_key(),
         )
+
+    def clear_selected_issue(self) -> None:
+        """Delete on a row empties its issue (one undo step, as an edit of the cell)."""
+        row = self.issues_view.currentIndex().row()
+        if row >= 0:
+            self.issues_model.setData(self.issues_model.index(row, ISSUE_COLUMN), "")
 
     def _commit_indicator_issue(self, number: int, text: str) -> None:
         a = self._assessment

@@ -110,7 +110,6 @@ class ExportPage(Page):
         kinds.PROGRESS,
         kinds.YEARS,
     )
-    SCROLLS = False  # the preview scrolls by itself
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

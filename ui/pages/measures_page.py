@@ -27,7 +27,7 @@ from ..models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TITL
 from ..pages.base import Page, scrolled
 from ..undo import AddMeasureCommand, DeleteMeasureCommand, MoveMeasureCommand, edit_measure
 from ..widgets.measure_editor import MeasureEditor
-from ..widgets.text_delegate import MultiLineDelegate
+from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate, MultiLineDelegate
 
 NEW_TITLE = "มาตรการใหม่"
 COLUMN_WIDTHS = {STEPS: 260, RESPONSIBLE: 170, PERIOD: 150, INDICATORS: 90}
@@ -47,10 +47,8 @@ class MeasuresPage(Page):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
+        self.view.setEditTriggers(EDIT_ON_TYPING)
+        self.view.setItemDelegate(CellDelegate(self.view))
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(
             Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap))

@@ -60,7 +60,6 @@ SAVE_HINT = "บันทึกเมื่อหยุดพิมพ์หร�
 
 class ProgressPage(Page):
     key = "progress"
-    SCROLLS = False
     WATCHES = (kinds.MEASURES, kinds.PROGRESS, kinds.SETTINGS)
 
     def __init__(self, *args, **kwargs) -> None:

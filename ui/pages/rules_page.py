@@ -65,7 +65,6 @@ def _weight_text(value: Decimal) -> str:
 
 class RulesPage(Page):
     key = "rules"
-    SCROLLS = False  # three tabs whose tables and text boxes scroll by themselves
     WATCHES = (kinds.ASSESSMENT, kinds.SETTINGS)
 
     def __init__(self, *args, **kwargs) -> None:

@@ -77,14 +77,14 @@ def problems_dialog(parent: QWidget | None, exc: WorkbookError) -> ExcelImportDi
     return ExcelImportDialog(parent, heading, [p.line() for p in exc.problems], can_apply=False)
 
 
-def import_from_excel(parent: QWidget, workspace: Workspace) -> None:
-    """Ask for a workbook, show its preview, and on นำเข้า apply it and show its year."""
+def import_from_excel(parent: QWidget, workspace: Workspace) -> bool:
+    """Ask for a workbook, show its preview, and on นำเข้า apply it and show its year; True
+    when something was imported."""
     if not workspace.is_open:
-        return
+        return False
     folder = str(workspace.path.parent) if workspace.path else ""
     name, _ = QFileDialog.getOpenFileName(parent, TITLE, folder, FILTER)
-    if name:
-        import_file(parent, workspace, Path(name))
+    return bool(name) and import_file(parent, workspace, Path(name))
 
 
 def import_file(parent: QWidget, workspace: Workspace, path: Path) -> bool:

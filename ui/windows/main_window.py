@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         workspace.selection_changed.connect(self.history.clear)
         workspace.changed.connect(self._saved)
         workspace.reload_requested.connect(self._reload_pages)
+        workspace.reveal.connect(self.show_page)  # undo and redo show the page they change
         self.history.indexChanged.connect(self._update_title)
         self._restore_geometry()
         self._database_changed()
@@ -126,6 +127,12 @@ class MainWindow(QMainWindow):
         )
         self.export_action.setToolTip("ไปที่หน้าพิมพ์และส่งออกเอกสาร (PDF, Excel, พิมพ์)")
         file_menu.addAction(self.export_action)
+        self.import_excel_action = self._action("นำเข้าจาก Excel… (&I)", self.import_excel)
+        self.import_excel_action.setToolTip(
+            "นำคะแนน ประเด็น มาตรการ และผลการดำเนินงานจากไฟล์ Excel ที่ส่งออกจากโปรแกรมนี้"
+            " (แสดงรายการที่จะเปลี่ยนก่อนนำเข้า)"
+        )
+        file_menu.addAction(self.import_excel_action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("ออกจากโปรแกรม (&X)", self.close, QKeySequence.StandardKey.Quit)
@@ -167,6 +174,12 @@ class MainWindow(QMainWindow):
             index = list(self.pages).index(index)
         self.tabs.setCurrentIndex(index)
 
+    def import_excel(self) -> None:
+        from .excel_import_dialog import import_from_excel
+
+        if import_from_excel(self, self.workspace):
+            self.history.clear()  # steps recorded before the import would undo over it
+
     def _about(self) -> None:
         from .about_dialog import AboutDialog
 
@@ -206,7 +219,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(not ws.is_open or ws.is_demo or ws.read_only)
         for action in (self.save_as_action, self.backups_action, self.backup_action):
             action.setEnabled(ws.is_open)
-        for action in self.add_actions:
+        for action in (*self.add_actions, self.import_excel_action):
             action.setEnabled(ws.is_open and not ws.read_only)
         where = str(ws.path) if ws.path else labels.NO_DATABASE
         self.path_label.setText(f"{where} (อ่านอย่างเดียว)" if ws.read_only else where)
