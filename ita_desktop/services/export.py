@@ -74,7 +74,7 @@ def export_from_file(db_path: Path, **options: Any) -> Path:
 
 
 def warm_up() -> None:
-    """Load what the first export needs (fonts, shaper, the Thai word dictionary, ~0.7 s).
+    """Load what the first export needs (ReportLab, fonts, shaper, the Thai word dictionary).
 
     Optional: the GUI may call it in a background thread at start so the first export is fast.
     """
