@@ -4,7 +4,8 @@
 
 --out          where the PDF goes (default docs/guide/คู่มือ.pdf, not committed)
 --screenshots  remake docs/guide/images/*.png with `ita-desktop gui --screenshots` on the demo
-               database (1366×768, the window's screenshot size), reduced to 256 colours so the
+               database (1366×704, the window's screenshot size: a 1366×768 laptop's
+               screen without the taskbar), reduced to 256 colours so the
                repository and the PDF stay small
 
 The Markdown (docs/guide/คู่มือ.md) becomes our document model (ita_desktop.documents.guide)
@@ -73,8 +74,17 @@ def build_pdf(out: Path, guide: Path = GUIDE) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=GUIDE.with_suffix(".pdf"))
-    parser.add_argument("--screenshots", action="store_true")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=GUIDE.with_suffix(".pdf"),
+        help="where the PDF goes (default docs/guide/คู่มือ.pdf, not committed)",
+    )
+    parser.add_argument(
+        "--screenshots",
+        action="store_true",
+        help="remake docs/guide/images/*.png (1366×704, the demo database) before the PDF",
+    )
     args = parser.parse_args(argv)
     if args.screenshots:
         for path in make_screenshots():

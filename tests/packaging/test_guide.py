@@ -1,5 +1,5 @@
 """The Thai user guide: its Markdown reads into our document model, every picture is there (a
-1366×768 screenshot, kept small), and our PDF writer sets it with the pictures and contents."""
+1366×704 screenshot, kept small), and our PDF writer sets it with the pictures and contents."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from ita_desktop.cli.gui import SCREENSHOT_SIZE
 from ita_desktop.documents.blocks import Cover, Heading, Paragraph, TableOfContents
 from ita_desktop.documents.guide import Figure, figures, guide_document, parse_markdown
 
@@ -59,7 +60,7 @@ def test_the_guide_covers_a_clerks_year_with_every_picture() -> None:
     for figure in pictures:
         assert figure.caption, figure.path
         with Image.open(figure.path) as image:
-            assert image.size == (1366, 768), figure.path
+            assert image.size == SCREENSHOT_SIZE, figure.path
         assert figure.path.stat().st_size < 200_000, figure.path
 
 
