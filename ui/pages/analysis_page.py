@@ -50,7 +50,10 @@ STALE = (
 )
 STALE_LIST = "หัวข้อที่ต้องตรวจก่อนส่งออก: {names}"
 STALE_MARK = " — ต้องตรวจ"
-ISSUE_HOW = "ดับเบิลคลิกหรือกด F2 ที่ช่องประเด็นเพื่อแก้ไข (Enter ขึ้นบรรทัดใหม่ Ctrl+Enter บันทึก)"
+ISSUE_HOW = (
+    "พิมพ์ที่ช่องประเด็นเพื่อแก้ไข (Enter ขึ้นบรรทัดใหม่ · Ctrl+Enter หรือ Tab บันทึกแล้วไปแถวถัดไป · "
+    "Delete ล้างประเด็นของแถวที่เลือก)"
+)
 
 
 def stale_text(section: StaleSection) -> str:
