@@ -5,6 +5,8 @@ All calls belong to the GUI thread (PDFium is not thread-safe)."""
 
 from __future__ import annotations
 
+import atexit
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QSizeF
@@ -16,6 +18,16 @@ class UnreadablePdf(ValueError):
 
 
 RENDERER_MISSING = "ส่วนแสดงผล PDF ของโปรแกรมไม่ครบ กรุณาติดตั้งโปรแกรมใหม่"
+
+# Documents still open at exit are closed by us, before PDFium's own exit sweep (registered
+# earlier, so run later) would close them with a "still open" warning on stderr.
+_open: weakref.WeakSet[PdfPages] = weakref.WeakSet()
+_closing_at_exit: list[bool] = []
+
+
+def _close_all() -> None:
+    for pages in list(_open):
+        pages.close()
 
 
 class PdfPages:
@@ -31,6 +43,10 @@ class PdfPages:
             self._doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             raise UnreadablePdf(str(exc)) from exc
+        _open.add(self)
+        if not _closing_at_exit:
+            atexit.register(_close_all)
+            _closing_at_exit.append(True)
         self._sizes = [QSizeF(*self._doc[i].get_size()) for i in range(len(self._doc))]
 
     @classmethod
@@ -77,6 +93,7 @@ class PdfPages:
             bitmap.close()
 
     def close(self) -> None:
+        _open.discard(self)
         self._doc.close()
 
     def __del__(self) -> None:  # closed with its last reference, not by PDFium's exit sweep
