@@ -1,5 +1,6 @@
-"""Nothing is written outside the app's own data folder: pythainlp's folder is pointed into it
-(and kept read-only), so an empty ~/pythainlp-data is never created in the user's home."""
+"""Nothing is written outside the app's own data folder (which holds the Thai word cache):
+pythainlp's folder is pointed into it (and kept read-only), so an empty ~/pythainlp-data is
+never created in the user's home."""
 
 from __future__ import annotations
 
@@ -41,7 +42,12 @@ def test_segmentation_creates_no_folder_in_home(tmp_path: Path) -> None:
     words, pythainlp_dir = proc.stdout.splitlines()
     assert words == str(["ตัด", "คำ", "ภาษาไทย"])
     assert Path(pythainlp_dir) == home / "app-data" / "pythainlp"
-    assert list(home.iterdir()) == []  # no ~/pythainlp-data, and nothing in our folder either
+    # no ~/pythainlp-data: only our own folder, holding only the dictionary's word cache
+    assert [p.name for p in home.iterdir()] == ["app-data"]
+    assert [p.name for p in (home / "app-data").iterdir()] == ["cache"]
+    assert [p.name.startswith("thai-words-") for p in (home / "app-data" / "cache").iterdir()] == [
+        True
+    ]
 
 
 def test_a_folder_the_user_chose_is_kept(tmp_path: Path) -> None:
