@@ -15,11 +15,11 @@ from typing import Any, TypeGuard
 
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES, check_score
 from ita_desktop.errors import ImportError_, ValidationError, shown
+from ita_desktop.importers.problems import refused_message
 from ita_desktop.rules.presets import preset_for, rules_from_dict
 from ita_desktop.thai.normalize import normalize_name
 
 SCHEMA_PATH = Path(__file__).with_name("exchange_json.schema.json")
-MAX_SHOWN = 50  # problems listed in the message; the count says how many more there are
 PathParts = tuple[str | int, ...]
 TYPE_NAMES = {
     "string": "ข้อความ",
@@ -50,11 +50,7 @@ class ExchangeFileError(ImportError_):
     """The file cannot be imported; `problems` lists every reason found (exit code 2)."""
 
     def __init__(self, name: str, problems: Sequence[Problem]) -> None:
-        listed = [f"- {p.line()}" for p in problems[:MAX_SHOWN]]
-        if len(problems) > MAX_SHOWN:
-            listed.append(f"… และอีก {len(problems) - MAX_SHOWN} รายการ")
-        head = f"ไฟล์ {shown(name)} นำเข้าไม่ได้ พบปัญหา {len(problems)} รายการ (ยังไม่ได้บันทึกข้อมูลใด ๆ):"
-        super().__init__("\n".join([head, *listed]))
+        super().__init__(refused_message(name, [p.line() for p in problems]))
         self.problems = list(problems)
 
 

@@ -25,8 +25,9 @@ from ita_desktop.domain.models import (
 )
 from ita_desktop.errors import ImportError_, ValidationError
 from ita_desktop.exporters.exchange_json import FORMAT, FORMAT_VERSION
-from ita_desktop.importers.exchange_checks import MAX_SHOWN, schema, schema_format
+from ita_desktop.importers.exchange_checks import schema, schema_format
 from ita_desktop.importers.exchange_json import parse_exchange
+from ita_desktop.importers.problems import MAX_SHOWN
 from ita_desktop.rules.presets import preset_for
 from ita_desktop.services import exchange
 from ita_desktop.services.changes import DATABASE

@@ -12,9 +12,9 @@ from typing import Any
 
 from ita_desktop.analysis.scoring import MAX_SCORE, MIN_SCORE, TWO_PLACES
 from ita_desktop.errors import ImportError_, shown
+from ita_desktop.importers.problems import refused_message
 from ita_desktop.thai.digits import to_arabic_digits
 
-MAX_SHOWN = 50
 NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
@@ -35,11 +35,8 @@ class WorkbookError(ImportError_):
     """The workbook cannot be imported; `problems` lists every reason found (exit code 2)."""
 
     def __init__(self, name: str, problems: list[Problem]) -> None:
-        listed = [f"- {p.line()}" for p in problems[:MAX_SHOWN]]
-        if len(problems) > MAX_SHOWN:
-            listed.append(f"… และอีก {len(problems) - MAX_SHOWN} รายการ")
-        head = f"ไฟล์ {shown(name)} นำเข้าไม่ได้ พบปัญหา {len(problems)} รายการ (ยังไม่ได้บันทึกข้อมูลใด ๆ):"
-        super().__init__("\n".join([head, *listed]), f"{len(problems)} problems")
+        message = refused_message(name, [p.line() for p in problems])
+        super().__init__(message, f"{len(problems)} problems")
         self.problems = list(problems)
 
 
