@@ -235,14 +235,19 @@ def inspect_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Inspecti
         before = _snapshot(path)
         found: Inspection | None = None
         error: StorageError | None = None
+        vanished = False
         try:
             found = _inspect_once(path, busy_timeout_ms)
         except StorageError as exc:
             error = exc
+        except FileNotFoundError:
+            if not path.exists():
+                raise
+            vanished = True  # a side file went while it was copied: another process committed
         # With side files the judgement rests on copies: it holds only if nothing moved
         # meanwhile (another process in the middle of a commit). A file alone is read under
         # SQLite's own locks.
-        if len(before) > 1 and _snapshot(path) != before:
+        if vanished or (len(before) > 1 and _snapshot(path) != before):
             if time.monotonic() > deadline:
                 raise StorageError(
                     "ฐานข้อมูลถูกใช้งานโดยโปรแกรมอื่นอยู่ กรุณาปิดโปรแกรมนั้นแล้วลองใหม่",
