@@ -40,15 +40,22 @@ def file_name(path: Path) -> str:
     return f"“{shown(path.name, 60)}”"
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = "") -> bool:
-    """A question with Thai buttons ใช่ / ไม่ใช่ (No is the default and Esc)."""
+def _message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str
+) -> QMessageBox:
     box = QMessageBox(parent)
     box.setStyleSheet(WIDE)
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
     if details:
         box.setInformativeText(details)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = "") -> bool:
+    """A question with Thai buttons ใช่ / ไม่ใช่ (No is the default and Esc)."""
+    box = _message_box(parent, QMessageBox.Icon.Question, title, text, details)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.button(QMessageBox.StandardButton.Yes).setText(YES)
     box.button(QMessageBox.StandardButton.No).setText(NO)
@@ -59,13 +66,7 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = "")
 
 def inform(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     """A message with one Thai button ตกลง."""
-    box = QMessageBox(parent)
-    box.setStyleSheet(WIDE)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if details:
-        box.setInformativeText(details)
+    box = _message_box(parent, QMessageBox.Icon.Information, title, text, details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.button(QMessageBox.StandardButton.Ok).setText("ตกลง")
     box.exec()
