@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ita_desktop.cli import workbook_import
 from ita_desktop.cli.common import (
     check_database_path,
     check_output_path,
@@ -46,14 +47,15 @@ def register_export(kinds: Subcommands) -> None:
 
 
 def register(sub: Subcommands) -> None:
-    """`import json`."""
-    p = sub.add_parser("import", help="นำเข้าข้อมูลจากไฟล์แลกเปลี่ยนข้อมูล (JSON)")
+    """`import json`, and `import xlsx` beside it."""
+    p = sub.add_parser("import", help="นำเข้าข้อมูลจากไฟล์แลกเปลี่ยนข้อมูล (JSON) หรือไฟล์ Excel")
     kinds = p.add_subparsers(dest="format", required=True, parser_class=type(p))
     imp = kinds.add_parser("json", help="นำเข้าหน่วยงานและปีงบประมาณจากไฟล์ JSON")
     imp.add_argument("--db", type=Path, required=True, help="ไฟล์ฐานข้อมูล SQLite (ถ้ายังไม่มีจะสร้างใหม่)")
     imp.add_argument("file", type=Path, help="ไฟล์ .json ที่ส่งออกด้วย export json")
     imp.add_argument("--dry-run", action="store_true", help="แสดงว่าจะเกิดอะไรขึ้น โดยไม่บันทึกสิ่งใด")
     imp.set_defaults(run=run_import)
+    workbook_import.register(kinds)
 
 
 def run_export(args: argparse.Namespace) -> int:

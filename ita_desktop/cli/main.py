@@ -18,7 +18,6 @@ from ita_desktop.cli import (
     gui,
     orgs,
     scores,
-    workbook_import,
 )
 from ita_desktop.cli.common import ThaiArgumentParser, configure_streams
 from ita_desktop.errors import ItaError, ValidationError, one_line, shown
@@ -36,7 +35,6 @@ def build_parser() -> ThaiArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=ThaiArgumentParser)
     for module in COMMANDS:
         module.register(sub)
-    workbook_import.register(sub.choices["import"])  # `import xlsx` beside `import json`
     return parser
 
 

@@ -14,9 +14,8 @@ if TYPE_CHECKING:
     from ita_desktop.services.imports import WorkbookPreview
 
 
-def register(import_parser: argparse.ArgumentParser) -> None:
-    """Add `xlsx` to the formats of the `import` command (registered by cli.exchange)."""
-    kinds = next(a for a in import_parser._actions if isinstance(a, argparse._SubParsersAction))
+def register(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`xlsx` among the formats of the `import` command (which cli.exchange makes)."""
     p = kinds.add_parser("xlsx", help="นำเข้าไฟล์ Excel ที่ส่งออกจากโปรแกรม (แก้ไขใน Excel ได้)")
     p.add_argument("--db", type=Path, required=True, help="ไฟล์ฐานข้อมูล SQLite (ถ้ายังไม่มีจะสร้างใหม่)")
     p.add_argument("file", type=Path, help="ไฟล์ .xlsx ที่ส่งออกด้วย export xlsx")
