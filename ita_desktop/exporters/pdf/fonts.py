@@ -37,6 +37,7 @@ _PUA_START = 0xF0000  # plane-15 private use: never clashes with a real cmap ent
 _UNI_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:[._].*)?$")
 _U_NAME = re.compile(r"^u([0-9A-F]{4,6})(?:[._].*)?$")
 _lock = threading.Lock()
+_seen: dict[str, ThaiTTFont] = {}  # fonts get_thai_font found registered (asked per text run)
 
 
 class ThaiTTFont(TTFont):
@@ -210,12 +211,16 @@ def register_fonts() -> str:
 
 def get_thai_font(name: str) -> ThaiTTFont:
     """The registered ThaiTTFont called `name` (registering Sarabun first if needed)."""
+    font = _seen.get(name)
+    if font is not None and pdfmetrics.getFont(name) is font:  # registered: a dict look-up
+        return font
     font = _registered(name)
     if not isinstance(font, ThaiTTFont):
         register_fonts()
         font = _registered(name)
     if not isinstance(font, ThaiTTFont):
         raise KeyError(f"{name!r} is not a Thai-capable font registered by register_fonts()")
+    _seen[name] = font
     return font
 
 
