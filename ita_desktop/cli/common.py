@@ -20,7 +20,9 @@ from ita_desktop.thai.numbers import parse_score
 
 if TYPE_CHECKING:  # the storage stack loads only for commands that open a database
     from ita_desktop.domain.models import Assessment, Organization
+    from ita_desktop.storage.reads import Reader
     from ita_desktop.storage.repository import Repository
+    from ita_desktop.storage.snapshot import Snapshot
 
 _UNSAFE_IN_JSON = re.compile(
     "[\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ud800-\\udfff]"
@@ -182,6 +184,13 @@ def check_output_path(out: Path) -> None:
         )
 
 
+def database_path(path: Path | None, must_exist: bool = True) -> Path:
+    """The database named by --db (default: the user's own), checked by `check_database_path`."""
+    db = Path(path or default_db_path())
+    check_database_path(db, must_exist)
+    return db
+
+
 def open_repository(
     path: Path | None, must_exist: bool = True, daily_backup: bool = True
 ) -> Repository:
@@ -190,19 +199,27 @@ def open_repository(
     from ita_desktop.services.files import open_database
     from ita_desktop.storage.repository import Repository
 
-    db = Path(path or default_db_path())
-    check_database_path(db, must_exist)
+    db = database_path(path, must_exist)
     return open_database(db, daily_backup) if db.exists() else Repository.open(db)
 
 
-def select_assessment(db: Repository, args: argparse.Namespace) -> tuple[Organization, Assessment]:
-    """The organisation (--org: id, name or unambiguous part of it) and year (--year) asked."""
-    from ita_desktop.services.assessments import get_assessment
-    from ita_desktop.services.organizations import find_organization
+def open_reader(path: Path | None) -> Snapshot | Repository:
+    """The existing database named by --db opened only to read it (exports): a snapshot on
+    plain sqlite3 when the file allows it, else as `open_repository` opens it."""
+    from ita_desktop.services.files import open_for_reading
 
-    org = find_organization(db, args.org)
-    assert org.id is not None
-    return org, get_assessment(db, org.id, args.year)
+    return open_for_reading(database_path(path))
+
+
+def select_assessment(db: Reader, args: argparse.Namespace) -> tuple[Organization, Assessment]:
+    """The organisation (--org: id, name or unambiguous part of it) and year (--year) asked,
+    read in one transaction."""
+    from ita_desktop.storage.repository import find_assessment, find_organization_in
+
+    with db.read() as s:
+        org = find_organization_in(s, args.org)
+        assert org.id is not None
+        return org, find_assessment(s, org.id, args.year)
 
 
 # output -----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from ita_desktop.cli.common import (
     add_db_argument,
     add_selection_arguments,
     check_output_path,
-    open_repository,
+    open_reader,
     say,
     select_assessment,
 )
@@ -83,12 +83,12 @@ def run(args: argparse.Namespace) -> int:
     from ita_desktop.services.export import export_document
 
     check_output_path(args.out)
-    repo = open_repository(args.db)
+    db = open_reader(args.db)
     try:
-        org, a = select_assessment(repo, args)
+        org, a = select_assessment(db, args)
         assert org.id is not None
         path = export_document(
-            repo,
+            db,
             org_id=org.id,
             year=a.year,
             fmt=args.fmt,
@@ -98,6 +98,6 @@ def run(args: argparse.Namespace) -> int:
             out=args.out,
         )
     finally:
-        repo.close()
+        db.close()
     say(f"บันทึกแล้ว: {path} ({org.name} ปีงบประมาณ {a.year})")
     return 0

@@ -5,11 +5,10 @@ from __future__ import annotations
 from ita_desktop.analysis.engine import analyze
 from ita_desktop.analysis.result import Analysis
 from ita_desktop.domain.models import Assessment
-from ita_desktop.storage.repository import Repository
-from ita_desktop.storage.store import Store
+from ita_desktop.storage.reads import Reader, StoreReads
 
 
-def previous_assessment(s: Store, a: Assessment) -> Assessment | None:
+def previous_assessment(s: StoreReads, a: Assessment) -> Assessment | None:
     """The organisation's nearest earlier year, if it has one."""
     if a.organization_id is None:
         return None
@@ -18,7 +17,7 @@ def previous_assessment(s: Store, a: Assessment) -> Assessment | None:
     return s.assessment(found) if found is not None else None
 
 
-def analyze_in(s: Store, a: Assessment) -> Analysis:
+def analyze_in(s: StoreReads, a: Assessment) -> Analysis:
     """Analysis by the assessment's own copy of the rules, compared with the year before."""
     before = previous_assessment(s, a)
     return analyze(
@@ -32,13 +31,13 @@ def analyze_in(s: Store, a: Assessment) -> Analysis:
     )
 
 
-def analyze_assessment(db: Repository, a: Assessment) -> Analysis:
+def analyze_assessment(db: Reader, a: Assessment) -> Analysis:
     """`analyze_in` on a read transaction of its own."""
     with db.read() as s:
         return analyze_in(s, a)
 
 
-def history_in(s: Store, a: Assessment) -> list[tuple[int, Analysis]]:
+def history_in(s: StoreReads, a: Assessment) -> list[tuple[int, Analysis]]:
     """Every year of the organisation up to this one, oldest first (for trend charts)."""
     if a.organization_id is None:
         return [(a.year, analyze_in(s, a))]

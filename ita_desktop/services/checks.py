@@ -14,9 +14,9 @@ from ita_desktop.documents.consistency_facts import Finding, facts_of
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.documents.narrative import section_title
 from ita_desktop.errors import ValidationError
-from ita_desktop.services.progress import check_round
 from ita_desktop.services.reports import context_in, latest_round_in
-from ita_desktop.storage.repository import Repository, find_assessment
+from ita_desktop.storage.reads import Reader
+from ita_desktop.storage.repository import find_assessment
 from ita_desktop.thai.digits import to_arabic_digits
 
 EVERY_DOCUMENT = ("all", "analysis", "measures", "results")
@@ -38,7 +38,7 @@ class CheckResult:
 
 
 def check(
-    db: Repository,
+    db: Reader,
     org_id: int,
     year: int | None = None,
     *,
@@ -49,6 +49,8 @@ def check(
     and list every stale section and contradiction. Document None: every document alone and
     the settings' bundle, so every text any export can print is read."""
     if round_months is not None:
+        from ita_desktop.services.progress import check_round  # loads storage.store
+
         check_round(round_months)
     with db.read() as s:
         if round_months is None:

@@ -16,8 +16,8 @@ from typing import Any
 
 from ita_desktop.documents.bundle import parse_kind
 from ita_desktop.errors import ExportError, ItaError, ValidationError, shown
-from ita_desktop.services.files import open_database, refuse_open_file
-from ita_desktop.storage.repository import Repository
+from ita_desktop.services.files import open_for_reading, refuse_open_file
+from ita_desktop.storage.reads import Reader
 
 FORMATS = ("pdf", "xlsx")
 ROUNDS = (6, 12)
@@ -25,7 +25,7 @@ STALE_AFTER_SECONDS = 3600  # a temporary file this old belongs to an export tha
 
 
 def export_document(
-    repo: Repository,
+    db: Reader,
     *,
     org_id: int,
     year: int,
@@ -42,13 +42,13 @@ def export_document(
     """
     out = Path(out)
     _check(fmt, document, round_months, out)
-    refuse_open_file(out, repo.path)
+    refuse_open_file(out, db.path)
     tmp = _temporary(out)
     try:
         if fmt == "pdf":
-            _write_pdf(repo, org_id, year, document, round_months, thai_digits, tmp)
+            _write_pdf(db, org_id, year, document, round_months, thai_digits, tmp)
         else:
-            _write_xlsx(repo, org_id, year, thai_digits, tmp)
+            _write_xlsx(db, org_id, year, thai_digits, tmp)
         os.chmod(tmp, _file_mode(out))
         os.replace(tmp, out)
     except ItaError:
@@ -65,8 +65,9 @@ def export_document(
 
 
 def export_from_file(db_path: Path, **options: Any) -> Path:
-    """`export_document` on its own connection to the file (the GUI's background thread)."""
-    db = open_database(Path(db_path))
+    """`export_document` on its own connection to the file (the GUI's background thread),
+    read through a snapshot when the file allows it (`files.open_for_reading`)."""
+    db = open_for_reading(Path(db_path))
     try:
         return export_document(db, **options)
     finally:
@@ -150,7 +151,7 @@ def remove_stale_parts(out: Path, older_than: float = STALE_AFTER_SECONDS) -> li
 
 
 def _write_pdf(
-    db: Repository,
+    db: Reader,
     org_id: int,
     year: int,
     document: str,
@@ -169,9 +170,7 @@ def _write_pdf(
     write_pdf(doc, tmp)
 
 
-def _write_xlsx(
-    db: Repository, org_id: int, year: int, thai_digits: bool | None, tmp: Path
-) -> None:
+def _write_xlsx(db: Reader, org_id: int, year: int, thai_digits: bool | None, tmp: Path) -> None:
     from ita_desktop.exporters.workbook import export_workbook
     from ita_desktop.services.reports import load_workbook_data
 

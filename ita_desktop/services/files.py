@@ -1,4 +1,5 @@
-"""Use cases on database files: open, new, Save As and backup, never over the open file."""
+"""Use cases on database files: open (to change, or only to read for an export), new, Save As
+and backup, never over the open file."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 
 from ita_desktop.errors import ItaError, StorageError, ValidationError
 from ita_desktop.storage import backups as stored
-from ita_desktop.storage.repository import Repository, open_paths
+from ita_desktop.storage.open_files import open_paths
+from ita_desktop.storage.repository import Repository
+from ita_desktop.storage.snapshot import Snapshot, open_snapshot
 
 SIDE_FILES = ("-journal", "-wal", "-shm")
 
@@ -34,6 +37,16 @@ def open_database(path: Path, daily_backup: bool = True) -> Repository:
         except (ItaError, OSError) as exc:  # a backup that fails must not keep the file shut
             log.warning("daily backup of %s failed: %s", file, exc)
     return db
+
+
+def open_for_reading(path: Path, daily_backup: bool = True) -> Snapshot | Repository:
+    """An existing database file opened for reading only (an export): a `Snapshot` on plain
+    sqlite3 when the file is a sound one of ours as it stands, so SQLAlchemy never loads;
+    otherwise `open_database` (inspection, recovery, migration, read-only detection, the
+    daily backup and the Thai errors of `Repository.open`). The caller closes it."""
+    file = Path(path)
+    snapshot = open_snapshot(file)
+    return snapshot if snapshot is not None else open_database(file, daily_backup)
 
 
 def new_database(path: Path, open_path: Path | None = None) -> Repository:

@@ -13,13 +13,12 @@ from ita_desktop.documents import narrative
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.domain.models import ROUNDS, Assessment, ProgressEntry
 from ita_desktop.services.analysis import analyze_in, history_in, previous_assessment
-from ita_desktop.services.progress import check_round
-from ita_desktop.storage.repository import Repository, find_assessment
-from ita_desktop.storage.store import Store
+from ita_desktop.storage.reads import Reader, StoreReads
+from ita_desktop.storage.repository import find_assessment
 
 
 def load_context(
-    db: Repository,
+    db: Reader,
     org_id: int,
     year: int | None = None,
     round_months: int | None = None,
@@ -28,6 +27,8 @@ def load_context(
     """Read one organisation's year (None: its latest) and everything around it; round None:
     the latest round with anything reported (12 when nothing is)."""
     if round_months is not None:
+        from ita_desktop.services.progress import check_round  # loads storage.store
+
         check_round(round_months)
     with db.read() as s:
         if round_months is None:
@@ -38,13 +39,13 @@ def load_context(
         return context_in(s, org_id, year, round_months, thai_digits)
 
 
-def latest_round(db: Repository, assessment_id: int) -> int:
+def latest_round(db: Reader, assessment_id: int) -> int:
     """`latest_round_in` on a read transaction of its own (the window's default round)."""
     with db.read() as s:
         return latest_round_in(s, assessment_id)
 
 
-def latest_round_in(s: Store, assessment_id: int) -> int:
+def latest_round_in(s: StoreReads, assessment_id: int) -> int:
     """The latest round (6 or 12) with progress or a round text; 12 when there is none."""
     settings = s.settings(assessment_id)
     for r in sorted(ROUNDS, reverse=True):
@@ -58,7 +59,7 @@ def latest_round_in(s: Store, assessment_id: int) -> int:
 
 
 def load_workbook_data(
-    db: Repository, org_id: int, year: int | None = None, thai_digits: bool | None = None
+    db: Reader, org_id: int, year: int | None = None, thai_digits: bool | None = None
 ) -> tuple[ReportContext, dict[int, dict[int, ProgressEntry]]]:
     """The year's context and the progress of both rounds, from one snapshot (Excel export)."""
     with db.read() as s:
@@ -69,7 +70,7 @@ def load_workbook_data(
 
 
 def context_in(
-    s: Store, org_id: int, year: int | None, round_months: int, thai_digits: bool | None
+    s: StoreReads, org_id: int, year: int | None, round_months: int, thai_digits: bool | None
 ) -> ReportContext:
     """The report context read inside the transaction `s`."""
     org = s.organization(org_id)
@@ -100,18 +101,18 @@ def context_in(
     )
 
 
-def _year_of(s: Store, a: Assessment, year: int) -> Assessment:
+def _year_of(s: StoreReads, a: Assessment, year: int) -> Assessment:
     found = s.assessment_id(a.organization_id, year) if a.organization_id is not None else None
     return a if year == a.year or found is None else s.assessment(found)
 
 
-def _figures(s: Store, a: Assessment, analysis: Analysis | None = None) -> Figures:
+def _figures(s: StoreReads, a: Assessment, analysis: Analysis | None = None) -> Figures:
     """A year's leading figures by its own rules and official results."""
     return figures_of(a.rules, analysis or analyze_in(s, a), a.official)
 
 
 def _history_figures(
-    s: Store, a: Assessment, history: list[tuple[int, Analysis]]
+    s: StoreReads, a: Assessment, history: list[tuple[int, Analysis]]
 ) -> list[tuple[int, Figures]]:
     out = []
     for year, analysis in history:
@@ -130,7 +131,7 @@ class AnalysisTexts:
     stale: list[StaleSection]
 
 
-def analysis_texts(db: Repository, assessment_id: int) -> AnalysisTexts:
+def analysis_texts(db: Reader, assessment_id: int) -> AnalysisTexts:
     with db.read() as s:
         a = s.assessment(assessment_id)
         org_name = s.organization(a.organization_id).name if a.organization_id else ""

@@ -1,8 +1,13 @@
-"""Mapping between table rows and domain dataclasses (the only place that knows both)."""
+"""Mapping between table rows and domain dataclasses (the only place that knows both).
+
+The *_from_row readers take any object with the row's attributes: a mapped row of
+`storage.tables` or a row `storage.snapshot` decoded with plain sqlite3, so importing this
+module loads no SQLAlchemy.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ita_desktop.domain.models import (
     DOCUMENTS,
@@ -20,14 +25,10 @@ from ita_desktop.domain.models import (
 )
 from ita_desktop.domain.periods import period_from_dict, period_to_dict
 from ita_desktop.rules.presets import rules_from_dict, rules_to_dict
-from ita_desktop.storage.tables import (
-    AssessmentRow,
-    MeasureRow,
-    OrganizationRow,
-    ProgressRow,
-    ScoreRow,
-)
 from ita_desktop.thai.normalize import normalize_name, normalize_text
+
+if TYPE_CHECKING:
+    from ita_desktop.storage.tables import AssessmentRow, MeasureRow, OrganizationRow, ProgressRow
 
 
 def organization_from_row(row: OrganizationRow) -> Organization:
@@ -91,6 +92,8 @@ def fill_assessment_row(row: AssessmentRow, a: Assessment) -> None:
     row.narratives = _texts(a.narratives)
     row.narrative_basis = {k: dict(v) for k, v in a.narrative_basis.items() if k in row.narratives}
     row.issue_priorities = {str(k): v for k, v in a.issue_priorities.items() if v}
+    from ita_desktop.storage.tables import ScoreRow
+
     existing = {s.indicator: s for s in row.scores}
     for number, value in a.scores.items():
         if value is None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from typing import TYPE_CHECKING
 
 from ita_desktop.errors import DamagedDatabaseError, StorageError
+
+if TYPE_CHECKING:  # this module loads no SQLAlchemy: the snapshot reader of exports uses it
+    from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
@@ -57,6 +59,14 @@ def thai_message(exc: BaseException) -> StorageError:
     return StorageError("เกิดข้อผิดพลาดกับฐานข้อมูล", detail)
 
 
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """sqlite3's and the OS's errors, and SQLAlchemy's when it is loaded (it cannot have
+    raised one otherwise)."""
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    extra = (sqlalchemy_exc.SQLAlchemyError,) if sqlalchemy_exc is not None else ()
+    return (sqlite3.Error, OSError, *extra)
+
+
 @contextmanager
 def translated_errors() -> Iterator[None]:
     """Turn database exceptions into StorageError with a Thai message."""
@@ -64,8 +74,10 @@ def translated_errors() -> Iterator[None]:
         yield
     except StorageError:
         raise
-    except (SQLAlchemyError, DBAPIError, sqlite3.Error, OSError) as exc:
-        raise thai_message(exc) from exc
+    except Exception as exc:
+        if isinstance(exc, _database_errors()):
+            raise thai_message(exc) from exc
+        raise
 
 
 # schema revisions -----------------------------------------------------------------------------

@@ -1,29 +1,29 @@
-"""The open database file: transactions (read, or write begun before its first read) and copies."""
+"""The open database file: transactions (read, or write begun before its first read) and copies.
+
+Importing this module loads no SQLAlchemy (a PDF export reads through `storage.snapshot`);
+the engine, the sessions and the migrations load when a file is opened.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import sessionmaker
+from typing import TYPE_CHECKING
 
 from ita_desktop.domain.models import Assessment, Measure, Organization, ProgressEntry
-from ita_desktop.errors import ReadOnlyDatabaseError, ValidationError
-from ita_desktop.storage import backups
-from ita_desktop.storage.database import IMMEDIATE, copy_database, open_file
+from ita_desktop.errors import ReadOnlyDatabaseError, ValidationError, shown
+from ita_desktop.storage import backups, open_files
 from ita_desktop.storage.file_format import translated_errors
-from ita_desktop.storage.store import Store
+from ita_desktop.storage.open_files import open_paths  # noqa: F401  (services.backups uses it)
+from ita_desktop.storage.reads import StoreReads
+from ita_desktop.thai.normalize import normalize_name
 
-_open: weakref.WeakSet[Repository] = weakref.WeakSet()
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
-
-def open_paths() -> list[Path]:
-    """The database files open in this process (to refuse writing over them)."""
-    return [r.path for r in list(_open) if r.path is not None]
+    from ita_desktop.storage.store import Store
 
 
 class Repository:
@@ -38,8 +38,10 @@ class Repository:
         self.path = path
         self.read_only = read_only  # the file, its folder or its disk cannot be written
         self.set_aside: tuple[Path, ...] = ()  # side files renamed at open (not this file's)
+        from sqlalchemy.orm import sessionmaker
+
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        _open.add(self)
+        open_files.register(self)
 
     @classmethod
     def open(cls, path: Path | str | None, busy_timeout_ms: int | None = None) -> Repository:
@@ -48,18 +50,22 @@ class Repository:
         Raises the StorageError subclasses of `storage.inspection.inspect_file` for a file that
         is empty, damaged, another program's or newer, leaving it untouched; a file that
         cannot be written opens with `read_only` True."""
+        from ita_desktop.storage.database import open_file
+
         opened = open_file(path) if busy_timeout_ms is None else open_file(path, busy_timeout_ms)
         repo = cls(opened.engine, Path(path) if path is not None else None, opened.read_only)
         repo.set_aside = opened.set_aside
         return repo
 
     def close(self) -> None:
-        _open.discard(self)
+        open_files.forget(self)
         self.engine.dispose()
 
     @contextmanager
     def read(self) -> Iterator[Store]:
         """One consistent snapshot for several reads."""
+        from ita_desktop.storage.store import Store
+
         with translated_errors(), self._sessions() as session, session.begin():
             yield Store(session)
 
@@ -73,6 +79,9 @@ class Repository:
                 " ดูและส่งออกเอกสารได้ตามปกติ หากต้องการแก้ไข ให้บันทึกเป็นไฟล์ใหม่ในโฟลเดอร์ที่เขียนได้",
                 f"read-only database: {self.path}",
             )
+        from ita_desktop.storage.database import IMMEDIATE
+        from ita_desktop.storage.store import Store
+
         with translated_errors(), self._sessions() as session, session.begin():
             session.connection(execution_options={IMMEDIATE: True})
             yield Store(session)
@@ -106,6 +115,8 @@ class Repository:
     # files -----------------------------------------------------------------------------------
     def save_copy(self, target: Path) -> None:
         """A consistent copy of the whole database (Save As, Backup)."""
+        from ita_desktop.storage.database import copy_database
+
         copy_database(self.engine, target)
 
     def backup(self, reason: str, keep: int | None = None) -> Path:
@@ -122,7 +133,7 @@ class Repository:
                 raw.close()
 
 
-def find_assessment(s: Store, org_id: int, year: int | None) -> Assessment:
+def find_assessment(s: StoreReads, org_id: int, year: int | None) -> Assessment:
     """The organisation's assessment of `year` (None: its latest), or a Thai ValidationError."""
     found = s.latest_year(org_id) if year is None else year
     assessment_id = s.assessment_id(org_id, found) if found is not None else None
@@ -130,3 +141,38 @@ def find_assessment(s: Store, org_id: int, year: int | None) -> Assessment:
         what = "การประเมินใด" if year is None else f"การประเมินปีงบประมาณ {year}"
         raise ValidationError(f"หน่วยงานนี้ยังไม่มี{what}", f"no assessment {year or ''}")
     return s.assessment(assessment_id)
+
+
+def find_organization_in(s: StoreReads, ref: str | int | None) -> Organization:
+    """By id, by name (normalised: spaces, Thai marks), or by an unambiguous part of the name;
+    None gives the first organisation. Otherwise a Thai ValidationError listing candidates."""
+    orgs = s.organizations()
+    if not orgs:
+        raise ValidationError("ยังไม่มีหน่วยงานในฐานข้อมูลนี้", "no organisation in database")
+    if ref is None or str(ref).strip() == "":
+        return orgs[0]
+    text = normalize_name(str(ref))
+    if text.isdecimal():  # what int() reads: Thai digits too, not "²"
+        by_id = [o for o in orgs if o.id == int(text)]
+        if by_id:
+            return by_id[0]
+    key = _match_key(text)
+    exact = [o for o in orgs if _match_key(o.name) == key]
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or [o for o in orgs if key and key in _match_key(o.name)]
+    if len(partial) == 1:
+        return partial[0]
+    typed = shown(str(ref).strip())  # as typed (escaped), not as normalised
+    if not partial:
+        names = ", ".join(f"{o.id}={shown(o.name, 40)}" for o in orgs[:10])
+        raise ValidationError(f"ไม่พบหน่วยงาน “{typed}” หน่วยงานที่มี: {names}", "organisation not found")
+    names = ", ".join(f"{o.id}={shown(o.name, 40)}" for o in partial[:10])
+    raise ValidationError(
+        f"ชื่อ “{typed}” ตรงกับหลายหน่วยงาน ({names}) กรุณาระบุรหัสหรือชื่อเต็ม",
+        "ambiguous organisation",
+    )
+
+
+def _match_key(name: str) -> str:
+    return normalize_name(name).replace(" ", "").casefold()
