@@ -211,9 +211,9 @@ def register_fonts() -> str:
 
 def get_thai_font(name: str) -> ThaiTTFont:
     """The registered ThaiTTFont called `name` (registering Sarabun first if needed)."""
-    font = _seen.get(name)
-    if font is not None and pdfmetrics.getFont(name) is font:  # registered: a dict look-up
-        return font
+    seen = _seen.get(name)
+    if seen is not None and pdfmetrics.getFont(name) is seen:  # registered: a dict look-up
+        return seen
     font = _registered(name)
     if not isinstance(font, ThaiTTFont):
         register_fonts()
