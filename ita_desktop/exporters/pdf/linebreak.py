@@ -244,13 +244,42 @@ def _break_segment(
 
 
 def _split_overlong(units: list[Unit], width: float) -> list[Unit]:
-    """Units wider than a whole line replaced by their pieces (_split_long)."""
+    """Units wider than a whole line replaced by their pieces: first their no-break spaces
+    become ordinary ones (_open_joins), then what is still too long is cut (_split_long)."""
     out: list[Unit] = []
     for unit in units:
         if not unit.space and not unit.joined and unit.width > width + _EPS:
-            out.extend(_split_long(unit, width))
+            for piece in _open_joins(unit):
+                if not piece.space and piece.width > width + _EPS:
+                    out.extend(_split_long(piece, width))
+                else:
+                    out.append(piece)
         else:
             out.append(unit)
+    return out
+
+
+def _open_joins(unit: Unit) -> list[Unit]:
+    """A unit held together by no-break spaces ("มกราคม ๒๕๖๕ –") as its pieces with breakable
+    spaces between them: a join wider than the line gives way where the line needs, and no
+    line then starts or ends with a drawn no-break space. [unit] when it has none."""
+    # inside a unit, a plain space is a no-break space token's box (make_box)
+    cuts = [i for i, ch in enumerate(unit.text) if ch == " " or ch in NBSP]
+    if not cuts:
+        return [unit]
+    out: list[Unit] = []
+    rest, done = unit, 0
+    for at in cuts:
+        left, rest = _split_unit(rest, at - done) if at > done else (None, rest)
+        gap, rest = _split_unit(rest, 1)
+        done = at + 1
+        if left is not None:
+            out.append(left)
+        space = make_box(" ", gap.boxes[0].fmt)
+        out.append(Unit([space], space.width, space=True))
+        rest.joined = False  # a space now stands before it
+    if rest.text:
+        out.append(rest)
     return out
 
 

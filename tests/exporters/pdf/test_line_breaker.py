@@ -248,3 +248,22 @@ def lay_out_any(text: str, width: float, ragged: bool) -> list[str]:
     register_fonts()
     lines = break_lines(build_units([(text, Fmt("Sarabun", 14.0))]), width, width, ragged=ragged)
     return ["".join(b.text for b in ln.boxes) for ln in lines]
+
+
+@pytest.mark.parametrize("width", [50.0, 70.0, 90.0, 100.0])
+def test_a_no_break_join_wider_than_the_line_gives_way_at_its_joins(width: float) -> None:
+    """ "มกราคม ๒๕๖๕ –" is one no-break join (documents.text.no_break); in a period column
+    narrower than it, it breaks at its joins, where a space stood, before any word is cut,
+    and no line starts or ends with a drawn no-break space (it used to: "มกราคม␣" then
+    "␣– กันยายน")."""
+    from ita_desktop.documents.text import NBSP, no_break
+
+    text = no_break("มกราคม ๒๕๖๕ – กันยายน ๒๕๖๕")
+    assert NBSP in text
+    lines = lay_out_any(text, width, ragged=True)
+    assert squash("".join(lines)) == squash(text)
+    words = {"มกราคม", "๒๕๖๕", "–", "กันยายน"}
+    for line in lines:
+        assert line == line.strip(" " + NBSP), lines
+        assert all(p in words for p in re.split(r"[\s\u00a0]+", line)), lines  # no word cut
+    assert len(lines) <= 4, lines  # a join opened is still a space, not a cut
