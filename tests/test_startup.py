@@ -1,5 +1,6 @@
 """What a PDF export loads in a fresh process: only what it uses (start-up time, issue 9):
-no migration, GUI or workbook code, and no second copy of the Thai dictionary."""
+no SQLAlchemy (a sound file is read through the sqlite3 snapshot), no migration, GUI or
+workbook code, and no second copy of the Thai dictionary."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pythainlp.tokenize import word_dict_trie
 built = word_dict_trie.cache_info().currsize
 print(json.dumps({"code": code, "modules": sorted(sys.modules), "default_trie": built}))
 """
-NOT_FOR_A_PDF = ("alembic", "PySide6", "openpyxl", "jsonschema", "ita_desktop_ui")
+NOT_FOR_A_PDF = ("sqlalchemy", "alembic", "PySide6", "openpyxl", "jsonschema", "ita_desktop_ui")
 
 
 def test_a_pdf_export_loads_only_what_it_uses(tmp_path: Path) -> None:

@@ -1,12 +1,12 @@
 """Reading a database file for an export with the standard library's sqlite3 alone.
 
 Loading SQLAlchemy costs a fresh process about half a second, more than a whole PDF export
-may take, so an export opens the file with `open_snapshot` when that is safe: a regular file,
-stamped as ours at the head schema revision, in the rollback-journal mode, writable (so not
-on a disk where the Repository would fall back to `immutable`), with no `-journal` or `-wal`
-beside it, whose identity and `PRAGMA quick_check` hold when read. Anything else (None) is
-opened by `Repository.open`, which inspects, recovers side files, migrates and says in Thai
-what is wrong. Every write, migration and recovery stays there.
+may take, so an export opens the file with `open_snapshot` when that is safe: a writable
+regular file, stamped as ours at the head schema revision, in the rollback-journal mode, with
+no `-wal` and no hot `-journal` beside it, whose identity and `PRAGMA quick_check` hold when
+read. Anything else (None) is opened by `Repository.open`, which inspects, recovers side
+files, migrates, opens read-only media read-only and says in Thai what is wrong. Every write,
+migration and recovery stays there.
 
 `Snapshot.read()` is one read transaction (`BEGIN`, the reads, `ROLLBACK`): a writer in
 another process cannot commit in the middle of it. Rows are decoded by the column kinds of
@@ -42,7 +42,7 @@ from ita_desktop.storage.file_format import (
     schema_generation,
     translated_errors,
 )
-from ita_desktop.storage.inspection import read_header, ro_uri
+from ita_desktop.storage.inspection import JOURNAL_MAGIC, read_header, ro_uri
 from ita_desktop.storage.reads import missing_assessment, missing_organization
 
 JSON, DECIMAL, PLAIN = "json", "decimal", "plain"  # how a stored value is decoded
@@ -243,9 +243,9 @@ def open_snapshot(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Snapsho
 
 
 def _plain_file_of_ours(file: Path) -> bool:
-    """What can be told without opening the file: a writable regular file with no side file,
-    whose header says ours, at the head schema, not in WAL mode."""
-    if not file.is_file() or any(Path(f"{file}{s}").exists() for s in ("-journal", "-wal")):
+    """What can be told without opening the file: a writable regular file with no `-wal` and
+    no journal SQLite could play, whose header says ours, at the head schema, not in WAL mode."""
+    if not file.is_file() or Path(f"{file}-wal").exists() or _hot_journal(file):
         return False
     if not (os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)):
         return False
@@ -258,6 +258,19 @@ def _plain_file_of_ours(file: Path) -> bool:
         and header.application_id == APPLICATION_ID
         and header.user_version == schema_generation()
     )
+
+
+def _hot_journal(file: Path) -> bool:
+    """A `-journal` that may be played onto the file (a crash's, or a writer's at work). An
+    empty one or one whose header was zeroed (as SQLite leaves it after some rollbacks) never
+    is; if one turns hot after this look, SQLite refuses the read-only read instead."""
+    try:
+        with Path(f"{file}-journal").open("rb") as f:
+            return f.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def _sound(conn: sqlite3.Connection) -> bool:
