@@ -5,12 +5,13 @@ pythainlp's Trie(words) creates every node of every word up front (about 240,000
 words stay in one sorted tuple and a node is the range of the words sharing its prefix: its
 children are found by bisection when first asked for and kept. The nodes are Trie.Node objects
 whose `children` and `end` read as pythainlp's do, so the segmenters (custom_dict) and the
-line breaker walk it unchanged, and every Trie method works on it.
+line breaker walk it unchanged, and every Trie method that reads works on it (it cannot be
+changed: membership is a bisection of the word list).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any
@@ -52,7 +53,24 @@ class SortedTrie(Trie):
 
     def __init__(self, words: Sequence[str]) -> None:
         self._word_count = len(words)
+        self._words = words
         self.root = _LazyNode(words, 0, len(words), 0) if words else Trie.Node()
+
+    def __contains__(self, key: object) -> bool:
+        """Is `key` a word: one bisection of the sorted words, not a walk making nodes
+        (pythainlp's longest-matching segmenter asks this for every prefix of every
+        position)."""
+        if not isinstance(key, str):
+            return False
+        words = self._words
+        i = bisect_left(words, key)
+        return i < len(words) and words[i] == key
+
+    def add(self, word: str) -> None:
+        raise TypeError("a SortedTrie is read-only: build another from the changed words")
+
+    def remove(self, word: str) -> None:
+        raise TypeError("a SortedTrie is read-only: build another from the changed words")
 
 
 def trie_words(words: Iterable[str]) -> tuple[str, ...]:

@@ -74,6 +74,25 @@ def test_the_trie_walks_like_pythainlps() -> None:
         assert (word in ours) == (word in theirs)
 
 
+def test_membership_and_longest_matching_are_pythainlps() -> None:
+    """`in` is a bisection of the word list (pythainlp's longest matching asks it for every
+    prefix at every position): the same answers, and the same segmentation, as its trie."""
+    ours, theirs = trie(), word_dict_trie()
+    for text in _texts():
+        for start in range(0, len(text), 7):
+            for end in range(start, min(len(text), start + 12) + 1):
+                assert (text[start:end] in ours) == (text[start:end] in theirs)
+        assert word_tokenize(text, engine="longest", custom_dict=ours) == word_tokenize(
+            text, engine="longest", custom_dict=theirs
+        )
+    small = SortedTrie(trie_words(["กก", "ข"]))
+    with pytest.raises(TypeError):
+        small.add("ค")
+    with pytest.raises(TypeError):
+        small.remove("กก")
+    assert "กก" in small and "ค" not in small
+
+
 def test_a_small_trie_iterates_the_words_it_was_given() -> None:
     given = ["  ก  ", "กก", "กข", "ข", "กก", "", " "]
     small = SortedTrie(trie_words(given))
