@@ -31,22 +31,34 @@ def open_database(path: Path, daily_backup: bool = True) -> Repository:
     if not file.is_file():
         raise StorageError("ไม่พบไฟล์ฐานข้อมูล", str(file))
     db = Repository.open(file)
-    if daily_backup and not db.read_only and stored.daily_due(file):
-        try:
-            db.backup("daily")
-        except (ItaError, OSError) as exc:  # a backup that fails must not keep the file shut
-            log.warning("daily backup of %s failed: %s", file, exc)
+    if daily_backup and not db.read_only:
+        _back_up_daily(db, file)
     return db
+
+
+def _back_up_daily(db: Repository | Snapshot, file: Path) -> None:
+    """The first open of a day backs the file up, unless it has not changed since its newest
+    backup; a backup that fails is logged and must not keep the file shut."""
+    if not stored.daily_due(file):
+        return
+    try:
+        db.backup("daily")
+    except (ItaError, OSError) as exc:
+        log.warning("daily backup of %s failed: %s", file, exc)
 
 
 def open_for_reading(path: Path, daily_backup: bool = True) -> Snapshot | Repository:
     """An existing database file opened for reading only (an export): a `Snapshot` on plain
     sqlite3 when the file is a sound one of ours as it stands, so SQLAlchemy never loads;
-    otherwise `open_database` (inspection, recovery, migration, read-only detection, the
-    daily backup and the Thai errors of `Repository.open`). The caller closes it."""
+    otherwise `open_database` (inspection, recovery, migration, read-only detection and the
+    Thai errors of `Repository.open`). Either makes the daily backup. The caller closes it."""
     file = Path(path)
     snapshot = open_snapshot(file)
-    return snapshot if snapshot is not None else open_database(file, daily_backup)
+    if snapshot is None:
+        return open_database(file, daily_backup)
+    if daily_backup:
+        _back_up_daily(snapshot, file)
+    return snapshot
 
 
 def new_database(path: Path, open_path: Path | None = None) -> Repository:

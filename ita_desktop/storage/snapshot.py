@@ -34,7 +34,7 @@ from ita_desktop.domain.models import (
     ReportSettings,
 )
 from ita_desktop.errors import StorageError
-from ita_desktop.storage import convert, open_files
+from ita_desktop.storage import backups, convert, open_files
 from ita_desktop.storage.file_format import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
@@ -212,6 +212,11 @@ class Snapshot:
             finally:
                 if self._conn.in_transaction:  # SQLite may have rolled back on an I/O error
                     self._conn.execute("ROLLBACK")
+
+    def backup(self, reason: str, keep: int | None = None) -> Path:
+        """A backup in the file's backups folder (as `Repository.backup`); returns its path."""
+        with translated_errors():
+            return backups.backup(self._conn, self.path, reason, keep)
 
     def close(self) -> None:
         open_files.forget(self)

@@ -143,15 +143,22 @@ def test_the_column_kinds_are_those_of_the_tables(demo_db: Path) -> None:
 def test_a_cli_export_of_a_sound_file_takes_the_snapshot_and_changes_nothing(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[object] = []
-    monkeypatch.setattr(
-        files, "open_database", lambda *a, **k: opened.append(a) or pytest.fail("full open")
-    )
+    monkeypatch.setattr(files, "open_database", lambda *_a, **_k: pytest.fail("full open"))
+    argv = ["export", "pdf", "--db", str(demo_db), "--out", str(tmp_path / "r.pdf")]
     before = folder_state(demo_db.parent)
-    assert cli_main(["export", "pdf", "--db", str(demo_db), "--out", str(tmp_path / "r.pdf")]) == 0
+    assert cli_main(argv) == 0
     after = folder_state(demo_db.parent)
-    assert after.pop("r.pdf") and after == before  # no journal, no backup, no side file
-    assert not opened and open_files.open_paths() == []
+    assert after.pop("r.pdf")
+    (daily,) = set(after) - set(before)  # the first open of the day backs the file up, as ever
+    assert daily.startswith("backups/demo.backup-") and daily.endswith("-daily.sqlite")
+    assert after.pop(daily) and after == before  # nothing else: no journal, no side file
+    with sqlite3.connect(demo_db) as a, sqlite3.connect(demo_db.parent / daily) as b:
+        assert list(a.iterdump()) == list(b.iterdump())
+    a.close()
+    b.close()
+    assert cli_main(argv) == 0  # the second export of the day: no second backup
+    assert set(folder_state(demo_db.parent)) == {*after, "r.pdf", daily}
+    assert open_files.open_paths() == []
 
 
 def test_a_name_with_uri_characters_opens_through_the_snapshot(demo_db: Path) -> None:
