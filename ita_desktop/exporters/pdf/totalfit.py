@@ -106,14 +106,18 @@ def best_breaks(
     pens = [-1.0] * n  # what ending a line at each place costs: -1 until read
     pens[-1] = 0.0
     known = {n - 1}  # the places whose cost is exact
+    best = [0.0] + [float("inf")] * (n - 1)  # least cost of the text up to each place
+    prev = [-1] * n  # where the line ending at each place starts, on that least cost
+    start = 1
     while True:
-        path = _search(model, first_avail, avail, penalty, pens, open_end)
+        path = _search(model, first_avail, avail, penalty, pens, open_end, best, prev, start)
         fresh = [j for j in path if j not in known]
         if not fresh:
             return path
         for j in fresh:
             pens[j] = exact(j)
             known.add(j)
+        start = min(fresh)  # what comes before it is unchanged: searched again from there
 
 
 class _Model:
@@ -130,11 +134,18 @@ class _Model:
         self.reach = (
             self.end_x if ragged else [x - SHRINK * c for x, c in zip(self.end_x, self.end_cap)]
         )
+        self._ends: dict[tuple[int, float], tuple[int, int, int]] = {}  # searched again
 
     def ends(self, i: int, a: float) -> tuple[int, int, int]:
         """Where a line from place i may end: places lo .. stop-1 first (in justified text
         those at least JUSTIFY_FLOOR full), places i+1 .. lo-1 (shorter) if none of them will
         do; stop is i+2 at least (one piece wider than the line, when nothing else fits)."""
+        got = self._ends.get((i, a))
+        if got is None:
+            got = self._ends[(i, a)] = self._bounds(i, a)
+        return got
+
+    def _bounds(self, i: int, a: float) -> tuple[int, int, int]:
         reach = self.start_x[i] + a + EPS
         if not self.ragged:
             reach -= SHRINK * self.start_cap[i]
@@ -152,24 +163,32 @@ def _search(
     penalty: Callable[[int], float],
     pens: list[float],
     open_end: bool,
+    best: list[float],
+    prev: list[int],
+    start: int,
 ) -> list[int]:
-    """The least-cost line ends with the costs in `pens` (read with `penalty` where -1)."""
+    """The least-cost line ends with the costs in `pens` (read with `penalty` where -1).
+    `best` and `prev` hold the search of the places before `start` (their costs have not
+    changed since): only the places from `start` on are searched again, from every line that
+    can reach them, in the same order as a whole search (so ties fall the same way)."""
     start_x, start_cap, end_x, end_cap = model.start_x, model.start_cap, model.end_x, model.end_cap
     ragged = model.ragged
     n = len(end_x)
     inf = float("inf")
-    best = [inf] * n
-    prev = [-1] * n
-    best[0] = 0.0
+    for j in range(start, n):
+        best[j] = inf
+        prev[j] = -1
     last = n - 1
     for i in range(n - 1):
         here = best[i]
         if here == inf:
             continue
         a = first_avail if i == 0 else avail
+        lo, stop, below = model.ends(i, a)
+        if stop <= start:
+            continue  # every line from i ends before `start`: its places are searched
         x0, c0 = start_x[i], start_cap[i]
         right = x0 + a  # short of the measure: right - end_x[j]
-        lo, stop, below = model.ends(i, a)
         found = False
         for first, after in ((lo, stop), (below, lo)):
             for j in range(first, after):
@@ -199,6 +218,8 @@ def _search(
                     r = -short / (SHRINK * stretch)
                     cost = _TIGHT_K * r * r * r
                 found = True
+                if j < start:
+                    continue  # searched already: only whether a line fits matters here
                 cost += here
                 if cost < best[j]:
                     pen = pens[j]
@@ -210,7 +231,7 @@ def _search(
                         prev[j] = i
             if found:
                 break
-        if not found:  # one piece wider than the line, and nothing else fits
+        if not found and i + 1 >= start:  # one piece wider than the line, and nothing else fits
             j = i + 1
             if pens[j] < 0:
                 pens[j] = penalty(j)
