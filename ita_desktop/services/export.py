@@ -16,7 +16,7 @@ from typing import Any
 
 from ita_desktop.documents.bundle import parse_kind
 from ita_desktop.errors import ExportError, ItaError, ValidationError, shown
-from ita_desktop.services.files import open_for_reading, refuse_open_file
+from ita_desktop.services.files import open_database, refuse_open_file
 from ita_desktop.storage.reads import Reader
 
 FORMATS = ("pdf", "xlsx")
@@ -65,9 +65,9 @@ def export_document(
 
 
 def export_from_file(db_path: Path, **options: Any) -> Path:
-    """`export_document` on its own connection to the file (the GUI's background thread),
-    read through a snapshot when the file allows it (`files.open_for_reading`)."""
-    db = open_for_reading(Path(db_path))
+    """`export_document` on its own connection to the file (the GUI's background thread; the
+    window has SQLAlchemy loaded anyway, so it opens the file as the window does)."""
+    db = open_database(Path(db_path))
     try:
         return export_document(db, **options)
     finally:
