@@ -126,7 +126,9 @@ class SnapshotStore:
         kinds = COLUMNS[table]
         cursor = self._conn.execute(f"SELECT {_selected(table)} FROM {rest}", params)
         return [
-            SimpleNamespace(**{n: _decoded(k, v) for (n, k), v in zip(kinds.items(), row)})
+            SimpleNamespace(
+                **{n: _decoded(k, v) for (n, k), v in zip(kinds.items(), row, strict=True)}
+            )
             for row in cursor
         ]
 
