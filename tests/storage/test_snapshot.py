@@ -4,6 +4,7 @@ sound file of ours as it stands."""
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 import sqlite3
@@ -16,10 +17,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import JSON, create_engine
 
+from ita_desktop.cli.common import select_assessment
 from ita_desktop.cli.main import main as cli_main
 from ita_desktop.errors import ItaError, StorageError, ValidationError
 from ita_desktop.services import files
+from ita_desktop.services.assessments import get_assessment
 from ita_desktop.services.export import export_document
+from ita_desktop.services.organizations import find_organization
 from ita_desktop.services.reports import load_context
 from ita_desktop.storage import open_files
 from ita_desktop.storage import snapshot as snapshot_module
@@ -137,6 +141,39 @@ def test_the_column_kinds_are_those_of_the_tables(demo_db: Path) -> None:
         for table, columns in COLUMNS.items():
             stored = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
             assert stored == set(columns), table
+
+
+@pytest.mark.parametrize(
+    ("org", "year"),
+    [
+        (None, None),
+        ("๓", None),
+        (" เทศบาลนครตรัง ", 2564),
+        ("นครปฐม", 2567),
+        ("นคร", None),
+        ("เชียงใหม่", None),
+        ("999", None),
+        ("1", 2599),
+        ("", None),
+    ],
+)
+def test_the_command_line_selects_as_the_services_do(
+    both: tuple[Repository, Snapshot], org: str | None, year: int | None
+) -> None:
+    repo, snapshot = both
+    args = argparse.Namespace(org=org, year=year)
+    try:
+        found = find_organization(repo, org)
+        assert found.id is not None
+        want: object = (found, get_assessment(repo, found.id, year))
+    except ValidationError as exc:
+        want = exc.thai
+    for db in (snapshot, repo):
+        try:
+            got: object = select_assessment(db, args)
+        except ValidationError as exc:
+            got = exc.thai
+        assert got == want
 
 
 # the fast path, and what it leaves alone -------------------------------------------------------
