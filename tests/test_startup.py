@@ -9,12 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.documents.fixtures import trang
 
 EXPORT = """
 import json, sys
 from ita_desktop.cli.main import main
-code = main(["export", "pdf", "--db", sys.argv[1], "--out", sys.argv[2]])
+code = main(["export", "pdf", "--db", sys.argv[1], "--out", sys.argv[2], *sys.argv[3:]])
 from pythainlp.tokenize import word_dict_trie
 built = word_dict_trie.cache_info().currsize
 print(json.dumps({"code": code, "modules": sorted(sys.modules), "default_trie": built}))
@@ -22,11 +24,19 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules), "default_trie": 
 NOT_FOR_A_PDF = ("sqlalchemy", "alembic", "PySide6", "openpyxl", "jsonschema", "ita_desktop_ui")
 
 
-def test_a_pdf_export_loads_only_what_it_uses(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [[], ["--round", "6"], ["--document", "results"]])
+def test_a_pdf_export_loads_only_what_it_uses(tmp_path: Path, options: list[str]) -> None:
     repo, _ = trang(tmp_path / "t.sqlite", measures=1)
     repo.close()
     done = subprocess.run(
-        [sys.executable, "-c", EXPORT, str(tmp_path / "t.sqlite"), str(tmp_path / "t.pdf")],
+        [
+            sys.executable,
+            "-c",
+            EXPORT,
+            str(tmp_path / "t.sqlite"),
+            str(tmp_path / "t.pdf"),
+            *options,
+        ],
         capture_output=True,
         text=True,
         check=False,

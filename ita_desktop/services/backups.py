@@ -43,7 +43,8 @@ from ita_desktop.storage.file_format import (
     translated_errors,
 )
 from ita_desktop.storage.inspection import inspect_file, set_aside, side_files
-from ita_desktop.storage.repository import Repository, open_paths
+from ita_desktop.storage.open_files import open_paths
+from ita_desktop.storage.repository import Repository
 from ita_desktop.storage.tables import Base, DecimalText
 
 __all__ = [

@@ -14,6 +14,7 @@ from ita_desktop.documents.consistency_facts import Finding, facts_of
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.documents.narrative import section_title
 from ita_desktop.errors import ValidationError
+from ita_desktop.services.progress import check_round
 from ita_desktop.services.reports import context_in, latest_round_in
 from ita_desktop.storage.reads import Reader
 from ita_desktop.storage.repository import find_assessment
@@ -49,8 +50,6 @@ def check(
     and list every stale section and contradiction. Document None: every document alone and
     the settings' bundle, so every text any export can print is read."""
     if round_months is not None:
-        from ita_desktop.services.progress import check_round  # loads storage.store
-
         check_round(round_months)
     with db.read() as s:
         if round_months is None:

@@ -8,11 +8,12 @@ from typing import Any
 
 from ita_desktop.domain.fiscal import last_completed_year, proposed_year, rules_source_year
 from ita_desktop.domain.models import Assessment, Organization
-from ita_desktop.errors import ValidationError, shown
+from ita_desktop.errors import ValidationError
 from ita_desktop.rules.presets import available_years, preset_for
 from ita_desktop.services.assessments import check_year
 from ita_desktop.services.changes import ORGANIZATION, ORGANIZATIONS, YEARS, Changes
-from ita_desktop.storage.repository import Repository
+from ita_desktop.storage.reads import Reader
+from ita_desktop.storage.repository import Repository, find_organization_in
 from ita_desktop.storage.store import ORGANIZATION_FIELDS
 from ita_desktop.thai.normalize import normalize_name
 
@@ -28,39 +29,11 @@ def get_organization(db: Repository, org_id: int) -> Organization:
         return s.organization(org_id)
 
 
-def find_organization(db: Repository, ref: str | int | None) -> Organization:
+def find_organization(db: Reader, ref: str | int | None) -> Organization:
     """By id, by name (normalised: spaces, Thai marks), or by an unambiguous part of the name;
     None gives the first organisation. Otherwise a Thai ValidationError listing candidates."""
-    orgs = db.organizations()
-    if not orgs:
-        raise ValidationError("ยังไม่มีหน่วยงานในฐานข้อมูลนี้", "no organisation in database")
-    if ref is None or str(ref).strip() == "":
-        return orgs[0]
-    text = normalize_name(str(ref))
-    if text.isdecimal():  # what int() reads: Thai digits too, not "²"
-        by_id = [o for o in orgs if o.id == int(text)]
-        if by_id:
-            return by_id[0]
-    key = _match_key(text)
-    exact = [o for o in orgs if _match_key(o.name) == key]
-    if len(exact) == 1:
-        return exact[0]
-    partial = exact or [o for o in orgs if key and key in _match_key(o.name)]
-    if len(partial) == 1:
-        return partial[0]
-    typed = shown(str(ref).strip())  # as typed (escaped), not as normalised
-    if not partial:
-        names = ", ".join(f"{o.id}={shown(o.name, 40)}" for o in orgs[:10])
-        raise ValidationError(f"ไม่พบหน่วยงาน “{typed}” หน่วยงานที่มี: {names}", "organisation not found")
-    names = ", ".join(f"{o.id}={shown(o.name, 40)}" for o in partial[:10])
-    raise ValidationError(
-        f"ชื่อ “{typed}” ตรงกับหลายหน่วยงาน ({names}) กรุณาระบุรหัสหรือชื่อเต็ม",
-        "ambiguous organisation",
-    )
-
-
-def _match_key(name: str) -> str:
-    return normalize_name(name).replace(" ", "").casefold()
+    with db.read() as s:
+        return find_organization_in(s, ref)
 
 
 NAME_LIMIT = 300  # characters; the longest real agency names are under 120

@@ -13,6 +13,7 @@ from ita_desktop.documents import narrative
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.domain.models import ROUNDS, Assessment, ProgressEntry
 from ita_desktop.services.analysis import analyze_in, history_in, previous_assessment
+from ita_desktop.services.progress import check_round
 from ita_desktop.storage.reads import Reader, StoreReads
 from ita_desktop.storage.repository import find_assessment
 
@@ -27,8 +28,6 @@ def load_context(
     """Read one organisation's year (None: its latest) and everything around it; round None:
     the latest round with anything reported (12 when nothing is)."""
     if round_months is not None:
-        from ita_desktop.services.progress import check_round  # loads storage.store
-
         check_round(round_months)
     with db.read() as s:
         if round_months is None:

@@ -16,7 +16,6 @@ from ita_desktop.domain.models import Assessment, Measure, Organization, Progres
 from ita_desktop.errors import ReadOnlyDatabaseError, ValidationError, shown
 from ita_desktop.storage import backups, open_files
 from ita_desktop.storage.file_format import translated_errors
-from ita_desktop.storage.open_files import open_paths  # noqa: F401  (services.backups uses it)
 from ita_desktop.storage.reads import StoreReads
 from ita_desktop.thai.normalize import normalize_name
 

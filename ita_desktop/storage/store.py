@@ -20,6 +20,7 @@ from ita_desktop.domain.models import (
 from ita_desktop.errors import StorageError
 from ita_desktop.rules.presets import rules_to_dict
 from ita_desktop.storage import convert
+from ita_desktop.storage.reads import missing_assessment, missing_organization
 from ita_desktop.storage.tables import (
     AssessmentRow,
     MeasureRow,
@@ -298,13 +299,13 @@ class Store:
     def _org_row(self, org_id: int | None) -> OrganizationRow:
         row = self.session.get(OrganizationRow, org_id) if org_id else None
         if row is None:
-            raise StorageError("ไม่พบหน่วยงานนี้ในฐานข้อมูล", f"organisation {org_id} not found")
+            raise missing_organization(org_id)
         return row
 
     def _assessment_row(self, assessment_id: int | None) -> AssessmentRow:
         row = self.session.get(AssessmentRow, assessment_id) if assessment_id else None
         if row is None:
-            raise StorageError("ไม่พบการประเมินนี้ในฐานข้อมูล", f"assessment {assessment_id} not found")
+            raise missing_assessment(assessment_id)
         return row
 
     def _measure_row(self, measure_id: int | None) -> MeasureRow:
