@@ -153,6 +153,8 @@ class ProgressEntry:
     id: int | None = None
 
 
+PROGRESS_FIELDS = ("status", "output", "outcome", "problems", "suggestions", "evidence")  # reported
+
 PRIORITIES = {"urgent": "ประเด็นที่ต้องแก้ไขโดยเร่งด่วน", "develop": "ประเด็นที่ต้องพัฒนา"}
 
 STATUSES = ("ยังไม่ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้วเสร็จ")

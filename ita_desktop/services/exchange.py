@@ -17,7 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from ita_desktop.domain.models import ROUNDS, Organization
+from ita_desktop.domain.models import PROGRESS_FIELDS, ROUNDS, Organization
 from ita_desktop.errors import ExportError, ImportError_, ValidationError, shown
 from ita_desktop.exporters.exchange_json import (
     document_json,
@@ -34,7 +34,7 @@ from ita_desktop.services.export import remove_stale_parts
 from ita_desktop.services.files import refuse_open_file
 from ita_desktop.services.organizations import find_organization
 from ita_desktop.storage.repository import Repository
-from ita_desktop.storage.store import PROGRESS_FIELDS, Store
+from ita_desktop.storage.store import Store
 from ita_desktop.thai.normalize import normalize_name
 
 CREATE, REPLACE = "create", "replace"

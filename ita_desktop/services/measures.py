@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ita_desktop.domain.models import Measure, ProgressEntry
+from ita_desktop.domain.models import PROGRESS_FIELDS, Measure, ProgressEntry
 from ita_desktop.errors import ValidationError
 from ita_desktop.services.changes import MEASURES, PROGRESS, Changes
 from ita_desktop.storage.repository import Repository
-from ita_desktop.storage.store import MEASURE_FIELDS, PROGRESS_FIELDS
+from ita_desktop.storage.store import MEASURE_FIELDS
 
 
 @dataclass(frozen=True)

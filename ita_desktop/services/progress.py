@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ita_desktop.domain.models import ROUNDS, STATUSES, ProgressEntry
+from ita_desktop.domain.models import PROGRESS_FIELDS, ROUNDS, STATUSES, ProgressEntry
 from ita_desktop.errors import ValidationError
 from ita_desktop.services.changes import PROGRESS, Changes
 from ita_desktop.storage.repository import Repository
@@ -25,8 +25,6 @@ def round_progress(
 def update_progress(db: Repository, measure_id: int, round_months: int, **values: str) -> Changes:
     """Change only the named fields (status, output, outcome, problems, suggestions,
     evidence) of one measure's report for one round; `before` holds their old values."""
-    from ita_desktop.storage.store import PROGRESS_FIELDS  # loads SQLAlchemy: exports do not
-
     check_round(round_months)
     unknown = set(values) - set(PROGRESS_FIELDS)
     if unknown:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ita_desktop.domain.models import (
+    PROGRESS_FIELDS,
     Assessment,
     Measure,
     Organization,
@@ -50,7 +51,6 @@ MEASURE_FIELDS = (
     "activities",
     "budget",
 )
-PROGRESS_FIELDS = ("status", "output", "outcome", "problems", "suggestions", "evidence")
 TEXT_MAPS = ("issues_by_indicator", "issues_by_tool", "narratives")
 SETTINGS_FIELDS = tuple(f.name for f in fields(ReportSettings))
 

@@ -14,14 +14,13 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ita_desktop.domain.models import ROUNDS
+from ita_desktop.domain.models import PROGRESS_FIELDS, ROUNDS
 from ita_desktop.exporters.pdf.writer import MARGINS
 from ita_desktop.services.export import export_document
 from ita_desktop.services.measures import add_measure
 from ita_desktop.services.organizations import find_organization
 from ita_desktop.services.progress import update_progress
 from ita_desktop.storage.repository import Repository
-from ita_desktop.storage.store import PROGRESS_FIELDS
 from tests.pdf_checks import pdftotext
 
 FILL = 0.85  # on average
