@@ -88,6 +88,20 @@ def window(qtbot, sample_db: Path):
     return win
 
 
+@pytest.fixture
+def window_size(window, qtbot):
+    """Make the window, not maximised to the test screen, exactly this size (a laptop's
+    1366x704 unless told): `window_size()` or `window_size(1920, 1080)`."""
+    from PySide6.QtCore import Qt
+
+    def resize(width: int = 1366, height: int = 704) -> None:
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(width, height)
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == (width, height))
+
+    return resize
+
+
 @pytest.fixture(autouse=True)
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Message boxes never block a test; their texts are recorded here."""

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from ita_desktop.errors import BIDI_CONTROLS, ValidationError
@@ -302,11 +301,16 @@ def _top_left(widget: Any, window: Any) -> tuple[int, int]:
     ],
 )
 def test_no_layout_shift_when_a_message_appears(
-    window: Any, qtbot: Any, page_key: str, field: str, error: str, below: str, text: str
+    window: Any,
+    window_size: Any,
+    qtbot: Any,
+    page_key: str,
+    field: str,
+    error: str,
+    below: str,
+    text: str,
 ) -> None:
-    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised to the test screen
-    window.resize(1366, 704)
-    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1366, 704))
+    window_size()
     window.show_page(page_key)
     qtbot.wait(200)  # word-wrapped labels settle their heights
     page = window.pages[page_key]
@@ -321,10 +325,10 @@ def test_no_layout_shift_when_a_message_appears(
     assert _top_left(getattr(page, below), window) == before
 
 
-def test_a_refused_grade_does_not_move_the_grade_buttons(window: Any, qtbot: Any) -> None:
-    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised to the test screen
-    window.resize(1366, 704)
-    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1366, 704))
+def test_a_refused_grade_does_not_move_the_grade_buttons(
+    window: Any, window_size: Any, qtbot: Any
+) -> None:
+    window_size()
     window.show_page("rules")
     qtbot.wait(20)
     page = window.pages["rules"]

@@ -282,9 +282,10 @@ def test_the_round_defaults_to_the_latest_with_something_reported(window, tmp_pa
 
 
 @pytest.mark.parametrize("size", [(1366, 704), (1920, 1080)])
-def test_the_preview_takes_the_space(window, qtbot, tmp_path, fake_export, size) -> None:
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(*size)
+def test_the_preview_takes_the_space(
+    window, window_size, qtbot, tmp_path, fake_export, size
+) -> None:
+    window_size(*size)
     page = _page(window, tmp_path)
     assert page.preview.message.text() == export_page.PREVIEW_MAKING  # never an empty grey box
     assert page.finish_preview()  # what screenshots call before grabbing the page

@@ -62,16 +62,16 @@ def test_enter_on_a_row_goes_to_its_status(window: Any, qtbot: Any) -> None:
     assert page.status_combo.hasFocus()
 
 
-def test_the_page_fits_a_laptop_without_scroll_bars(window: Any, qtbot: Any) -> None:
+def test_the_page_fits_a_laptop_without_scroll_bars(
+    window: Any, window_size: Any, qtbot: Any
+) -> None:
     """At 1366x704 every box of the selected measure's report is on screen, unscrolled."""
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QScrollArea
 
     from ita_desktop_ui.pages.progress_page import FIELD_MIN_HEIGHT
 
-    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised to the test screen
-    window.resize(1366, 704)
-    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1366, 704))
+    window_size()
     window.show_page("progress")
     qtbot.wait(50)
     page = window.pages["progress"]
