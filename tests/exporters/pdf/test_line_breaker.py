@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hst
 
+from ita_desktop.documents.text import NBSP, no_break
 from ita_desktop.exporters.pdf import textflow as tf
 from ita_desktop.exporters.pdf.fonts import register_fonts
 from ita_desktop.exporters.pdf.justify import capacity
@@ -256,8 +257,6 @@ def test_a_no_break_join_wider_than_the_line_gives_way_at_its_joins(width: float
     narrower than it, it breaks at its joins, where a space stood, before any word is cut,
     and no line starts or ends with a drawn no-break space (it used to: "มกราคม␣" then
     "␣– กันยายน")."""
-    from ita_desktop.documents.text import NBSP, no_break
-
     text = no_break("มกราคม ๒๕๖๕ – กันยายน ๒๕๖๕")
     assert NBSP in text
     lines = lay_out_any(text, width, ragged=True)
