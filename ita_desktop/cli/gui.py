@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from ita_desktop.errors import ItaError
@@ -61,6 +60,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def window_launcher() -> Callable[..., int]:
     """The installed GUI's `run_app(db=, screenshots=, size=)`; ItaError when no GUI is
     installed."""
+    from importlib.metadata import entry_points  # only here: it costs every command 20 ms
+
     found = list(entry_points(group=ENTRY_POINT_GROUP))
     if not found:
         raise ItaError(

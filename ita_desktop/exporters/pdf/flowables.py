@@ -23,7 +23,7 @@ Public API:
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape as _xml_escape
+import html
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -48,8 +48,9 @@ DESCENT = 0.28  # of the font size: room kept under the last baseline of a line 
 
 
 def escape(text: str) -> str:
-    """Escape &, < and > so plain text can go inside paragraph markup."""
-    return _xml_escape(text)
+    """Escape &, < and > so plain text can go inside paragraph markup (html.escape without
+    quotes; xml.sax.saxutils would load urllib.request, http and ssl into every export)."""
+    return html.escape(text, quote=False)
 
 
 def thai_paragraph(text: str, style: ParagraphStyle) -> ThaiParagraph:
