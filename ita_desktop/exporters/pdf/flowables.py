@@ -24,6 +24,7 @@ Public API:
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -96,6 +97,14 @@ def parse_runs(text: str, style: ParagraphStyle, markup: bool = True) -> list[Ru
     return runs
 
 
+@lru_cache(maxsize=2048)
+def _units(text: str, style: ParagraphStyle, markup: bool) -> tuple[Item, ...]:
+    """The units of a paragraph's text in a style (the style by identity), made once: the
+    same cell text in many rows (a unit's name, a period) shares them, and with them the line
+    breaker's places and costs (linebreak._paragraph). Units are never changed once made."""
+    return tuple(build_units(parse_runs(text, style, markup)))
+
+
 class ThaiParagraph(Flowable):
     """A paragraph of Thai (and Latin) text; see the module docstring."""
 
@@ -127,7 +136,7 @@ class ThaiParagraph(Flowable):
     @property
     def items(self) -> list[Item]:
         if self._items is None:
-            self._items = build_units(parse_runs(self.text, self.style, self._markup))
+            self._items = list(_units(self.text, self.style, self._markup))
         return self._items
 
     def _first_indent(self) -> float:

@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as hst
 
 from ita_desktop.documents.text import NBSP, no_break
+from ita_desktop.exporters.pdf import linebreak
 from ita_desktop.exporters.pdf import textflow as tf
+from ita_desktop.exporters.pdf.flowables import ThaiParagraph
 from ita_desktop.exporters.pdf.fonts import register_fonts
 from ita_desktop.exporters.pdf.justify import capacity
 from ita_desktop.exporters.pdf.linebreak import Line, Unit, break_lines, build_units, sub_words
@@ -266,3 +268,52 @@ def test_a_no_break_join_wider_than_the_line_gives_way_at_its_joins(width: float
         assert line == line.strip(" " + NBSP), lines
         assert all(p in words for p in re.split(r"[\s\u00a0]+", line)), lines  # no word cut
     assert len(lines) <= 4, lines  # a join opened is still a space, not a cut
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hst.lists(hst.sampled_from(VOCAB), min_size=1, max_size=12),
+    hst.floats(min_value=0.95, max_value=1.6),
+    hst.booleans(),
+)
+def test_a_paragraph_that_fits_one_line_is_laid_out_as_the_search_would(
+    parts: list[str], slack: float, ragged: bool
+) -> None:
+    """A paragraph no wider than its first line skips the total-fit search (most table
+    cells); the search, asked all the same, gives the very same line."""
+    register_fonts()
+    text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    if not text:
+        return
+    items = build_units([(text, Fmt("Sarabun", 14.0))])
+    natural = linebreak._natural_width([u for u in items if isinstance(u, Unit)])
+    width = natural * slack
+    fast = break_lines(items, width, width, ragged=ragged)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(linebreak, "_natural_width", lambda units: float("inf"))
+        searched = break_lines(items, width, width, ragged=ragged)
+    if natural <= width + 0.01:
+        assert len(fast) == 1
+    assert drawn(fast) == drawn(searched)
+
+
+def drawn(lines: list[Line]) -> list[tuple[list[tuple[str, float]], float, bool]]:
+    """What the lines draw: each box's text and width, the line's width, whether hard."""
+    return [([(b.text, b.width) for b in ln.boxes], ln.width, ln.hard) for ln in lines]
+
+
+def test_paragraphs_of_the_same_text_and_style_share_their_units() -> None:
+    """The same cell text in many rows is segmented and shaped once; the units are shared,
+    never changed, and each paragraph still lays them out at its own width."""
+    register_fonts()
+    style, other = tf.styles()["plain"], tf.styles()["note"]
+    text = "หน่วยงานผู้รับผิดชอบ: กองยุทธศาสตร์และงบประมาณ สำนักปลัดเทศบาล"
+    first, second = ThaiParagraph(text, style), ThaiParagraph(text, style)
+    assert all(a is b for a, b in zip(first.items, second.items, strict=True))
+    assert ThaiParagraph(text, other).items[0] is not first.items[0]
+    before = [(u.text, u.width, u.joined) for u in first.items if isinstance(u, Unit)]
+    narrow, wide = first.wrap(120.0, 1e6)[1], second.wrap(400.0, 1e6)[1]
+    assert narrow > wide
+    assert first.split(120.0, narrow / 2)  # a split makes parts of its own
+    after = [(u.text, u.width, u.joined) for u in second.items if isinstance(u, Unit)]
+    assert after == before
