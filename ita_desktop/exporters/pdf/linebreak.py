@@ -233,10 +233,12 @@ def _break_segment(
     units = _split_overlong(_lstrip(units), width)
     if not units:
         return [_make_line([], not open_end)]
-    if not open_end and _natural_width(units) <= first_width + _EPS:
-        # all on the first line: the least total cost (no other line ends for free), so the
-        # search is skipped (most table cells and headings)
-        return [_make_line(units, True)]
+    if not open_end:
+        line = _make_line(units, True)
+        if line.width <= first_width + _EPS:
+            # all on the first line: the least total cost (no other line ends for free), so
+            # the search is skipped (most table cells and headings)
+            return [line]
     para = _paragraph(units)
     ends = best_breaks(para.places, first_width, width, ragged, para.least, para.exact, open_end)
     lines = []
@@ -285,14 +287,6 @@ def _open_joins(unit: Unit) -> list[Unit]:
     if rest.text:
         out.append(rest)
     return out
-
-
-def _natural_width(units: list[Unit]) -> float:
-    """The width of the units set on one line (spaces at its end are not drawn)."""
-    end = len(units)
-    while end and units[end - 1].space:
-        end -= 1
-    return sum(u.width for u in units[:end])
 
 
 def _lstrip(units: list[Unit]) -> list[Unit]:
