@@ -19,7 +19,10 @@ Public API:
         more, Latin letters less). The line breaker scores lines by r (linebreak.py), so a
         line needing r > 1 is rare; then the gaps between boxes stay at their caps (a text
         extractor reads a gap of 0.1 em between two boxes as a space) and the gaps inside
-        boxes (inside an /ActualText span, render.py) and the word spaces take the rest.
+        boxes (inside an /ActualText span, render.py) and the word spaces take the rest, the
+        letter gaps up to LETTER_MAX of their caps: past that only the word spaces (no-break
+        ones too) open, so a line the breaker could not fill (a first line ended before a
+        number and its unit) is not set letter-spaced apart.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from ita_desktop.exporters.pdf.shaping import GAP_LATIN, GAP_SPACE, GAP_THAI
 THAI_GAP = 0.09  # em: below poppler's word-break gap (0.1 em) between boxes
 LATIN_GAP = 0.03  # em: tracking of Latin letters and digits
 SPACE_GAP = 0.12  # em: added to a word space's own width
+LETTER_MAX = 1.25  # past the caps, letter gaps open to at most this share of theirs
 CAPS = {GAP_LATIN: LATIN_GAP, GAP_THAI: THAI_GAP, GAP_SPACE: SPACE_GAP}  # by Shaped.gap_kinds
 
 
@@ -74,21 +78,33 @@ def spread(boxes: Sequence[Box], extra: float) -> tuple[list[float], dict[int, t
     if abs(extra) <= 0.001 or total <= 0:
         return gaps, inner
     ratio = extra / total  # below 0: the line is a little too wide and its gaps close
-    free_ratio = ratio  # for word spaces and gaps inside boxes
+    letter = space = ratio  # the shares of letter gaps and of word spaces inside boxes
     if ratio > 1.0:
         ratio = 1.0
-        if spaces + inside > 0:
-            free_ratio = (extra - fixed) / (spaces + inside)
-        else:
-            free_ratio = 1.0
+        letter = space = (extra - fixed) / (spaces + inside) if spaces + inside > 0 else 1.0
+        if letter > LETTER_MAX:
+            spaced = spaces + sum(_space_capacity(b) for b in boxes)
+            if spaced > 0:
+                letter = LETTER_MAX
+                space = (extra - fixed - LETTER_MAX * (inside - spaced + spaces)) / spaced
     for i, box in enumerate(boxes):
         if i:
-            gaps[i] = joins[i] * (free_ratio if box.text.isspace() else ratio)
+            gaps[i] = joins[i] * (space if box.text.isspace() else ratio)
         if box.space or not box.shaped.base_gaps:
             continue
         size = box.fmt.size
-        inner[i] = tuple(free_ratio * CAPS[kind] * size for kind in box.shaped.gap_kinds)
+        inner[i] = tuple(
+            (space if kind == GAP_SPACE else letter) * CAPS[kind] * size
+            for kind in box.shaped.gap_kinds
+        )
     return gaps, inner
+
+
+def _space_capacity(box: Box) -> float:
+    """Points of stretch of the no-break spaces inside `box` at their caps."""
+    if box.space or not box.shaped.base_gaps:
+        return 0.0
+    return sum(CAPS[k] for k in box.shaped.gap_kinds if k == GAP_SPACE) * box.fmt.size
 
 
 def _is_thai(ch: str) -> bool:

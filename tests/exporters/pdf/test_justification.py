@@ -16,7 +16,14 @@ import pytest
 
 from ita_desktop.demo.builder import build_demo
 from ita_desktop.exporters.pdf.fonts import register_fonts
-from ita_desktop.exporters.pdf.justify import LATIN_GAP, SPACE_GAP, THAI_GAP, spread
+from ita_desktop.exporters.pdf.justify import (
+    LATIN_GAP,
+    LETTER_MAX,
+    SPACE_GAP,
+    THAI_GAP,
+    capacity,
+    spread,
+)
 from ita_desktop.exporters.pdf.linebreak import Unit, break_lines, build_units
 from ita_desktop.exporters.pdf.render import Fmt, make_box
 from ita_desktop.exporters.pdf.shaping import GAP_LATIN, GAP_SPACE, GAP_THAI, shape
@@ -182,6 +189,28 @@ def test_a_line_shares_its_space_by_the_caps() -> None:
     assert gaps[4] / SPACE_GAP == pytest.approx(thai)  # the no-break space
     assert gaps[1] / THAI_GAP == pytest.approx(thai)  # Thai meeting Latin
     assert gaps[3] == gaps[5] == 0.0  # nothing after a space
+
+
+def test_past_the_caps_word_spaces_open_and_letters_stay_near_theirs() -> None:
+    """A line that needs almost twice its caps (a first line ended before a number and its
+    unit: "ได้คะแนนเท่ากับ | ๑๐๐.๐๐ คะแนน") is not letter-spaced apart: letter gaps open to
+    LETTER_MAX of their caps at most, word spaces (no-break ones too) take the rest."""
+    register_fonts()
+    fmt = Fmt("Sarabun", SIZE)
+    texts = ("ตัวชี้วัดที่\u00a0๙", " ", "การเปิดเผยข้อมูล", " ", "ได้คะแนนเท่ากับ")
+    boxes = [make_box(t, fmt) for t in texts]
+    extra = 1.9 * capacity(boxes)
+    gaps, inner = spread(boxes, extra)
+    assert sum(gaps) + sum(sum(v) for v in inner.values()) == pytest.approx(extra)
+    for i, box in enumerate(boxes):
+        for kind, got in zip(box.shaped.gap_kinds, inner.get(i, ())):
+            if kind == GAP_THAI:
+                assert got == pytest.approx(LETTER_MAX * THAI_GAP * SIZE)
+            else:  # the no-break space after ที่
+                assert kind == GAP_SPACE and got > 2 * LETTER_MAX * SPACE_GAP * SIZE
+    for i in (1, 3):  # the word spaces open as much as the no-break one
+        assert gaps[i] / SPACE_GAP == pytest.approx(inner[0][-1] / SPACE_GAP)
+    assert gaps[2] == gaps[4] == 0.0  # nothing after a space
 
 
 def test_latin_words_get_less_tracking_than_thai_in_the_pdf(tmp_path: Path) -> None:
