@@ -56,21 +56,22 @@ def read_year(book: Book, rules: Rules, units: list[str]) -> WorkbookYear:
     """Everything the workbook carries of its year, checked by `rules` (indicators, tools)
     and `units` (known responsible units; empty: any). WorkbookError lists every problem."""
     problems: list[Problem] = []
+    notes: list[Problem] = []
     missing = [s for s in READ_SHEETS if s not in book.sheet_names()]
     problems += [Problem(s, "", "ไม่พบแผ่นงานนี้ในไฟล์ (ต้องมีทุกแผ่นงานที่โปรแกรมส่งออก)") for s in missing]
 
     def read() -> WorkbookYear:
-        name, year = identity(Sheet(book, L.SCORES, problems))
-        out = WorkbookYear(name, year or 0)
+        name, year = identity(Sheet(book, L.SCORES, problems, notes))
+        out = WorkbookYear(name, year or 0, notes=notes)
         if L.SCORES not in missing:
-            read_scores(Sheet(book, L.SCORES, problems), rules, out)
+            read_scores(Sheet(book, L.SCORES, problems, notes), rules, out)
         if L.ISSUES not in missing:
-            read_issues(Sheet(book, L.ISSUES, problems), rules, out)
+            read_issues(Sheet(book, L.ISSUES, problems, notes), rules, out)
         if L.PLAN not in missing:
-            read_plan(Sheet(book, L.PLAN, problems), rules, units, out)
+            read_plan(Sheet(book, L.PLAN, problems, notes), rules, units, out)
             for r in ROUNDS:
                 if L.progress_sheet(r) not in missing:
-                    read_progress(Sheet(book, L.progress_sheet(r), problems), r, out)
+                    read_progress(Sheet(book, L.progress_sheet(r), problems, notes), r, out)
         return out
 
     out = _guarded(book, read)

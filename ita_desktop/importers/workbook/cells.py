@@ -43,11 +43,14 @@ class WorkbookError(ImportError_):
 class Sheet:
     """One sheet's cells (as typed and as calculated) and the problems found in it."""
 
-    def __init__(self, book: Any, name: str, problems: list[Problem]) -> None:
+    def __init__(
+        self, book: Any, name: str, problems: list[Problem], notes: list[Problem] | None = None
+    ) -> None:
         self.name = name
         self.typed = book.formulas[name]
         self.calculated = book.values[name]
         self.problems = problems
+        self.notes = [] if notes is None else notes  # accepted, but said in the preview
         self.merged = [r for r in self.typed.merged_cells.ranges]
 
     @property
@@ -56,6 +59,18 @@ class Sheet:
 
     def problem(self, ref: str, message: str) -> None:
         self.problems.append(Problem(self.name, ref, message))
+
+    def note(self, ref: str, message: str) -> None:
+        self.notes.append(Problem(self.name, ref, message))
+
+    def _read_from_text(self, ref: str, value: object, read: object, what: str) -> None:
+        """A number typed as text (Thai digits, or formatted as text) is read, and said: the
+        workbook's own formulas skip text, so Excel showed no rank, tool score or level."""
+        self.note(
+            ref,
+            f"{what.strip()} “{shown(value, 30)}” เป็นข้อความ ไม่ใช่ตัวเลข นำเข้าเป็น {read}"
+            " (สูตรในไฟล์ไม่นับข้อความ จึงไม่ได้คำนวณจากค่านี้)",
+        )
 
     def raw(self, ref: str) -> Any:
         """The cell's value: a formula's last calculated value; None when it has none (with a
@@ -129,7 +144,7 @@ class Sheet:
             return None
         number = _decimal(value)
         if number is None:
-            self.problem(ref, f"{what} “{shown(value, 30)}” ไม่ใช่ตัวเลข")
+            self.problem(ref, f"{what.strip()} “{shown(value, 30)}” ไม่ใช่ตัวเลข")
             return None
         if not MIN_SCORE <= number <= MAX_SCORE:
             self.problem(ref, f"{what}ต้องอยู่ระหว่าง 0 ถึง 100 (ได้ {shown(value, 30)})")
@@ -139,6 +154,8 @@ class Sheet:
                 ref, f"{what}มีทศนิยมเกิน 2 ตำแหน่ง (ได้ {shown(value, 30)}) โปรแกรมไม่ปัดให้ กรุณาแก้"
             )
             return None
+        if isinstance(value, str):
+            self._read_from_text(ref, value, f"{number:f}", what)
         return number
 
     def integer(self, ref: str, what: str) -> int | None:
@@ -150,7 +167,10 @@ class Sheet:
         text = to_arabic_digits(str(value)).strip()
         if isinstance(value, float) and value.is_integer():
             return int(value)
-        if isinstance(value, int) or text.isdigit():
+        if isinstance(value, int):
+            return value
+        if text.isdigit():
+            self._read_from_text(ref, value, int(text), what)
             return int(text)
         self.problem(ref, f"{what} “{shown(value, 30)}” ไม่ใช่จำนวนเต็ม")
         return None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from openpyxl.utils import get_column_letter as letter
+
 from ita_desktop.documents import workbook_layout as L
-from ita_desktop.domain.models import PRIORITIES, Assessment, Measure, ProgressEntry
+from ita_desktop.domain.models import PRIORITIES, Assessment, Measure, Period, ProgressEntry
 from ita_desktop.domain.periods import period_text
 from ita_desktop.errors import shown
-from ita_desktop.importers.workbook.sheets import WorkbookYear
+from ita_desktop.importers.workbook.sheets import WorkbookMeasure, WorkbookYear
 
 MEASURE_FIELDS = {
     "title": "ชื่อมาตรการ",
@@ -38,14 +40,34 @@ def change_lines(
     measures: list[Measure],
     progress: dict[int, dict[int, ProgressEntry]],
 ) -> list[str]:
-    """Every change, one line each; a year not stored yet is summed up in one line."""
+    """Every change, one line each (a year not stored yet is summed up in one line), then
+    what was accepted but must be said: numbers read from text, periods kept as text."""
     if stored is None:
         filled = sum(1 for v in data.scores.values() if v is not None)
-        return [
+        free = [_free_period(m, data.year + 1) for m in data.measures if m.measure.period.text]
+        summary = (
             f"ปีงบประมาณ {data.year} ใหม่: คะแนน {filled} ตัวชี้วัด, มาตรการ {len(data.measures)} รายการ"
-        ]
+        )
+        return [summary, *free, *_notes(data)]
     lines = _figures(data, stored) + _issues(data, stored) + _measures(data, measures, progress)
-    return lines or ["ไม่มีข้อมูลที่เปลี่ยนแปลง"]
+    return (lines or ["ไม่มีข้อมูลที่เปลี่ยนแปลง"]) + _notes(data)
+
+
+def _notes(data: WorkbookYear) -> list[str]:
+    return [f"หมายเหตุ: {note.line()}" for note in data.notes]
+
+
+def _free_period(m: WorkbookMeasure, plan_year: int) -> str:
+    """A period the import could not read as months: kept as the text typed, and said so."""
+    period = m.measure.period
+    ref = f"{letter(L.column_of(L.PLAN_COLUMNS, 'period'))}{m.row}"
+    example = period_text(Period(start_month=10, end_month=3), plan_year, thai_digits=False)
+    whole = period_text(Period(whole_year=True), plan_year, thai_digits=False)
+    return (
+        f"หมายเหตุ: แผ่นงาน “{L.PLAN}” เซลล์ {ref}: ระยะเวลา “{shown(period.text, 40)}” อ่านเป็นเดือนไม่ได้"
+        f" จึงเก็บเป็นข้อความตามที่พิมพ์ (ไม่มีเดือนเริ่มและเดือนสิ้นสุด)"
+        f" ถ้าต้องการให้อ่านเป็นเดือน ให้พิมพ์แบบ “{example}” หรือ “{whole}”"
+    )
 
 
 def _figures(data: WorkbookYear, a: Assessment) -> list[str]:
@@ -94,7 +116,10 @@ def _measures(
     for i in range(max(len(old), len(data.measures))):
         place = f"มาตรการที่ {i + 1}"
         if i >= len(old):
-            lines.append(f"เพิ่ม{place}: {shown(data.measures[i].measure.title, 60)}")
+            added = data.measures[i].measure
+            lines.append(f"เพิ่ม{place}: {shown(added.title, 60)}")
+            if added.period.text:
+                lines.append(_free_period(data.measures[i], plan_year))
             continue
         if i >= len(data.measures):
             lines.append(f"ลบ{place}: {shown(old[i].title, 60)} (พร้อมผลการดำเนินการ)")
@@ -111,6 +136,8 @@ def _measures(
         ]
         if fields:
             lines.append(f"{place} ({shown(old[i].title, 40)}): แก้ไข{', '.join(fields)}")
+        if MEASURE_FIELDS["period"] in fields and new.measure.period.text:
+            lines.append(_free_period(new, plan_year))
         for r in sorted(progress):
             before = progress[r].get(old[i].id or -1) or ProgressEntry(None, r)
             after = new.progress.get(r) or ProgressEntry(None, r)

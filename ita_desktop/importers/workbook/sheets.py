@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter as letter
 from ita_desktop.documents import workbook_layout as L
 from ita_desktop.domain.models import PRIORITIES, Measure, OfficialFigures, ProgressEntry, Rules
 from ita_desktop.errors import shown
-from ita_desktop.importers.workbook.cells import Sheet
+from ita_desktop.importers.workbook.cells import Problem, Sheet
 from ita_desktop.importers.workbook.period import period_from_text
 from ita_desktop.thai.digits import to_arabic_digits
 from ita_desktop.thai.normalize import normalize_name
@@ -25,6 +25,7 @@ class WorkbookMeasure:
     number: int | None  # its ลำดับ in the plan sheet (None: a row added without one)
     measure: Measure
     progress: dict[int, ProgressEntry] = field(default_factory=dict)  # round -> entry
+    row: int = 0  # its row in the plan sheet
 
 
 @dataclass
@@ -41,6 +42,8 @@ class WorkbookYear:
     issues_by_tool: dict[str, str] = field(default_factory=dict)
     issue_priorities: dict[int, str] = field(default_factory=dict)
     measures: list[WorkbookMeasure] = field(default_factory=list)
+    # values accepted but worth saying (a number typed as text), with their sheet and cell
+    notes: list[Problem] = field(default_factory=list)
 
 
 def cell(col: int, row: int) -> str:
@@ -102,7 +105,7 @@ def read_scores(sheet: Sheet, rules: Rules, out: WorkbookYear) -> None:
         official.get("EIT"),
         official.get("OIT"),
         overall,
-        sheet.text(cell(5, rows.level)),
+        _level(sheet, cell(5, rows.level), rules),
     )
     for row, label, what in (
         (rows.threshold, L.THRESHOLD_LABEL, "เกณฑ์จุดแข็ง "),
@@ -113,6 +116,19 @@ def read_scores(sheet: Sheet, rules: Rules, out: WorkbookYear) -> None:
         if value is None and not any(p.cell == cell(4, row) for p in sheet.problems):
             sheet.problem(cell(4, row), f"กรุณากรอก{what.strip()}")
         setattr(out, "threshold" if row == rows.threshold else "target", value)
+
+
+def _level(sheet: Sheet, ref: str, rules: Rules) -> str:
+    """The official level: one of the year's level names (its grade bands) or empty."""
+    level = sheet.text(ref)
+    names = [band.label for band in rules.grades]
+    if level and level not in names:
+        sheet.problem(
+            ref,
+            f"ระดับทางการต้องเป็น {' / '.join(names)} หรือว่าง (ได้ “{shown(level, 40)}”) ตามเกณฑ์ของปีนี้",
+        )
+        return ""
+    return level
 
 
 def _indicator_cells(sheet: Sheet, row: int, number: int, name: str) -> None:
@@ -195,7 +211,7 @@ def read_plan(sheet: Sheet, rules: Rules, units: list[str], out: WorkbookYear) -
             activities=lists["activities"],
             budget=sheet.text(ref["budget"]),
         )
-        out.measures.append(WorkbookMeasure(number, measure))
+        out.measures.append(WorkbookMeasure(number, measure, row=row))
 
 
 def _lines(text: str) -> list[str]:
