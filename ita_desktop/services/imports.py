@@ -41,6 +41,7 @@ from ita_desktop.importers.workbook import (
 from ita_desktop.rules.presets import preset_for
 from ita_desktop.services.changes import Changes
 from ita_desktop.services.exchange import ImportPlan, app_version, import_exchange, plan_import
+from ita_desktop.services.import_in_place import update_year
 from ita_desktop.services.organizations import find_organization
 from ita_desktop.storage.repository import Repository
 from ita_desktop.storage.store import Store
@@ -104,9 +105,16 @@ def preview_workbook(
 
 def apply_workbook(db: Repository, preview: WorkbookPreview) -> Changes:
     """Apply a previewed workbook in one transaction (a backup is taken first); the year's
-    other data are taken as stored now. details["plan"] is the ImportPlan carried out."""
+    other data are taken as stored now. A year the database holds gets only what differs
+    (nothing at all, and no backup, when nothing does; measures keep their ids); a new one is
+    created through the exchange import. details["plan"] is the ImportPlan carried out."""
     stored = _stored(db, preview.organization, preview.year)
-    return import_exchange(db, _exchange(preview.data, stored))
+    exchange = _exchange(preview.data, stored)
+    if stored.assessment is None or stored.assessment.id is None:
+        return import_exchange(db, exchange)
+    (year,) = exchange.organizations[0].years
+    changes = update_year(db, stored.assessment.id, year)
+    return replace(changes, details={"plan": preview.plan})
 
 
 def import_workbook(

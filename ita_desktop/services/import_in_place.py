@@ -1,0 +1,131 @@
+"""Applying an imported year to the year the database already holds: only what differs is
+written (a score, a figure, an issue, a measure's field, a round's report), so an unchanged
+workbook writes nothing and makes no backup, and every measure keeps its id and progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ita_desktop.domain.models import PROGRESS_FIELDS, ROUNDS, Assessment, ProgressEntry
+from ita_desktop.importers.exchange_json import ImportedMeasure, ImportedYear
+from ita_desktop.services.backups import before_change
+from ita_desktop.services.changes import ASSESSMENT, MEASURES, PROGRESS, SCORES, Changes
+from ita_desktop.storage.repository import Repository
+from ita_desktop.storage.store import MEASURE_FIELDS, Store
+
+
+def update_year(db: Repository, assessment_id: int, new: ImportedYear) -> Changes:
+    """Write only what `new` changes in the stored year `assessment_id`, in one transaction
+    (a backup first); nothing at all when nothing differs."""
+    with db.read() as s:
+        if not _apply(s, assessment_id, new, write=False):
+            return Changes(frozenset())
+    before_change(db, "import")  # the file as it was, in its backups folder
+    with db.write() as s:
+        kinds = _apply(s, assessment_id, new, write=True)
+    return Changes(frozenset(kinds))
+
+
+def _apply(s: Store, assessment_id: int, new: ImportedYear, *, write: bool) -> set[str]:
+    """The kinds of data `new` changes; written when `write` (inside a write transaction)."""
+    kinds = _assessment(s, assessment_id, new.assessment, write)
+    old = s.measures(assessment_id)
+    progress = {r: s.progress(assessment_id, r) for r in ROUNDS}
+    for i, m in enumerate(new.measures):
+        if i >= len(old):
+            kinds |= {MEASURES, PROGRESS}
+            if write:
+                _reports(s, s.add_measure(assessment_id, m.measure), {}, m, write)
+            continue
+        measure_id = old[i].id
+        assert measure_id is not None
+        fields = {
+            f: getattr(m.measure, f)
+            for f in MEASURE_FIELDS
+            if getattr(m.measure, f) != getattr(old[i], f)
+        }
+        if fields:
+            kinds.add(MEASURES)
+            if write:
+                s.update_measure(measure_id, fields)
+        before = {r: progress[r].get(measure_id) for r in ROUNDS}
+        if _reports(s, measure_id, before, m, write):
+            kinds.add(PROGRESS)
+    for gone in old[len(new.measures) :]:
+        kinds |= {MEASURES, PROGRESS}
+        if write and gone.id is not None:
+            s.delete_measure(gone.id)
+    return kinds
+
+
+def _reports(
+    s: Store,
+    measure_id: int,
+    before: dict[int, ProgressEntry | None],
+    m: ImportedMeasure,
+    write: bool,
+) -> bool:
+    """Each round's report of one measure set to the imported one where it differs."""
+    after = {e.round: e for e in m.progress}
+    changed = False
+    for r in ROUNDS:
+        values = {
+            f: _text(after.get(r), f)
+            for f in PROGRESS_FIELDS
+            if _text(after.get(r), f) != _text(before.get(r), f)
+        }
+        if values:
+            changed = True
+            if write:
+                s.update_progress(measure_id, r, values)
+    return changed
+
+
+def _text(entry: ProgressEntry | None, name: str) -> str:
+    return str(getattr(entry, name) or "") if entry is not None else ""
+
+
+def _assessment(s: Store, assessment_id: int, new: Assessment, write: bool) -> set[str]:
+    """Scores, official figures, threshold, target and issues where they differ."""
+    old = s.assessment(assessment_id)
+    kinds: set[str] = set()
+    for number in sorted({*old.scores, *new.scores}):
+        value = new.scores.get(number)
+        if value != old.scores.get(number):
+            kinds.add(SCORES)
+            if write:
+                s.set_score(assessment_id, number, value)
+    plain: dict[str, Any] = {
+        "threshold": (old.threshold, new.threshold),
+        "target": (old.target, new.target),
+        "official_iit": (old.official.iit, new.official.iit),
+        "official_eit": (old.official.eit, new.official.eit),
+        "official_oit": (old.official.oit, new.official.oit),
+        "official_overall": (old.official.overall, new.official.overall),
+        "official_level": (old.official.level, new.official.level),
+    }
+    values = {name: after for name, (before, after) in plain.items() if before != after}
+    texts = [
+        ("issues_by_indicator", str(n), text)
+        for n in sorted({*old.issues_by_indicator, *new.issues_by_indicator})
+        if (text := new.issues_by_indicator.get(n, "")) != old.issues_by_indicator.get(n, "")
+    ] + [
+        ("issues_by_tool", code, text)
+        for code in sorted({*old.issues_by_tool, *new.issues_by_tool})
+        if (text := new.issues_by_tool.get(code, "")) != old.issues_by_tool.get(code, "")
+    ]
+    priorities = {
+        str(n): new.issue_priorities.get(n)
+        for n in sorted({*old.issue_priorities, *new.issue_priorities})
+        if new.issue_priorities.get(n) != old.issue_priorities.get(n)
+    }
+    if values or texts or priorities:
+        kinds.add(ASSESSMENT)
+    if write:
+        if values:
+            s.update_assessment(assessment_id, values)
+        for column, key, text in texts:
+            s.set_text(assessment_id, column, key, text)
+        for key, priority in priorities.items():
+            s.set_map_entry(assessment_id, "issue_priorities", key, priority)
+    return kinds
