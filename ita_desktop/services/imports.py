@@ -42,6 +42,7 @@ from ita_desktop.rules.presets import preset_for
 from ita_desktop.services.changes import Changes
 from ita_desktop.services.exchange import ImportPlan, app_version, import_exchange, plan_import
 from ita_desktop.services.import_in_place import update_year
+from ita_desktop.services.import_unread import unread_edits
 from ita_desktop.services.organizations import find_organization
 from ita_desktop.storage.repository import Repository
 from ita_desktop.storage.store import Store
@@ -94,12 +95,11 @@ def preview_workbook(
     units = stored.organization.units if stored.organization else []
     data = read_year(book, rules, units)
     exchange = _exchange(data, stored)
+    imported = exchange.organizations[0].years[0].assessment
+    lines = change_lines(data, stored.assessment, stored.measures, stored.progress)
+    lines += unread_edits(db, book, stored.organization, stored.assessment, imported, name)
     return WorkbookPreview(
-        path,
-        data,
-        plan_import(db, exchange),
-        tuple(change_lines(data, stored.assessment, stored.measures, stored.progress)),
-        tuple(not_read_sheets(book)),
+        path, data, plan_import(db, exchange), tuple(lines), tuple(not_read_sheets(book))
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ita_desktop.documents import workbook_layout as L
@@ -113,3 +114,53 @@ def test_an_official_level_of_the_year_is_imported(setup: tuple[Repository, int,
     edit(book, L.SCORES, {f"E{ROWS.level}": "B"})
     import_workbook(repo, book)
     assert get_assessment_by_id(repo, aid).official.level == "B"
+
+
+def _unread(changes: tuple[str, ...]) -> list[str]:
+    return [line for line in changes if line.startswith("ไม่ได้นำเข้า")]
+
+
+@pytest.mark.parametrize(
+    "ref",
+    ["G4", f"D{ROWS.ranking_header + 1}", "A1", "A2"],
+    ids=["last year", "ranking", "title", "label"],
+)
+def test_an_edit_in_a_cell_the_import_does_not_read_is_named(
+    setup: tuple[Repository, int, Path], ref: str
+) -> None:
+    repo, _aid, book = setup
+    edit(book, L.SCORES, {ref: 12.5})
+    changes = preview_workbook(repo, book).changes
+    (line,) = _unread(changes)
+    assert f"แผ่นงาน “{L.SCORES}” เซลล์ {ref} ต่างจากที่โปรแกรมส่งออก" in line
+    assert changes[0] == "ไม่มีข้อมูลที่เปลี่ยนแปลง"
+
+
+def test_an_edit_in_the_yearly_history_is_named(setup: tuple[Repository, int, Path]) -> None:
+    repo, _aid, book = setup
+    wb = openpyxl.load_workbook(book)
+    ws = wb[L.SCORES]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "ปี พ.ศ.") + 1
+    ws.cell(row, 3).value = 10
+    wb.save(book)
+    (line,) = _unread(preview_workbook(repo, book).changes)
+    assert f"เซลล์ C{row} " in line
+
+
+def test_a_ranking_left_as_exported_after_a_score_edit_is_not_named(
+    setup: tuple[Repository, int, Path],
+) -> None:
+    repo, _aid, book = setup
+    edit(book, L.SCORES, {"D4": 99, "E17": 92.5, f"E{ROWS.level}": "AA"})
+    changes = preview_workbook(repo, book).changes
+    assert "คะแนนตัวชี้วัดที่ 1: 80.50 → 99" in changes and not _unread(changes)
+
+
+def test_into_an_empty_database_only_edited_cells_are_named(
+    setup: tuple[Repository, int, Path],
+) -> None:
+    _repo, _aid, book = setup
+    assert not _unread(preview_workbook(None, book).changes)
+    edit(book, L.ISSUES, {"A1": "หัวเรื่องใหม่"})
+    (line,) = _unread(preview_workbook(None, book).changes)
+    assert f"แผ่นงาน “{L.ISSUES}” เซลล์ A1 " in line

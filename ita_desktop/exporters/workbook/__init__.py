@@ -33,6 +33,15 @@ def export_workbook(
     ctx: ReportContext, progress_by_round: dict[int, dict[int, ProgressEntry]], out: Path
 ) -> Path:
     """Write the year's workbook to `out` (the caller writes to a temporary file and renames)."""
+    build_workbook(ctx, progress_by_round).save(out)
+    return Path(out)
+
+
+def build_workbook(
+    ctx: ReportContext, progress_by_round: dict[int, dict[int, ProgressEntry]]
+) -> Workbook:
+    """The year's workbook in memory, as `export_workbook` writes it (the import compares the
+    cells it does not read with it)."""
     org, year, digits = ctx.org.name, ctx.assessment.year, ctx.thai_digits
     wb = Workbook()
     wb.properties.creator = wb.properties.lastModifiedBy = CREATOR
@@ -71,8 +80,7 @@ def export_workbook(
         write_progress(ws, ctx, progress, cells)
         sheet(ws, f"ผลการดำเนินการตามมาตรการ รอบ {round_months} เดือน", 11, True, year + 1, False)
     wb.calculation.fullCalcOnLoad = True  # Excel computes the formulas when the file opens
-    wb.save(out)
-    return Path(out)
+    return wb
 
 
 def _identity(ws: Worksheet, org: str, year: int) -> None:
