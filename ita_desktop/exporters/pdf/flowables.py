@@ -206,19 +206,34 @@ class ThaiParagraph(Flowable):
         for i, line in enumerate(lines):
             indent = self._first_indent() if i == 0 else 0.0
             avail = full - indent
-            x = st.leftIndent + indent
+            start = st.leftIndent + indent
+            x = start
             gaps = [0.0] * len(line.boxes)
             inner: dict[int, tuple[float, ...]] | None = None
             align = st.alignment
-            if align == TA_JUSTIFY and not line.hard and line.width >= JUSTIFY_MIN_FILL * avail:
-                gaps, inner = spread(line.boxes, avail - line.width)
-            elif align == TA_CENTER:
-                x += (avail - line.width) / 2.0
-            elif align == TA_RIGHT:
-                x += avail - line.width
+            lead = _lead(line)  # ink left of the first glyph's origin: kept inside the measure
+            justified = align == TA_JUSTIFY and not line.hard
+            if justified and line.width >= JUSTIFY_MIN_FILL * avail:
+                x += lead
+                gaps, inner = spread(line.boxes, avail - line.width - lead)
+            else:
+                if align == TA_CENTER:
+                    x += (avail - line.width) / 2.0
+                elif align == TA_RIGHT:
+                    x += avail - line.width
+                room = start + avail - (x + line.width)  # right of the line
+                x += min(max(0.0, lead - (x - start)), max(0.0, room))
             if line.boxes:
                 draw_boxes(canv, x, y, line.boxes, gaps, inner)
             y -= leading
+
+
+def _lead(line: Line) -> float:
+    """Points of ink left of the line's start (Shaped.lead of its first box)."""
+    if not line.boxes:
+        return 0.0
+    first = line.boxes[0]
+    return first.shaped.lead * first.fmt.size / 1000.0
 
 
 def _line_items(line: Line) -> list[Item]:

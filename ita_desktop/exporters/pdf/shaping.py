@@ -43,6 +43,7 @@ class Shaped:
         "chars",
         "font_name",
         "has_y",
+        "lead",
         "needs_span",
         "post",
         "pre",
@@ -64,6 +65,7 @@ class Shaped:
         width: float,
         needs_span: bool = False,
         advances: list[float] | None = None,
+        lead: float = 0.0,
     ) -> None:
         self.text = text
         self.font_name = font_name
@@ -75,6 +77,9 @@ class Shaped:
         self.width = width  # total advance
         self.advances = advances or [0.0] * len(chars)  # advance of glyph i
         self.has_y = any(yoff)
+        # ink left of the run's origin (a glyph such as ใ or ไ reaching back past its own
+        # start): a line starting with it is moved right by this much (flowables.py)
+        self.lead = lead
         # zero-advance or raised glyphs confuse text extractors (poppler takes a mark followed
         # by a letter at the same x for duplicated text): such runs get an /ActualText span
         self.needs_span = needs_span or self.has_y
@@ -194,6 +199,13 @@ def _shape(text: str, font: ThaiTTFont) -> Shaped:
         pen += g[2]
     width = pen
     _order_by_position(glyphs, width)
+    first = glyphs[0][1] if glyphs else 0
+    ink = [
+        g[5] + font.hb_font.get_glyph_extents(g[0]).x_bearing * scale
+        for g in glyphs
+        if g[1] == first
+    ]
+    lead = max(0.0, -min(ink, default=0.0))
     texts = _glyph_texts(glyphs, text, font)
     chars: list[str] = []
     pre: list[float] = []
@@ -222,6 +234,7 @@ def _shape(text: str, font: ThaiTTFont) -> Shaped:
         width,
         zero_advance and len(glyphs) > 1,
         advances,
+        lead,
     )
 
 

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pdfplumber
 import pytest
 from PIL import Image, ImageChops
@@ -308,7 +309,9 @@ def test_justified_lines_span_the_full_width(tmp_path: Path) -> None:
     lines = lines_of(pdf)
     assert len(lines) > 8
     for line in lines[:-1]:
-        assert min(c["x0"] for c in line) == pytest.approx(LEFT, abs=0.5)
+        first = min(line, key=lambda c: c["x0"])  # moved right by the ink it has left of it
+        lead = shape(first["text"], "Sarabun").lead * 16 / 1000.0
+        assert first["x0"] == pytest.approx(LEFT + lead, abs=0.5)
         assert max(c["x1"] for c in line) == pytest.approx(LEFT + width, abs=1.0), text_of(line)
     last = lines[-1]  # set at its natural width, not stretched
     natural = tf.width(text_of(last).strip(), 16)
@@ -361,3 +364,23 @@ def test_narrow_table_cells_read_without_cut_words(tmp_path: Path) -> None:
     report = read_back(build(tmp_path / "cells.pdf", story))
     assert report.line_joins > 50
     assert_clean(report)
+
+
+@pytest.mark.parametrize("align", ["justify", "left"])
+def test_a_line_starting_with_a_glyph_that_reaches_back_stays_inside(
+    tmp_path: Path, align: str
+) -> None:
+    """ใ, ไ and โ reach about 0.06 em left of their origin (Shaped.lead): a line starting
+    with one is moved right by that much, so no ink crosses the frame's left edge (the demo's
+    "ในรอบ ๑๒ เดือน" crossed the margin by 1 pt)."""
+    register_fonts()
+    assert shape("ในรอบ", "Sarabun").lead > 40 and shape("การ", "Sarabun").lead == 0
+    text = " ".join(["ในรอบ ๑๒ เดือน ไม่มี โดยมีผลการดำเนินการ ใช้งบประมาณ"] * 12)
+    pdf = build(tmp_path / "lead.pdf", [thai_paragraph(text, style(align))])
+    run_tool("pdftoppm", "-r", 288, "-gray", "-f", 1, "-l", 1, pdf, tmp_path / "lead")
+    (image,) = tmp_path.glob("lead-*.pgm")
+    ink = np.asarray(Image.open(image)) < 160
+    left_px = int(LEFT * 288 / 72)
+    assert ink.any() and not ink[:, : left_px - 1].any()  # a pixel of anti-aliasing
+    starts = [line[0]["text"] for line in lines_of(pdf)]
+    assert sum(c in "ใไโ" for c in starts) >= 2  # lines did start with such glyphs
