@@ -55,7 +55,9 @@ def principles(ctx: ReportContext) -> list[Block]:
         Paragraph(L.INDICATOR_ITEM.format(number=i.number, name=i.name, tool=i.tool), "item")
         for i in rules.indicators
     ]
-    out.append(Paragraph(L.PRINCIPLES_CLOSING.format(org=ctx.org.name, next_year=ctx.next_year)))
+    if ctx.analysed:  # a year without scores has no analysis to announce
+        closing = L.PRINCIPLES_CLOSING.format(org=ctx.org.name, next_year=ctx.next_year)
+        out.append(Paragraph(closing))
     return out
 
 

@@ -26,8 +26,13 @@ def build(ctx: ReportContext) -> list[Block]:
         Rule(0.3),
         Spacer(0.3),
     ]
+    analysed = L.ANNOUNCEMENT_ANALYSED.format(org=ctx.org.name) if ctx.analysed else ""
     body = ctx.settings.announcement_text.strip() or L.ANNOUNCEMENT_BODY.format(
-        org=ctx.org.name, year=ctx.year, next_year=ctx.next_year, count=len(ctx.measures)
+        org=ctx.org.name,
+        year=ctx.year,
+        next_year=ctx.next_year,
+        count=len(ctx.measures),
+        analysed=analysed,
     )
     out += text_blocks(body)
     out += [Spacer(0.6), Paragraph(dated(ctx.settings.announcement_date), "dateline")]

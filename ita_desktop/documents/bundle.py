@@ -287,7 +287,11 @@ def _bundle_preface(ctx: ReportContext, docs: list[str]) -> str:
         "measures": L.PREFACE_ITEM_MEASURES.format(next_year=ctx.next_year),
         "results": L.PREFACE_ITEM_RESULTS.format(months=ctx.round_months),
     }
-    first = L.PREFACE_BUNDLE.format(org=ctx.org.name, items=join_thai([names[d] for d in docs]))
+    first = L.PREFACE_BUNDLE.format(
+        org=ctx.org.name,
+        items=join_thai([names[d] for d in docs]),
+        last=L.PREFACE_BUNDLE_LAST[docs[-1]],
+    )
     return first + "\n\n" + L.PREFACE_CLOSING.format(org=ctx.org.name)
 
 

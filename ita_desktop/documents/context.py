@@ -64,6 +64,11 @@ class ReportContext:
         return self.figures
 
     @property
+    def analysed(self) -> bool:
+        """Has the year an indicator score, so an analysis the documents may speak of?"""
+        return bool(self.analysis.ranking)
+
+    @property
     def year(self) -> int:
         return self.assessment.year
 

@@ -52,7 +52,7 @@ def build(ctx: ReportContext, num: Numbering, number: int = 1) -> list[Block]:
         Paragraph(
             L.RESULTS_INTRO.format(
                 org=ctx.org.name,
-                year=ctx.year,
+                analysed=L.RESULTS_ANALYSED.format(year=ctx.year) if ctx.analysed else "",
                 next_year=ctx.next_year,
                 count=len(ctx.measures),
                 months=ctx.round_months,

@@ -27,14 +27,15 @@ def build(ctx: ReportContext, num: Numbering, number: int | None = None) -> list
     if not ctx.measures:
         out.append(Paragraph(L.MEASURES_NONE.format(next_year=ctx.next_year)))
         return out + signatures(ctx)
-    weak = [ctx.assessment.rules.indicator(n).name for n in ctx.analysis.weaknesses]
+    served = {n for m in ctx.measures for n in m.indicators}
+    weak = [ctx.assessment.rules.indicator(n).name for n in ctx.analysis.weaknesses if n in served]
     focus = L.MEASURES_FOCUS.format(names=join_thai(weak)) if weak else ""
     intro = L.MEASURES_INTRO.format(
         org=ctx.org.name,
-        year=ctx.year,
         next_year=ctx.next_year,
         count=len(ctx.measures),
         focus=focus,
+        analysed=L.MEASURES_ANALYSED.format(year=ctx.year) if ctx.analysed else "",
     )
     out += [Paragraph(intro), plan_table(ctx, num)]
     return out + signatures(ctx)
