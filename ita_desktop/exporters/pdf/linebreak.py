@@ -127,6 +127,8 @@ def _can_break(left: str, right: str) -> bool:
     a, b = left[-1], right[0]
     if b in NO_BREAK_BEFORE or a in NO_BREAK_AFTER:
         return False
+    if a == "." and is_thai(b):  # inside an abbreviation ("มี.ค.", "ป.ป.ช.") or a number
+        return False
     if unicodedata.category(b) in ("Mn", "Mc"):
         return False
     return is_thai(a) or is_thai(b)

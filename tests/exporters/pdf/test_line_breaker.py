@@ -314,3 +314,18 @@ def test_paragraphs_of_the_same_text_and_style_share_their_units() -> None:
     assert first.split(120.0, narrow / 2)  # a split makes parts of its own
     after = [(u.text, u.width, u.joined) for u in second.items if isinstance(u, Unit)]
     assert after == before
+
+
+@pytest.mark.parametrize("width", [60.0, 80.0, 100.0, 120.0, 140.0, 170.0, 200.0, 240.0])
+def test_abbreviations_and_thai_decimals_never_end_a_line_at_their_dots(width: float) -> None:
+    """ "มี.ค." is no "มี." and "ค." (nabon's Part 2 heading broke it there), nor "ป.ป.ช.",
+    "๓.๑" or "พ.ศ."."""
+    text = "รอบ ๖ เดือน (ต.ค. ๒๕๖๔ – มี.ค. ๒๕๖๕) ตามมาตรการของสำนักงาน ป.ป.ช. ข้อ ๓.๑๒"
+    for ragged in (True, False):
+        lines = lay_out(text, width, ragged)
+        assert squash("".join(lines)) == squash(text)
+        for line in lines[:-1]:
+            end = line.rstrip()
+            assert not re.search(r"[\u0e00-\u0e7f]\.$", end) or end.endswith(
+                ("ต.ค.", "มี.ค.", "ป.ป.ช.")
+            ), (width, lines)
