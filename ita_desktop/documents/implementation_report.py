@@ -9,9 +9,10 @@ from ita_desktop.documents import labels as L
 from ita_desktop.documents.blocks import Block, Heading, Paragraph, Table
 from ita_desktop.documents.common import Numbering, signatures, text_blocks
 from ita_desktop.documents.context import ReportContext
-from ita_desktop.documents.text import lines, paragraphs
+from ita_desktop.documents.text import lines, paragraphs, score
 from ita_desktop.domain.models import STATUSES, Measure, ProgressEntry
 from ita_desktop.thai.dates import round_range
+from ita_desktop.thai.digits import to_arabic_digits
 
 # the results table's own widths: the output and outcome columns need room
 WIDTHS = {"measure": 0.17, "steps": 0.20, "period": 0.10, "responsible": 0.10, "output": 0.16}
@@ -103,20 +104,27 @@ def status(entry: ProgressEntry | None) -> str:
 
 
 def outcome(ctx: ReportContext, m: Measure, entry: ProgressEntry | None) -> list[str]:
-    """The reported outcome, then the linked indicators' scores it can be judged by."""
+    """The reported outcome, then the scores of the linked indicators it can be judged by:
+    those the reported text does not already state; "no score of the year to compare" is
+    said once under several results that lack it."""
     out = lines(entry.outcome) if entry else []
+    stated = to_arabic_digits(" ".join(out))
     rules = ctx.assessment.rules
+    known = {i.number: i.name for i in rules.indicators}
+    cited = []
     for number in m.indicators:
-        try:
-            name = rules.indicator(number).name
-        except KeyError:
-            continue
-        ref = L.INDICATOR_REF_LINES.format(number=number, name=name)
-        base = ctx.assessment.scores.get(number)
-        after = ctx.next_scores.get(number)
-        cite = narrative.score_citation(ref, ctx.year, base, ctx.next_year, after)
+        base, after = ctx.assessment.scores.get(number), ctx.next_scores.get(number)
+        shown = after if after is not None else base
+        if number in known and shown is not None and score(shown) not in stated:
+            cited.append((number, base, after))
+    no_base = sum(1 for _, base, after in cited if base is None and after is not None)
+    for number, base, after in cited:
+        ref = L.INDICATOR_REF_LINES.format(number=number, name=known[number])
+        cite = narrative.score_citation(ref, ctx.year, base, ctx.next_year, after, no_base > 1)
         if cite:
             out.append(cite)
+    if no_base > 1:
+        out.append(narrative.no_base_note(ctx.year))
     return out or [L.NONE_GIVEN]
 
 

@@ -312,10 +312,13 @@ def score_citation(
     base: Decimal | None,
     next_year: int,
     after: Decimal | None,
+    no_base_apart: bool = False,
 ) -> str | None:
     """An indicator's scores as the outcome of a measure of `next_year`: that year's result
     first, the analysed year's as its baseline; never a missing score printed as "–" and never
-    the baseline presented as the outcome. None when neither year has a score."""
+    the baseline presented as the outcome. None when neither year has a score.
+    `no_base_apart`: a result without a baseline leaves "no score of `year` to compare" out
+    (no_base_note says it once for several)."""
     if after is not None and base is not None:
         delta = after - base
         key = "cite_up" if delta > 0 else "cite_down" if delta < 0 else "cite_same"
@@ -324,9 +327,13 @@ def score_citation(
             "cite_both", ref=ref, next_year=next_year, next_score=_score(after), change=change
         )
     if after is not None:
-        return _t(
-            "cite_after_only", ref=ref, year=year, next_year=next_year, next_score=_score(after)
-        )
+        key = "cite_after" if no_base_apart else "cite_after_only"
+        return _t(key, ref=ref, year=year, next_year=next_year, next_score=_score(after))
     if base is not None:
         return _t("cite_base_only", ref=ref, year=year, score=_score(base), next_year=next_year)
     return None
+
+
+def no_base_note(year: int) -> str:
+    """ "(no score of `year` to compare)", once under several results without a baseline."""
+    return _t("cite_no_base", year=year)

@@ -4,12 +4,13 @@ preface that goes no further than the book, and no instructions for the program'
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
-from ita_desktop.documents.blocks import Document
+from ita_desktop.documents.blocks import Document, Table
 from ita_desktop.documents.bundle import build_document
 from ita_desktop.domain.models import Measure, Period
-from ita_desktop.services.assessments import get_assessment
+from ita_desktop.services.assessments import create_year, get_assessment, set_scores
 from ita_desktop.services.measures import add_measure, list_measures, update_measure
 from ita_desktop.services.progress import update_progress
 from ita_desktop.services.reports import load_context
@@ -101,3 +102,34 @@ def test_the_preface_goes_no_further_than_the_book(tmp_path: Path) -> None:
     tail = "จนถึงการกำหนดมาตรการ"
     assert tail in two and "การดำเนินการตามมาตรการ" not in two.split(tail)[1].split("\n")[0]
     assert "จนถึงการกำหนดมาตรการและการดำเนินการตามมาตรการ" in three
+
+
+def test_an_outcome_states_each_score_once(tmp_path: Path) -> None:
+    """A reported outcome that already gives an indicator's score is not followed by the same
+    score cited again; several results without a baseline say so once, not on every line
+    (Nakhon Pathom 2567's measure linked to all ten indicators filled three pages)."""
+    repo, org_id = _unscored_with_a_plan(tmp_path / "u.sqlite")
+    try:
+        assessment = get_assessment(repo, org_id)
+        next_year = create_year_with_scores(repo, org_id, assessment.year + 1)
+        (m,) = list_measures(repo, assessment.id)  # type: ignore[arg-type]
+        update_measure(repo, m.id, indicators=[1, 2, 9])  # type: ignore[arg-type]
+        update_progress(repo, m.id, 12, outcome="ตัวชี้วัดที่ ๙ ได้คะแนน ๙๗.๙๗ คะแนน")  # type: ignore[arg-type]
+        ctx = load_context(repo, org_id, assessment.year)
+        (table,) = [b for b in build_document(ctx, "results").blocks if isinstance(b, Table)]
+    finally:
+        repo.close()
+    cell = next(c for c in table.rows[0].cells if any("๙๗.๙๗" in p for p in c.paragraphs))
+    text = "\n".join(cell.paragraphs)
+    assert text.count("๙๗.๙๗") == 1, text  # the user's own statement of indicator 9
+    assert "ผลปี ๒๕๖๘ ได้ ๙๒.๒๒ คะแนน" in text and "ผลปี ๒๕๖๘ ได้ ๘๘.๐๐ คะแนน" in text
+    assert text.count("ให้เปรียบเทียบ") == 1, text
+    assert next_year == assessment.year + 1
+
+
+def create_year_with_scores(repo: Repository, org_id: int, year: int) -> int:
+    """The plan year with scores of indicators 1, 2 and 9 (92.22, 88.00, 97.97)."""
+    assessment_id = created(create_year(repo, org_id, year))
+    scores = {1: Decimal("92.22"), 2: Decimal("88.00"), 9: Decimal("97.97")}
+    set_scores(repo, assessment_id, scores)
+    return year
