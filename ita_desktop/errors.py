@@ -1,4 +1,5 @@
-"""Typed errors of the core; each carries a Thai message for the user (English detail optional)."""
+"""Typed errors of the core; each carries a Thai message for the user and an optional English
+detail for the log (never shown)."""
 
 from __future__ import annotations
 
@@ -68,8 +69,9 @@ class ItaError(Exception):
         self.detail = detail
 
     def user_message(self) -> str:
-        """One line: the Thai message, with the English detail in brackets when there is one."""
-        return f"{self.thai} ({self.detail})" if self.detail else self.thai
+        """What the user reads: the Thai message only. The English `detail` is for diagnosis
+        (the log file), never shown."""
+        return self.thai
 
 
 class ValidationError(ItaError):
@@ -88,17 +90,19 @@ class ExportError(ItaError):
     """A document could not be written."""
 
 
-class DamagedDatabaseError(StorageError):
+class DamagedDatabaseError(StorageError, ValidationError):
     """The database file is damaged (or was overwritten by something that is not a database):
-    nothing was changed; the latest good backup is the way back."""
+    nothing was changed; the latest good backup is the way back. A wrong file named is also
+    input the user can correct (exit code 2)."""
 
 
 class EmptyDatabaseError(DamagedDatabaseError):
     """A 0-byte file where a database should be (a copy or save that never finished)."""
 
 
-class NotOurDatabaseError(StorageError):
-    """A valid SQLite file made by another program: refused untouched."""
+class NotOurDatabaseError(StorageError, ValidationError):
+    """A valid SQLite file made by another program: refused untouched; the user names the
+    right file (exit code 2)."""
 
 
 class NewerDatabaseError(StorageError):

@@ -49,6 +49,14 @@ def _log_crash() -> str:
         return ""
 
 
+def _log_detail(thai: str, detail: str) -> None:
+    """The English detail of a refusal goes to the program's log (as the window's errors do:
+    its log file when logging is set up), never to the terminal. A plain command sets up no
+    log file: a refusal leaves every file, the data folder's too, as it was."""
+    if detail:
+        log.info("shown to the user: %s (%s)", one_line(thai), one_line(detail))
+
+
 def _say(text: str) -> None:
     """The one line the user sees on stderr: escaped, joined, cut (never a traceback)."""
     print(one_line(text), file=sys.stderr)
@@ -80,23 +88,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list = gui.file_arguments(args_list)  # `ita-desktop FILE.itadb` opens the file
         args = build_parser().parse_args(args_list)
         return int(args.run(args) or 0)
-    except ValidationError as exc:
-        _say(exc.user_message())
-        return EXIT_USAGE
     except ItaError as exc:
         _say(exc.user_message())
-        return EXIT_FAILURE
+        _log_detail(exc.thai, exc.detail)
+        return EXIT_USAGE if isinstance(exc, ValidationError) else EXIT_FAILURE
     except KeyboardInterrupt:
-        _say("ยกเลิกแล้ว (interrupted)")
+        _say("ยกเลิกแล้ว")
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
     except OSError as exc:
         thai, code = _os_error(exc)
-        _say(f"{thai} ({type(exc).__name__}: {shown(exc.strerror or exc)})")
+        _say(thai)
+        _log_detail(thai, f"{type(exc).__name__}: {shown(exc.strerror or exc)}")
         return code
-    except Exception as exc:  # noqa: BLE001 - last resort: log it, one line, no traceback
+    except Exception:  # noqa: BLE001 - last resort: log it, one line, no traceback
         where = _log_crash()
         note = f" รายละเอียดอยู่ในไฟล์ {where}" if where else ""
-        _say(f"เกิดข้อผิดพลาดที่ไม่คาดคิด{note} ({type(exc).__name__}: {shown(exc)})")
+        _say(f"เกิดข้อผิดพลาดที่ไม่คาดคิด{note}")
         return EXIT_FAILURE

@@ -118,7 +118,7 @@ def test_restore_refusals(
     other = foreign_file(tmp_path / "contacts.sqlite")
     before, other_before = folder_state(db_path.parent), digest(other)
     code, _, err = run(capsys, "restore", "--db", str(db_path), str(other))
-    assert code == 1 and err.startswith("ไม่กู้คืนจากไฟล์นี้: เป็นฐานข้อมูลของโปรแกรมอื่น")
+    assert code == 2 and err.startswith("ไม่กู้คืนจากไฟล์นี้: เป็นฐานข้อมูลของโปรแกรมอื่น")
     code, _, err = run(capsys, "restore", "--db", str(db_path), "ไม่มีไฟล์นี้.sqlite")
     assert code == 2 and "ไม่พบไฟล์สำรอง" in err
     code, _, err = run(capsys, "restore", "--db", str(db_path), str(db_path))

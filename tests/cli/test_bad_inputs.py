@@ -35,6 +35,7 @@ from openpyxl import Workbook, load_workbook
 from ita_desktop.cli.main import main
 from ita_desktop.documents.workbook_layout import SCORES
 from ita_desktop.errors import BIDI_CONTROLS, escaped, one_line, shown
+from tests.storage.old_files import foreign_file
 
 TRANG = "94.42,92.12,92.28,90.76,92.35,91.41,94.44,90.55,100,100"
 ESC_NAME = "\x1b[2J\x1b]0;owned\x07\u202egnp.exe\u2066x\u2069"  # clears the screen, reorders
@@ -58,9 +59,14 @@ def is_unsafe(ch: str) -> bool:
     return ch in BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs")
 
 
+# an English detail in brackets at the end, e.g. "(1 problems)", "(BadZipFile: …)"
+ENGLISH_TAIL = re.compile(r"\((?=[^()]*[A-Za-z]{3})[^()\u0e00-\u0e7f]*\)$")
+
+
 def assert_one_clean_line(err: str) -> None:
     assert err.endswith("\n") and err.count("\n") == 1, f"not one line: {err!r}"
     assert "Traceback" not in err
+    assert not ENGLISH_TAIL.search(err[:-1]), f"English detail shown: {err!r}"
     assert not any(is_unsafe(ch) for ch in err[:-1]), f"raw control character in {err!r}"
     assert len(err) < 2000, f"{len(err)} characters"
 
@@ -270,6 +276,19 @@ def import_json(name: str = "bad.json", *more: str) -> Callable[[Ctx], list[str]
     return lambda ctx: ["import", "json", "--db", db(ctx), tmp(ctx, name), *more]
 
 
+def on_db(name: str, *command: str, out: str = "") -> Callable[[Ctx], list[str]]:
+    """`command` with --db naming a file of the test folder (and --out, when given)."""
+    return lambda c: [*command, "--db", tmp(c, name), *(["--out", tmp(c, out)] if out else [])]
+
+
+def not_sqlite(ctx: Ctx) -> None:
+    ctx.write("notdb.sqlite", "not a db\n")
+
+
+def zero_bytes(ctx: Ctx) -> None:
+    ctx.write("empty.sqlite", b"")
+
+
 NOT_NUMBER = "ไม่ใช่ตัวเลข"
 RANGE = "ต้องอยู่ระหว่าง 0 ถึง 100"
 DECIMALS = "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง"
@@ -281,6 +300,8 @@ DISK_FULL = "พื้นที่ดิสก์เต็ม"
 DISK_FULL_EXPORT = "พื้นที่ในดิสก์ไม่พอ"
 READ_ONLY = "อ่านได้อย่างเดียว"
 USAGE = "คำสั่งหรืออาร์กิวเมนต์ไม่ถูกต้อง"
+NOT_SQLITE = "ไม่ใช่ฐานข้อมูล SQLite"
+ZERO_BYTES = "ว่างเปล่า (0 ไบต์)"
 
 CASES = [
     # analyze ---------------------------------------------------------------------------
@@ -352,8 +373,7 @@ CASES = [
     Case(
         "show db not a database",
         lambda ctx: ["scores", "show", "--db", tmp(ctx, "notes.sqlite")],
-        "ฐานข้อมูล",
-        code=1,
+        "ไม่ใช่ฐานข้อมูล SQLite",
         setup=lambda ctx: ctx.write("notes.sqlite", "บันทึกการประชุม " * 300),
     ),
     # the disk and the file system while writing the database -----------------------------
@@ -703,6 +723,44 @@ CASES = [
     ),
     # orgs, gui ---------------------------------------------------------------------------
     Case("orgs db missing", lambda c: ["orgs", "--db", tmp(c, "x.sqlite")], "ไม่พบไฟล์ฐานข้อมูล"),
+    # a file named by --db that is not a database: input the user corrects (exit code 2) ---
+    Case("orgs db not SQLite", on_db("notdb.sqlite", "orgs"), NOT_SQLITE, setup=not_sqlite),
+    Case("orgs db 0 bytes", on_db("empty.sqlite", "orgs"), ZERO_BYTES, setup=zero_bytes),
+    Case("check db not SQLite", on_db("notdb.sqlite", "check"), NOT_SQLITE, setup=not_sqlite),
+    Case("check db 0 bytes", on_db("empty.sqlite", "check"), ZERO_BYTES, setup=zero_bytes),
+    Case(
+        "export xlsx db not SQLite",
+        on_db("notdb.sqlite", "export", "xlsx", out="x.xlsx"),
+        NOT_SQLITE,
+        setup=not_sqlite,
+    ),
+    Case(
+        "export pdf db 0 bytes",
+        on_db("empty.sqlite", "export", "pdf", out="x.pdf"),
+        ZERO_BYTES,
+        setup=zero_bytes,
+    ),
+    Case(
+        "import xlsx db not SQLite",
+        lambda c: ["import", "xlsx", "--db", tmp(c, "notdb.sqlite"), tmp(c, "t.xlsx")],
+        NOT_SQLITE,
+        setup=lambda c: (not_sqlite(c), workbook_case("t.xlsx", {})(c)),
+    ),
+    Case(
+        "import xlsx db 0 bytes",
+        lambda c: ["import", "xlsx", "--db", tmp(c, "empty.sqlite"), tmp(c, "t.xlsx")],
+        ZERO_BYTES,
+        setup=lambda c: (zero_bytes(c), workbook_case("t.xlsx", {})(c)),
+    ),
+    Case(
+        "scores set db of another program",
+        lambda c: (
+            ["scores", "set", "--db", tmp(c, "contacts.sqlite")]
+            + ["--indicator", "1", "--score", "90"]
+        ),
+        "ของโปรแกรมอื่น",
+        setup=lambda c: foreign_file(c.tmp / "contacts.sqlite"),
+    ),
     Case("orgs --db without a value", lambda c: ["orgs", "--db"], "--db ต้องตามด้วยค่า"),
     Case("orgs unknown option", lambda c: ["orgs", "--db", db(c), "--xml"], "ไม่รู้จักอาร์กิวเมนต์"),
     Case("gui unknown option", lambda c: ["gui", "--bogus"], "ไม่รู้จักอาร์กิวเมนต์"),

@@ -109,11 +109,13 @@ def test_scores_set_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 2 and "ไม่พบหน่วยงาน" in err
 
 
-def test_corrupt_database_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_that_is_not_a_database_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "bad.sqlite"
     db.write_bytes(b"x" * 4096)
     code, _, err = run(capsys, "scores", "show", "--db", str(db))
-    assert code == 1 and "เสียหาย" in err and "Traceback" not in err
+    assert code == 2 and "เสียหาย" in err and "Traceback" not in err
 
 
 def test_demo_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
