@@ -53,32 +53,30 @@ def build_workbook(
     assert scores is not None
     scores.title = SCORES
 
-    def sheet(
-        ws: Worksheet, heading: str, columns: int, landscape: bool, shown_year: int, one_page: bool
-    ) -> None:
+    def sheet(ws: Worksheet, heading: str, columns: int, landscape: bool, shown_year: int) -> None:
         text = localize_digits(f"{heading} {org} ปีงบประมาณ พ.ศ. {shown_year}", digits)
         style.title(ws, text, columns)
-        ws.row_dimensions[1].height = style.TITLE_HEIGHT * style.text_lines(
-            text, _width(ws, columns)
+        ws.row_dimensions[1].height = min(
+            style.TITLE_HEIGHT * style.text_lines(text, _width(ws, columns)), style.MAX_ROW_HEIGHT
         )
-        style.print_setup(ws, landscape, one_page, text.replace("&", "&&"))
+        style.print_setup(ws, landscape, text.replace("&", "&&"))
 
     write_scores(scores, ctx)
     _identity(scores, org, year)
-    sheet(scores, "ผลการประเมิน ITA", 8, False, year, True)
+    sheet(scores, "ผลการประเมิน ITA", 8, False, year)
     issues = wb.create_sheet(ISSUES)
     write_issues(issues, ctx)
-    sheet(issues, "ประเด็นที่ต้องแก้ไข", 5, True, year, True)
+    sheet(issues, "ประเด็นที่ต้องแก้ไข", 5, True, year)
     analysis = wb.create_sheet(ANALYSIS)
     write_analysis(analysis, ctx)
-    sheet(analysis, "ผลการวิเคราะห์", 2, True, year, True)
+    sheet(analysis, "ผลการวิเคราะห์", 2, True, year)
     plan = wb.create_sheet(PLAN)
     cells = write_plan(plan, ctx)
-    sheet(plan, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", 10, True, year + 1, False)
+    sheet(plan, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", 10, True, year + 1)
     for round_months, progress in sorted(progress_by_round.items()):
         ws = wb.create_sheet(progress_sheet(round_months))
         write_progress(ws, ctx, progress, cells)
-        sheet(ws, f"ผลการดำเนินการตามมาตรการ รอบ {round_months} เดือน", 11, True, year + 1, False)
+        sheet(ws, f"ผลการดำเนินการตามมาตรการ รอบ {round_months} เดือน", 11, True, year + 1)
     wb.calculation.fullCalcOnLoad = True  # Excel computes the formulas when the file opens
     return wb
 
@@ -89,7 +87,11 @@ def _identity(ws: Worksheet, org: str, year: int) -> None:
     style.body(style.put(ws, INFO_ROW, 2, org))
     style.label(ws, INFO_ROW, 3, YEAR_LABEL)
     style.body(style.put(ws, INFO_ROW, 4, year), number=True).number_format = "0"
-    ws.row_dimensions[INFO_ROW].height = style.LINE_HEIGHT * style.text_lines(org, 44) + 4
+    lines = max(
+        style.text_lines(org, ws.column_dimensions["B"].width or 8.43),
+        style.text_lines(ORG_LABEL, ws.column_dimensions["A"].width or 8.43),
+    )
+    ws.row_dimensions[INFO_ROW].height = style.row_height(lines)
 
 
 def _width(ws: Worksheet, columns: int) -> float:

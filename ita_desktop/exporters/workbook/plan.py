@@ -85,6 +85,7 @@ def write_plan(ws: Worksheet, ctx: ReportContext) -> dict[int, dict[str, object]
             body(put(ws, row, col, cells[key] or None), editable=True)
     for col, (key, _) in enumerate(PLAN_COLUMNS, start=1):
         ws.column_dimensions[letter(col)].hidden = key not in shown_keys
+    style.fit_width(ws, style.LANDSCAPE_WIDTH)
     style.fit_rows(ws, HEADER_ROW, HEADER_ROW + len(ctx.measures))
     return by_number
 
@@ -128,6 +129,7 @@ def write_progress(
         status.add(f"{col}{HEADER_ROW + 1}:{col}{HEADER_ROW + len(ctx.measures)}")
     for col, (key, _) in enumerate(PROGRESS_COLUMNS, start=1):
         ws.column_dimensions[letter(col)].hidden = key not in shown_keys
+    style.fit_width(ws, style.LANDSCAPE_WIDTH)
     style.fit_rows(ws, HEADER_ROW, HEADER_ROW + len(ctx.measures), shown)
 
 

@@ -32,7 +32,7 @@ from ita_desktop.exporters.workbook import style
 from ita_desktop.exporters.workbook.style import body, formula, put
 from ita_desktop.exporters.workbook.texts import write_history
 
-WIDTHS = (11, 44, 13, 13, 10, 18, 11, 13)
+WIDTHS = (11, 32, 13, 10, 10, 16, 9, 14)  # within style.PORTRAIT_WIDTH
 SCORE = letter(column_of(SCORE_COLUMNS, "score"))  # the column of scores, and of tool scores
 OFFICIAL = letter(column_of(TOOL_COLUMNS, "official"))
 
@@ -48,6 +48,7 @@ def write_scores(ws: Worksheet, ctx: ReportContext) -> None:
     _tools(ws, ctx, rows)
     _settings_rows(ws, ctx, rows)
     _ranking(ws, ctx, rows)
+    style.fit_width(ws, style.PORTRAIT_WIDTH)
     style.fit_rows(ws, HEADER_ROW, ws.max_row)
     write_history(ws, ctx, ws.max_row + 2)
     score_rule = DataValidation(

@@ -28,9 +28,10 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTRE = Alignment(wrap_text=True, vertical="top", horizontal="center")
 SCORE_FORMAT = "0.00"
-# (name, shaded as a cell the import reads, a number)
+# (name, shaded as a cell the import reads, a number: True; centred text: None)
 STYLES = (
     ("ita-text", False, False),
+    ("ita-code", False, None),  # short text centred like the numbers beside it (IIT, a year)
     ("ita-input", True, False),
     ("ita-number", False, True),
     ("ita-number-input", True, True),
@@ -43,6 +44,14 @@ CHAR_WIDTH = 1.25
 LINE_HEIGHT = 20.5
 ROW_PADDING = 4.0
 TITLE_HEIGHT = 30.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit: a taller row is cut to it
+MIN_FONT_SIZE = 11  # the smallest a row's font is made to keep its text under that limit
+# Printing fitted to the page's width: LibreOffice prints a width unit as about 7 pt at 100 %,
+# so these many units of shown columns print 16 pt text at no less than about 10.5 pt on A4
+# (printable 770 pt landscape, 523 pt portrait, margins 0.5 in): 10.7 and 10.3 pt.
+LANDSCAPE_WIDTH = 165.0
+PORTRAIT_WIDTH = 116.0
+NARROW_COLUMN = 13.0  # a column this narrow (a number, a code, a score) is never narrowed
 
 
 def _letters(text: str) -> int:
@@ -58,11 +67,14 @@ def text_lines(text: str, width: float) -> int:
         used = 0.0
         for word in split_words(paragraph):
             size = _letters(word)
-            if used and used + size > per_line and not word.isspace():
-                lines += 1 + int(size // per_line)
-                used = size % per_line
-            else:
+            if word.isspace():
                 used += size
+                continue
+            if used and used + size > per_line:
+                lines, used = lines + 1, 0.0
+            while size > per_line:  # a word longer than a line is cut where the line ends
+                lines, size = lines + 1, size - per_line
+            used += size
     return lines
 
 
@@ -81,16 +93,55 @@ def fit_rows(
         for r in ws.merged_cells.ranges
     }
     for row in range(first, last + 1):
-        lines = 1
+        texts = []
         for cell in ws[row]:
             text = shown.get((row, cell.column))
             if text is None and cell.value is not None and cell.data_type != "f":
                 text = str(cell.value)
             if text is None or ws.column_dimensions[cell.column_letter].hidden:
                 continue
-            width = merged.get((row, cell.column), widths[cell.column])
-            lines = max(lines, text_lines(text, width))
-        ws.row_dimensions[row].height = lines * LINE_HEIGHT + ROW_PADDING
+            texts.append((cell, text, merged.get((row, cell.column), widths[cell.column])))
+        ws.row_dimensions[row].height = _fitted_height(texts)
+
+
+def _fitted_height(texts: list[tuple[Cell, str, float]]) -> float:
+    """The row's height for its tallest text at 16 pt; a row that would pass Excel's limit
+    gets a smaller font (down to MIN_FONT_SIZE), so all its text still shows."""
+    for size in range(FONT_SIZE, MIN_FONT_SIZE - 1, -1):
+        scale = size / FONT_SIZE
+        lines = max([1, *(text_lines(text, width / scale) for _, text, width in texts)])
+        height = lines * LINE_HEIGHT * scale + ROW_PADDING
+        if height <= MAX_ROW_HEIGHT:
+            if size < FONT_SIZE:
+                for cell, _, _ in texts:
+                    cell.font = Font(name=FONT_NAME, size=size, bold=cell.font.b)
+            return round(height * 2) / 2
+    return MAX_ROW_HEIGHT  # text this long is cut even at the smallest size
+
+
+def row_height(lines: int) -> float:
+    """The height of a row of `lines` lines, never above Excel's limit."""
+    return min(lines * LINE_HEIGHT + ROW_PADDING, MAX_ROW_HEIGHT)
+
+
+def lines_per_row() -> int:
+    """The most lines one row can show."""
+    return int((MAX_ROW_HEIGHT - ROW_PADDING) // LINE_HEIGHT)
+
+
+def fit_width(ws: Worksheet, budget: float) -> None:
+    """Narrow the shown columns in proportion when they are wider than `budget` units, so the
+    sheet printed fitted to the page's width keeps its text readable (half units)."""
+    shown = [d for d in ws.column_dimensions.values() if not d.hidden and d.width]
+    total = sum(d.width for d in shown)
+    if total <= budget:
+        return
+    narrow = sum(d.width for d in shown if d.width <= NARROW_COLUMN)  # numbers, codes: kept
+    for d in shown:
+        if d.width > NARROW_COLUMN:
+            d.width = max(
+                NARROW_COLUMN, int(d.width * (budget - narrow) / (total - narrow) * 2) / 2
+            )
 
 
 def title(ws: Worksheet, text: str, columns: int) -> None:
@@ -126,7 +177,8 @@ def register_styles(wb: Workbook) -> None:
     """The cell styles of the tables, registered once: assigning a style by name is many
     times faster than setting font, border and alignment on each cell."""
     for name, fill, number in STYLES:
-        style = NamedStyle(name, font=BODY, border=BOX, alignment=CENTRE if number else WRAP)
+        centred = number is None or number
+        style = NamedStyle(name, font=BODY, border=BOX, alignment=CENTRE if centred else WRAP)
         if fill:
             style.fill = INPUT_FILL
         if number:
@@ -135,8 +187,10 @@ def register_styles(wb: Workbook) -> None:
 
 
 def body(cell: Cell, editable: bool = False, number: bool = False) -> Cell:
-    """A table cell: boxed Sarabun 16, numbers centred with 2 decimals, input cells shaded."""
-    cell.style = next(name for name, fill, num in STYLES if fill == editable and num == number)
+    """A table cell: boxed Sarabun 16, numbers centred with 2 decimals, input cells shaded; a
+    text in a column of numbers (a tool's code) is centred without a number format."""
+    kind: bool | None = None if number and cell.data_type == "s" and not editable else number
+    cell.style = next(name for name, fill, num in STYLES if fill == editable and num is kind)
     return cell
 
 
@@ -146,19 +200,20 @@ def label(ws: Worksheet, row: int, col: int, text: str) -> Cell:
     return cell
 
 
-def print_setup(ws: Worksheet, landscape: bool, one_page: bool, header_text: str) -> None:
-    """A4, fitted to one page wide (and tall when `one_page`), the table's header row repeated
-    on every page."""
+def print_setup(ws: Worksheet, landscape: bool, header_text: str) -> None:
+    """A4, fitted to one page wide and as many pages tall as the sheet needs (fitting the
+    height too would print long sheets in tiny letters), the table's header row repeated on
+    every page."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1 if one_page else 0
+    ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6, header=0.3, footer=0.3)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_options.horizontalCentered = True
     ws.oddHeader.center.text = header_text
-    ws.oddHeader.center.size = 10
+    ws.oddHeader.center.size = FONT_SIZE  # fitted to the width like the cells: about 10.5 pt
     ws.oddFooter.center.text = "หน้า &P / &N"
-    ws.oddFooter.center.size = 10
+    ws.oddFooter.center.size = FONT_SIZE
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter as letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_desktop.documents.context import ReportContext
@@ -23,8 +24,11 @@ from ita_desktop.domain.models import PRIORITIES
 from ita_desktop.exporters.workbook import style
 from ita_desktop.exporters.workbook.style import body, formula, put
 from ita_desktop.thai.digits import localize_digits
+from ita_desktop.thai.segmentation import split_words
 
-ISSUE_WIDTHS = (11, 36, 12, 22, 130)
+ISSUE_WIDTHS = (9, 30, 10, 20, 96)  # within style.LANDSCAPE_WIDTH
+ANALYSIS_WIDTHS = (20, 145)
+ANALYSIS_ROW_LINES = 8  # a section's text in rows of a few paragraphs: pages fill evenly
 HISTORY_TITLE = "ผลการประเมินรายปี"
 HISTORY_COLUMNS = ("ปี พ.ศ.", "ระดับ", "IIT", "EIT", "OIT", "ภาพรวม")
 
@@ -70,21 +74,54 @@ def write_issues(ws: Worksheet, ctx: ReportContext) -> None:
 def write_analysis(ws: Worksheet, ctx: ReportContext) -> None:
     """Each analysis section as the documents print it (the user's edited text where there is
     one); digits as the report settings say."""
-    style.header(ws, HEADER_ROW, ["หัวข้อ", "ข้อความ"], (22, 210))
+    style.header(ws, HEADER_ROW, ["หัวข้อ", "ข้อความ"], ANALYSIS_WIDTHS)
     row = HEADER_ROW
     for key in ctx.generated:
         text = section_text(key, ctx.generated, ctx.assessment.narratives)
         if not text.strip():
             continue
-        row += 1
-        body(put(ws, row, 1, section_title(key)))
-        body(put(ws, row, 2, localize_digits(text, ctx.thai_digits)))
+        for i, part in enumerate(row_parts(localize_digits(text, ctx.thai_digits))):
+            row += 1
+            body(put(ws, row, 1, section_title(key) if i == 0 else None))
+            body(put(ws, row, 2, part))
     style.fit_rows(ws, HEADER_ROW, row)
+
+
+def row_parts(
+    text: str, width: float = ANALYSIS_WIDTHS[1], most: int = ANALYSIS_ROW_LINES
+) -> list[str]:
+    """`text` in pieces of at most `most` lines (well under Excel's greatest row height):
+    whole paragraphs where they fit, a paragraph too long cut between words; read in order,
+    the rows hold the whole text."""
+    most = min(most, style.lines_per_row())
+    parts: list[str] = []
+    current: list[str] = []
+    for paragraph in text.split("\n"):
+        for piece in _paragraph_pieces(paragraph, width, most):
+            if current and style.text_lines("\n".join([*current, piece]), width) > most:
+                parts.append("\n".join(current))
+                current = []
+            current.append(piece)
+    parts.append("\n".join(current))
+    return parts
+
+
+def _paragraph_pieces(paragraph: str, width: float, most: int) -> list[str]:
+    if style.text_lines(paragraph, width) <= most:
+        return [paragraph]
+    pieces, current = [], ""
+    for word in split_words(paragraph):
+        if current and style.text_lines(current + word, width) > most:
+            pieces.append(current)
+            current = ""
+        current += word
+    return [*pieces, current]
 
 
 def write_history(ws: Worksheet, ctx: ReportContext, top: int) -> None:
     """Below the scores: the leading figures of every year held (official where entered) and
     a chart of them (not read back by the import)."""
+    ws.row_breaks.append(Break(id=top - 1))  # a page of its own: the chart never straddles one
     style.label(ws, top, 1, HISTORY_TITLE)
     ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=6)
     head = top + 1
@@ -100,7 +137,7 @@ def write_history(ws: Worksheet, ctx: ReportContext, top: int) -> None:
     row = head
     for year, figures in ctx.history_figures:
         row += 1
-        body(put(ws, row, 1, localize_digits(str(year), ctx.thai_digits)), number=True)
+        body(put(ws, row, 1, year), number=True).number_format = "0"  # a number, as in the chart
         body(put(ws, row, 2, figures.level or None))
         values = [figures.tools[c].value if c in figures.tools else None for c in codes]
         for col, value in enumerate([*values, figures.overall.value], start=3):
