@@ -43,6 +43,8 @@ SMALL = 12.0
 Labels = list[tuple[float, float, str, dict[str, Any]]]  # x, y, text, line() options
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 PLACE_GAP = 3.0  # points between a value label and what it clears
+LINE_CLEAR = 2.0  # points a label keeps from a line's middle: half its stroke and a gap
+TARGET_STROKE = 1.2  # the dashed target line's width
 
 
 def _color(group: str, index: int) -> Any:
@@ -148,7 +150,9 @@ def crosses(box: Box, seg: Segment, pad: float = 1.0) -> bool:
 
 def clear_of(box: Box, shapes: list[Box], lines: list[Segment]) -> bool:
     """Whether a label's box keeps clear of every bar, point and line."""
-    return not any(_overlap(box, s) for s in shapes) and not any(crosses(box, s) for s in lines)
+    return not any(_overlap(box, s) for s in shapes) and not any(
+        crosses(box, s, LINE_CLEAR) for s in lines
+    )
 
 
 def place_values(d: Drawing, values: list[Labels], others: Labels) -> Labels:
@@ -226,7 +230,8 @@ class IndicatorBars(_Chart):
                 )
             )
             value = (self.num(item.value), {"size": SMALL})
-            ends = [x0 + bar_w] + ([xt] if xt is not None and xt > x0 + bar_w else [])
+            past = [xt + TARGET_STROKE / 2] if xt is not None and xt > x0 + bar_w else []
+            ends = [x0 + bar_w, *past]
             values.append([(x + PLACE_GAP, y_mid - SMALL * 0.3, *value) for x in ends])
         if xt is not None:
             d.add(
@@ -236,7 +241,7 @@ class IndicatorBars(_Chart):
                     xt,
                     top + 4,
                     strokeColor=TARGET,
-                    strokeWidth=1.2,
+                    strokeWidth=TARGET_STROKE,
                     strokeDashArray=[4, 3],
                 )
             )
@@ -304,7 +309,17 @@ class ColumnBars(_Chart):
             tops = [bottom + h] + ([yt] if yt is not None and yt > bottom + h else [])
             values.append([(xc, y + PLACE_GAP + SMALL * 0.3 + 1, *value) for y in tops])
         if yt is not None:
-            d.add(Line(x0, yt, x1, yt, strokeColor=TARGET, strokeWidth=1.2, strokeDashArray=[4, 3]))
+            d.add(
+                Line(
+                    x0,
+                    yt,
+                    x1,
+                    yt,
+                    strokeColor=TARGET,
+                    strokeWidth=TARGET_STROKE,
+                    strokeDashArray=[4, 3],
+                )
+            )
         labels += place_values(d, values, labels)
         labels += _legend(d, [], (x0 + x1) / 2, 8, spec.target_label if spec.target else "")
         return d, labels
@@ -365,7 +380,7 @@ class Trend(_Chart):
                     x1,
                     y_of(_f(spec.target)),
                     strokeColor=TARGET,
-                    strokeWidth=1.2,
+                    strokeWidth=TARGET_STROKE,
                     strokeDashArray=[4, 3],
                 )
             )
@@ -434,7 +449,13 @@ def _legend(
     if target:
         d.add(
             Line(
-                x, y + 5, x + 18, y + 5, strokeColor=TARGET, strokeWidth=1.2, strokeDashArray=[4, 3]
+                x,
+                y + 5,
+                x + 18,
+                y + 5,
+                strokeColor=TARGET,
+                strokeWidth=TARGET_STROKE,
+                strokeDashArray=[4, 3],
             )
         )
         labels.append((x + 22, y + 1, target, {"size": SMALL, "color": TARGET}))
