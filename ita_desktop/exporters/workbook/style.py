@@ -66,7 +66,7 @@ def text_lines(text: str, width: float) -> int:
         lines += 1
         used = 0.0
         for word in split_words(paragraph):
-            size = _letters(word)
+            size = float(_letters(word))
             if word.isspace():
                 used += size
                 continue
