@@ -184,6 +184,18 @@ def check_output_path(out: Path) -> None:
         )
 
 
+def check_output_suffix(out: Path, suffix: str) -> None:
+    """A document is named for its format (".pdf", any case), as the window names it, so it
+    opens in the program its name promises and `import xlsx` takes it back (exit 2)."""
+    if out.suffix.lower() != suffix:
+        wanted = out.with_suffix(suffix).name if out.suffix else f"{out.name}{suffix}"
+        raise ValidationError(
+            f"ชื่อไฟล์ที่จะบันทึก (--out) ต้องลงท้ายด้วย {suffix} เช่น “{shown(wanted)}”"
+            f" (ได้ “{shown(out.name)}”)",
+            f"--out suffix is not {suffix}",
+        )
+
+
 def database_path(path: Path | None, must_exist: bool = True) -> Path:
     """The database named by --db (default: the user's own), checked by `check_database_path`."""
     db = Path(path or default_db_path())

@@ -10,6 +10,7 @@ from ita_desktop.cli.common import (
     add_db_argument,
     add_selection_arguments,
     check_output_path,
+    check_output_suffix,
     open_reader,
     say,
     select_assessment,
@@ -46,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="ส่งออกเอกสารเป็น PDF หรือ Excel หรือไฟล์แลกเปลี่ยนข้อมูล JSON")
     kinds = p.add_subparsers(dest="format", required=True, parser_class=type(p))
     pdf = kinds.add_parser("pdf", help="รายงานการวิเคราะห์ มาตรการ และรายงานผล เป็น PDF")
-    _common(pdf)
+    _common(pdf, ".pdf")
     pdf.add_argument(
         "--document",
         type=document_argument,
@@ -63,14 +64,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     pdf.set_defaults(run=run, fmt="pdf")
     xlsx = kinds.add_parser("xlsx", help="คะแนน มาตรการ และผลการดำเนินการ เป็น Excel")
-    _common(xlsx)
+    _common(xlsx, ".xlsx")
     xlsx.set_defaults(run=run, fmt="xlsx", document="all", round_months=12)
     exchange.register_export(kinds)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, suffix: str) -> None:
     add_db_argument(p, required=True)
-    p.add_argument("--out", type=Path, required=True, help="ไฟล์ที่จะบันทึก")
+    p.add_argument("--out", type=Path, required=True, help=f"ไฟล์ที่จะบันทึก ชื่อลงท้ายด้วย {suffix}")
     add_selection_arguments(p)
     p.add_argument(
         "--arabic-digits",
@@ -81,8 +82,11 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ita_desktop.services.export import export_document
+    from ita_desktop.services.files import refuse_open_file
 
     check_output_path(args.out)
+    refuse_open_file(args.out, args.db)  # the database itself named: the graver mistake first
+    check_output_suffix(args.out, f".{args.fmt}")
     db = open_reader(args.db)
     try:
         org, a = select_assessment(db, args)

@@ -300,6 +300,7 @@ DISK_FULL = "พื้นที่ดิสก์เต็ม"
 DISK_FULL_EXPORT = "พื้นที่ในดิสก์ไม่พอ"
 READ_ONLY = "อ่านได้อย่างเดียว"
 USAGE = "คำสั่งหรืออาร์กิวเมนต์ไม่ถูกต้อง"
+ENDS_XLSX = "ชื่อไฟล์ที่จะบันทึก (--out) ต้องลงท้ายด้วย .xlsx"
 NOT_SQLITE = "ไม่ใช่ฐานข้อมูล SQLite"
 ZERO_BYTES = "ว่างเปล่า (0 ไบต์)"
 
@@ -531,6 +532,16 @@ CASES = [
     ),
     Case("export pdf missing folder", export("pdf", out_file("no/r.pdf")), NO_FOLDER),
     Case("export xlsx out is a folder", export("xlsx", lambda c: str(c.tmp)), IS_FOLDER),
+    Case(
+        "export xlsx out named .pdf",
+        export("xlsx", out_file("r.pdf")),
+        ENDS_XLSX,
+        shows=("r.xlsx",),
+    ),
+    Case("export xlsx out without suffix", export("xlsx", out_file("r")), ENDS_XLSX),
+    Case("export xlsx out named .xls", export("xlsx", out_file("r.xls")), ENDS_XLSX),
+    Case("export pdf out named .txt", export("pdf", out_file("r.txt")), "ลงท้ายด้วย .pdf"),
+    Case("export pdf out without suffix", export("pdf", out_file("report")), "ลงท้ายด้วย .pdf"),
     Case("export json missing folder", export("json", out_file("no/a.json")), NO_FOLDER),
     Case(
         "export out folder ESC",

@@ -95,3 +95,19 @@ def test_scores_import_refuses_a_workbook_of_another_year(
         capsys, "scores", "import", "--db", str(db), "--year", "2566", "--file", str(path)
     )
     assert code == 2 and "ไม่ใช่ของ" in err and digest(db) == before
+
+
+def test_export_xlsx_takes_the_suffix_in_any_case_and_refuses_another(
+    book: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, path = book
+    upper = tmp_path / "REPORT.XLSX"
+    code, _out, err = run(capsys, "export", "xlsx", "--db", str(db), "--out", str(upper))
+    assert code == 0, err
+    assert cells(upper) == cells(path)
+    for name in ("report", "report.pdf"):
+        code, _out, err = run(
+            capsys, "export", "xlsx", "--db", str(db), "--out", str(tmp_path / name)
+        )
+        assert code == 2 and "ต้องลงท้ายด้วย .xlsx เช่น “report.xlsx”" in err
+        assert not (tmp_path / name).exists()
