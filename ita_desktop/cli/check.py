@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check",
         help="ตรวจเอกสารก่อนพิมพ์: ข้อความที่เขียนไว้ก่อนคะแนนเปลี่ยน และข้อความที่ขัดกับข้อมูล",
     )
-    add_db_argument(p, required=True)
+    add_db_argument(p)
     add_selection_arguments(p)
     p.add_argument(
         "--document",

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ita_desktop.errors import ValidationError, escaped, shown
-from ita_desktop.paths import default_db_path
 from ita_desktop.thai.digits import to_arabic_digits
 from ita_desktop.thai.numbers import parse_score
 
@@ -142,13 +141,10 @@ def percent_argument(label: str, option: str) -> Callable[[str], Decimal]:
     return parse
 
 
-def add_db_argument(parser: argparse.ArgumentParser, required: bool = False) -> None:
-    parser.add_argument(
-        "--db",
-        type=Path,
-        required=required,
-        help="ไฟล์ฐานข้อมูล SQLite (ค่าเริ่มต้น: ไฟล์ในโฟลเดอร์ข้อมูลของผู้ใช้)",
-    )
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """--db, always named: the window opens the file used last (kept in its Qt settings,
+    which the command line cannot read), so no default here could be sure to be that file."""
+    parser.add_argument("--db", type=Path, required=True, help="ไฟล์ฐานข้อมูล SQLite (ต้องระบุ)")
 
 
 def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
@@ -196,18 +192,16 @@ def check_output_suffix(out: Path, suffix: str) -> None:
         )
 
 
-def database_path(path: Path | None, must_exist: bool = True) -> Path:
-    """The database named by --db (default: the user's own), checked by `check_database_path`."""
-    db = Path(path or default_db_path())
+def database_path(path: Path, must_exist: bool = True) -> Path:
+    """The database named by --db, checked by `check_database_path`."""
+    db = Path(path)
     check_database_path(db, must_exist)
     return db
 
 
-def open_repository(
-    path: Path | None, must_exist: bool = True, daily_backup: bool = True
-) -> Repository:
-    """The database named by --db (default: the user's own), which must exist unless asked.
-    An existing file opens as the window opens it (the first open of a day backs it up)."""
+def open_repository(path: Path, must_exist: bool = True, daily_backup: bool = True) -> Repository:
+    """The database named by --db, which must exist unless asked. An existing file opens as
+    the window opens it (the first open of a day backs it up)."""
     from ita_desktop.services.files import open_database
     from ita_desktop.storage.repository import Repository
 
@@ -215,7 +209,7 @@ def open_repository(
     return open_database(db, daily_backup) if db.exists() else Repository.open(db)
 
 
-def open_reader(path: Path | None) -> Snapshot | Repository:
+def open_reader(path: Path) -> Snapshot | Repository:
     """The existing database named by --db opened only to read it (exports): a snapshot on
     plain sqlite3 when the file allows it, else as `open_repository` opens it."""
     from ita_desktop.services.files import open_for_reading

@@ -70,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _common(p: argparse.ArgumentParser, suffix: str) -> None:
-    add_db_argument(p, required=True)
+    add_db_argument(p)
     p.add_argument("--out", type=Path, required=True, help=f"ไฟล์ที่จะบันทึก ชื่อลงท้ายด้วย {suffix}")
     add_selection_arguments(p)
     p.add_argument(

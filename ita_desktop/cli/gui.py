@@ -45,7 +45,12 @@ def file_arguments(args: list[str]) -> list[str]:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="เปิดหน้าต่างโปรแกรม")
-    p.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ฐานข้อมูลตัวอย่าง)")
+    p.add_argument(
+        "--db",
+        type=Path,
+        help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ไฟล์ที่เปิดล่าสุด"
+        " ถ้าไม่มีใช้ ita.sqlite ในโฟลเดอร์ข้อมูลของผู้ใช้ หรือฐานข้อมูลตัวอย่าง)",
+    )
     p.add_argument("--screenshots", type=Path, help="บันทึกภาพหน้าจอทุกหน้าลงโฟลเดอร์นี้แล้วปิด")
     p.add_argument(
         "--size",

@@ -9,7 +9,7 @@ from ita_desktop.cli.common import add_db_argument, open_repository, print_json,
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("orgs", help="รายชื่อหน่วยงานในฐานข้อมูล พร้อมรหัสและปีงบประมาณ")
-    add_db_argument(p, required=True)
+    add_db_argument(p)
     p.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     p.set_defaults(run=run)
 

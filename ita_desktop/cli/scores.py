@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scores", help="ดูหรือแก้คะแนนตัวชี้วัด")
     actions = p.add_subparsers(dest="action", required=True, parser_class=type(p))
     set_p = actions.add_parser("set", help="บันทึกคะแนนตัวชี้วัดหนึ่งตัว")
-    add_db_argument(set_p, required=True)
+    add_db_argument(set_p)
     add_selection_arguments(set_p)
     set_p.add_argument(
         "--indicator", type=indicator_argument, required=True, help="หมายเลขตัวชี้วัด 1–10"
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     set_p.add_argument("--score", type=_score, required=True, help="คะแนน 0–100")
     set_p.set_defaults(run=run_set)
     show_p = actions.add_parser("show", help="แสดงคะแนนและผลการคำนวณ")
-    add_db_argument(show_p, required=True)
+    add_db_argument(show_p)
     add_selection_arguments(show_p)
     show_p.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     show_p.set_defaults(run=run_show)
@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "import",
         help="นำเข้าไฟล์ Excel ที่ส่งออกจากโปรแกรม ต้องเป็นของหน่วยงานและปีที่เลือก (เหมือน import xlsx)",
     )
-    add_db_argument(import_p, required=True)
+    add_db_argument(import_p)
     add_selection_arguments(import_p)
     import_p.add_argument("--file", type=Path, required=True, help="ไฟล์ .xlsx")
     import_p.set_defaults(run=run_import)
