@@ -1,4 +1,4 @@
-"""`scores set|show`: read and write one assessment's indicator scores."""
+"""`scores set|show|import`: read and write one assessment's indicator scores."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from decimal import Decimal
 from pathlib import Path
 
+from ita_desktop.cli import workbook_import
 from ita_desktop.cli.common import (
     add_db_argument,
     add_selection_arguments,
@@ -41,10 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     show_p.set_defaults(run=run_show)
     import_p = actions.add_parser(
         "import",
-        help="นำเข้าไฟล์ Excel ที่ส่งออกจากโปรแกรม ต้องเป็นของหน่วยงานและปีที่เลือก (เหมือน import xlsx)",
+        help="นำเข้าไฟล์ Excel ที่ส่งออกจากโปรแกรม เข้าหน่วยงานและปีที่ไฟล์ระบุ (เหมือน import xlsx)",
     )
     add_db_argument(import_p)
-    add_selection_arguments(import_p)
+    workbook_import.add_expected_arguments(import_p)
     import_p.add_argument("--file", type=Path, required=True, help="ไฟล์ .xlsx")
     import_p.set_defaults(run=run_import)
 
@@ -93,7 +94,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ita_desktop.services.imports import import_scores
+    """The workbook into the organisation and year it names; --org and --year, when given,
+    must be the workbook's (as `import xlsx`, but into a database that exists)."""
+    from ita_desktop.services.imports import apply_workbook, preview_workbook
 
     file = Path(args.file)
     if file.is_dir():
@@ -102,10 +105,10 @@ def run_import(args: argparse.Namespace) -> int:
         raise ValidationError(f"ไม่พบไฟล์ “{shown(file)}”", "--file not found")
     db = open_repository(args.db)
     try:
-        org, a = select_assessment(db, args)
-        assert a.id is not None
-        import_scores(db, a.id, args.file)
+        preview = preview_workbook(db, file, org=args.org, year=args.year)
+        workbook_import.print_preview(preview)
+        apply_workbook(db, preview)
     finally:
         db.close()
-    say(f"นำเข้าไฟล์ {file.name} ให้ {org.name} ปีงบประมาณ {a.year} แล้ว")
+    say(f"นำเข้าไฟล์ {file.name} ให้ {preview.organization} ปีงบประมาณ {preview.year} แล้ว")
     return 0

@@ -19,10 +19,16 @@ def register(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = kinds.add_parser("xlsx", help="นำเข้าไฟล์ Excel ที่ส่งออกจากโปรแกรม (แก้ไขใน Excel ได้)")
     p.add_argument("--db", type=Path, required=True, help="ไฟล์ฐานข้อมูล SQLite (ถ้ายังไม่มีจะสร้างใหม่)")
     p.add_argument("file", type=Path, help="ไฟล์ .xlsx ที่ส่งออกด้วย export xlsx")
-    p.add_argument("--org", help="หน่วยงานที่ตั้งใจนำเข้า: ถ้าไฟล์เป็นของหน่วยงานอื่นจะไม่นำเข้า")
-    p.add_argument("--year", type=year_argument, help="ปีงบประมาณที่ตั้งใจนำเข้า: ถ้าไฟล์เป็นปีอื่นจะไม่นำเข้า")
+    add_expected_arguments(p)
     p.add_argument("--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยน โดยไม่บันทึกสิ่งใด")
     p.set_defaults(run=run)
+
+
+def add_expected_arguments(p: argparse.ArgumentParser) -> None:
+    """--org and --year of an import: not a selection (the workbook names its own organisation
+    and year) but a check that it is the one meant."""
+    p.add_argument("--org", help="หน่วยงานที่ตั้งใจนำเข้า: ถ้าไฟล์เป็นของหน่วยงานอื่นจะไม่นำเข้า")
+    p.add_argument("--year", type=year_argument, help="ปีงบประมาณที่ตั้งใจนำเข้า: ถ้าไฟล์เป็นปีอื่นจะไม่นำเข้า")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     db = None if is_new else open_repository(path)
     try:
         preview = preview_workbook(db, args.file, org=args.org, year=args.year)
-        _print(preview)
+        print_preview(preview)
         if args.dry_run:
             note = " (ไฟล์ฐานข้อมูลยังไม่มี จะสร้างใหม่เมื่อนำเข้าจริง)" if is_new else ""
             say(f"ทดลองเท่านั้น (--dry-run): ยังไม่ได้บันทึกสิ่งใดลง {path}{note}")
@@ -61,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print(preview: WorkbookPreview) -> None:
+def print_preview(preview: WorkbookPreview) -> None:
+    """What the import does: the organisation and year, created or replaced, and each change."""
     org = preview.plan.organizations[0]
     action = "สร้างหน่วยงานใหม่" if org.org_id is None else f"มีอยู่แล้ว (รหัส {org.org_id})"
     year = org.years[0]

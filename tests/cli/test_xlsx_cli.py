@@ -97,6 +97,33 @@ def test_scores_import_refuses_a_workbook_of_another_year(
     assert code == 2 and "ไม่ใช่ของ" in err and digest(db) == before
 
 
+def test_scores_import_takes_the_organisation_the_workbook_names(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nabon = tmp_path / "nabon.xlsx"
+    code, _out, err = run(
+        capsys, "export", "xlsx", "--db", str(demo_db), "--org", "นาบอน", "--out", str(nabon)
+    )
+    assert code == 0, err
+    edit(nabon, L.SCORES, {"D4": 77.25})
+    trang_before = run(capsys, "scores", "show", "--db", str(demo_db), "--json")[1]
+    assert "เทศบาลนครตรัง" in trang_before  # the first organisation: what no --org used to pick
+    # --org naming another organisation: refused, nothing changed
+    before = digest(demo_db)
+    code, _out, err = run(
+        capsys, "scores", "import", "--db", str(demo_db), "--org", "1", "--file", str(nabon)
+    )
+    assert code == 2 and "ไม่ใช่ของ “เทศบาลนครตรัง”" in err and digest(demo_db) == before
+    # no --org: the workbook's own organisation and year
+    code, out, err = run(capsys, "scores", "import", "--db", str(demo_db), "--file", str(nabon))
+    assert code == 0, err
+    assert "คะแนนตัวชี้วัดที่ 1:" in out and "→ 77.25" in out
+    assert out.rstrip().endswith("ให้ เทศบาลตำบลนาบอน ปีงบประมาณ 2564 แล้ว")
+    shown = run(capsys, "scores", "show", "--db", str(demo_db), "--org", "นาบอน", "--json")[1]
+    assert '"1": 77.25' in shown
+    assert run(capsys, "scores", "show", "--db", str(demo_db), "--json")[1] == trang_before
+
+
 def test_export_xlsx_takes_the_suffix_in_any_case_and_refuses_another(
     book: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
