@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -44,11 +43,13 @@ from ..export_choices import ExportChoices
 from ..pages.base import Page
 from ..tasks import Task, run_in_background
 from ..widgets.document_check import STALE_BLOCKS, DocumentCheck
+from ..widgets.path_edit import PathEdit
 from ..widgets.pdf_pages import RENDERER_MISSING, PdfPages, UnreadablePdf
 from ..widgets.pdf_preview import PdfPreview
 from ..widgets.print_job import print_preview
 
 PREVIEW_DELAY_MS = 400  # choices made in a row make one preview
+SIDE_MIN_WIDTH, SIDE_MAX_WIDTH = 440, 600  # the options column
 
 
 def run_export(db_path: str, options: dict[str, Any]) -> str:
@@ -144,14 +145,17 @@ class ExportPage(Page):
         side.addStretch(0)
         self.side = QWidget()
         self.side.setLayout(side)
-        self.side.setFixedWidth(420)
+        # the options take a share of a wide window (a whole folder path shows), the preview
+        # the rest
+        self.side.setMinimumWidth(SIDE_MIN_WIDTH)
+        self.side.setMaximumWidth(SIDE_MAX_WIDTH)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.preview_status)
         right.addWidget(self.preview, 1)
         layout = QHBoxLayout(self.body)
-        layout.addWidget(self.side, 0)
-        layout.addLayout(right, 1)
+        layout.addWidget(self.side, 2)
+        layout.addLayout(right, 5)
 
         print_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -211,8 +215,8 @@ class ExportPage(Page):
         self.round_combo.setToolTip("รอบของรายงานผลการดำเนินการตามมาตรการ (6 หรือ 12 เดือน)")
         self.thai_digits = QCheckBox("ใช้เลขไทย (๐ ๑ ๒ ๓ …)")
         self.thai_digits.setChecked(True)
-        self.folder_edit = QLineEdit(str(default_folder()))
-        self.folder_edit.setToolTip("โฟลเดอร์ที่บันทึกไฟล์ (โปรแกรมจำไว้ใช้ครั้งต่อไป)")
+        self.folder_edit = PathEdit(str(default_folder()))
+        self.folder_edit.setHint("โฟลเดอร์ที่บันทึกไฟล์ (โปรแกรมจำไว้ใช้ครั้งต่อไป)")
         self.browse_button = browse = QPushButton("เลือก… (&B)")
         browse.setToolTip("เลือกโฟลเดอร์ที่จะบันทึกไฟล์")
         browse.clicked.connect(self.choose_folder)
@@ -228,10 +232,10 @@ class ExportPage(Page):
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for text, field, buddy in (
-            ("รูปแบบไฟล์", format_row, None),
+            ("รูปแบบไฟล์ (&T)", format_row, self.format_group.buttons()[0]),
             ("เอกสาร (&D)", self.document_combo, self.document_combo),
             ("รอบรายงานผล (&R)", self.round_combo, self.round_combo),
-            ("ตัวเลข", self.thai_digits, None),
+            ("ตัวเลข (&N)", self.thai_digits, self.thai_digits),
             ("บันทึกไว้ที่ (&L)", folder_row, self.folder_edit),
             ("ชื่อไฟล์", self.name_label, None),
         ):
