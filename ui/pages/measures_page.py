@@ -27,10 +27,11 @@ from ..models.measures_model import INDICATORS, PERIOD, RESPONSIBLE, STEPS, TITL
 from ..pages.base import Page, scrolled
 from ..undo import AddMeasureCommand, DeleteMeasureCommand, MoveMeasureCommand, edit_measure
 from ..widgets.measure_editor import MeasureEditor
+from ..widgets.sizing import rows_fit_contents, splitter_shares
 from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate, MultiLineDelegate
 
 NEW_TITLE = "มาตรการใหม่"
-COLUMN_WIDTHS = {STEPS: 260, RESPONSIBLE: 170, PERIOD: 150, INDICATORS: 90}
+COLUMN_WIDTHS = {STEPS: 260, RESPONSIBLE: 160, PERIOD: 150, INDICATORS: 90}
 
 
 class MeasuresPage(Page):
@@ -63,14 +64,14 @@ class MeasuresPage(Page):
         self.steps_toggle.setToolTip("แสดงคอลัมน์ขั้นตอน/วิธีการในตาราง (แก้ไขได้ในแบบฟอร์มด้านขวาเสมอ)")
         self.steps_toggle.toggled.connect(lambda on: self.view.setColumnHidden(STEPS, not on))
         self.view.setColumnHidden(STEPS, True)  # long: shown in the form beside, or on demand
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows_fit_contents(self.view)
         self.view.setAccessibleName("ตารางมาตรการ")
 
         self.add_button = QPushButton("เพิ่มมาตรการ (&A)")
         self.duplicate_button = QPushButton("ทำสำเนา (&D)")
-        self.delete_button = QPushButton("ลบ")
-        self.up_button = QPushButton("เลื่อนขึ้น")
-        self.down_button = QPushButton("เลื่อนลง")
+        self.delete_button = QPushButton("ลบ (&R)")
+        self.up_button = QPushButton("เลื่อนขึ้น (&U)")
+        self.down_button = QPushButton("เลื่อนลง (&O)")
         self.add_button.setToolTip("เพิ่มมาตรการใหม่ต่อจากมาตรการที่เลือก")
         self.duplicate_button.setToolTip("ทำสำเนามาตรการที่เลือก ไว้แก้เป็นมาตรการใหม่")
         self.delete_button.setToolTip("ลบมาตรการที่เลือก (Delete) — เลิกทำได้ด้วย Ctrl+Z")
@@ -120,8 +121,9 @@ class MeasuresPage(Page):
         left_layout.addLayout(under)
         splitter.addWidget(left)
         splitter.addWidget(scrolled(editor_box))
-        splitter.setStretchFactor(0, 9)  # the form a little wider: its checkboxes in two columns
-        splitter.setStretchFactor(1, 11)
+        # the form as wide as the table: its checkboxes (indicators, units) in two columns, so
+        # at 1366x704 it fits beside the table without scrolling
+        splitter_shares(splitter, [1, 1])
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self.body).addWidget(splitter)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
@@ -140,9 +142,10 @@ class MeasuresPage(Page):
             self.editor.set_context(a.rules, org.units if org else [], plan_year)
             self.model.set_measures([])
             self.model.fiscal_year = plan_year
+            # the year the results came from under the table: a title as wide as the table
+            # would keep the form beside it too narrow for two columns of checkboxes
             self.plan_box.setTitle(
-                f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
-                f"ปีงบประมาณ พ.ศ. {plan_year} (จากผลการประเมินปี {a.year})"
+                f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปีงบประมาณ พ.ศ. {plan_year}"
             )
         elif names != self._indicator_names or (org is not None and org.units != self.editor.units):
             self._indicator_names = names  # renamed on the rules page
@@ -155,7 +158,9 @@ class MeasuresPage(Page):
             row = max(row, 0)
         self.select_row(row)
         self._show_selected()
-        self.count_label.setText(f"ทั้งหมด {self.model.rowCount()} มาตรการ")
+        self.count_label.setText(
+            f"ทั้งหมด {self.model.rowCount()} มาตรการ (จากผลการประเมินปี {a.year})"
+        )
 
     def selected_row(self) -> int:
         index = self.view.currentIndex()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +39,7 @@ from ..pages.base import Page
 from ..undo import ChangeCommand, edit_progress
 from ..widgets.fields import CommitTextEdit
 from ..widgets.list_keys import DELETE_HINT, on_delete
+from ..widgets.sizing import columns_share_width, rows_fit_contents
 
 ROUND_FIELDS = {
     "summary": "สรุปผลการดำเนินงานของรอบ",
@@ -55,6 +57,18 @@ FIELD_HINTS = {  # what each box holds; every one is printed in the round's repo
     "round_suggestions": "ข้อเสนอแนะโดยรวมของรอบนี้ (พิมพ์ท้ายรายงาน)",
 }
 FIELD_MIN_HEIGHT = 48  # two lines; at 1366x704 each box gets about 80 pixels
+FIELD_KEYS = {  # Alt+letter of each box (สถานะ is Alt+T)
+    "output": "O",
+    "outcome": "C",
+    "problems": "P",
+    "suggestions": "S",
+    "evidence": "V",
+    "summary": "M",
+    "round_problems": "B",
+    "round_suggestions": "N",
+}
+ROUND_FIELD_LINES = 3  # each box of the round's overview
+OUTPUT_SHARE = 0.2  # of the table's width, for each of output and outcome
 SAVE_HINT = "บันทึกเมื่อหยุดพิมพ์หรือออกจากช่อง · Tab ไปช่องถัดไป · Ctrl+Z เลิกทำ"
 
 
@@ -95,7 +109,10 @@ class ProgressPage(Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # output and outcome (often empty in the table: written in the form beside) a fifth
+        # of the width each, the measure's title the rest
+        columns_share_width(self.view, {2: OUTPUT_SHARE, 3: OUTPUT_SHARE})
+        rows_fit_contents(self.view)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.view.setAccessibleName("ตารางผลการดำเนินงานของรอบ")
         self.view.setToolTip(
@@ -141,20 +158,24 @@ class ProgressPage(Page):
             edit.setAccessibleName(text)
             edit.setToolTip(f"{FIELD_HINTS[name]}\n{SAVE_HINT}")
             edit.committed.connect(lambda _t, e=edit: self._commit_entry(e.session_key()))
-            form.addRow(text, edit)
+            form.addRow(f"{text} (&{FIELD_KEYS[name]})", edit)
             self.fields[name] = edit
 
         self.round_fields: dict[str, CommitTextEdit] = {}
         overall = QGroupBox("ภาพรวมของรอบ")
-        overall_form = QFormLayout(overall)
-        for name, text in ROUND_FIELDS.items():
+        overall_grid = QGridLayout(overall)  # side by side: the table keeps the height
+        for column, (name, text) in enumerate(ROUND_FIELDS.items()):
             edit = CommitTextEdit()
-            edit.setMaximumHeight(70)
+            edit.setFixedHeight(ROUND_FIELD_LINES * edit.fontMetrics().lineSpacing() + 14)
             edit.setAccessibleName(text)
-            hint = FIELD_HINTS["summary" if name == "summary" else f"round_{name}"]
-            edit.setToolTip(f"{hint}\n{SAVE_HINT}")
+            field_key = "summary" if name == "summary" else f"round_{name}"
+            edit.setToolTip(f"{FIELD_HINTS[field_key]}\n{SAVE_HINT}")
             edit.committed.connect(lambda t, n=name, e=edit: self._commit_round(n, t, e))
-            overall_form.addRow(text, edit)
+            label = QLabel(f"{text} (&{FIELD_KEYS[field_key]})")
+            label.setBuddy(edit)
+            overall_grid.addWidget(label, 0, column)
+            overall_grid.addWidget(edit, 1, column)
+            overall_grid.setColumnStretch(column, 1)
             self.round_fields[name] = edit
 
         left = QWidget()

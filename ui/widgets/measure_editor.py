@@ -28,6 +28,7 @@ from ..widgets.fields import CommitLineEdit, CommitTextEdit
 from ..widgets.sizing import grows_with_text, list_fits_rows
 
 EMPTY_TITLE = "กรุณาตั้งชื่อมาตรการ (คงชื่อเดิมไว้)"
+FORM_SPACING = 3
 
 
 class MeasureEditor(QWidget):
@@ -103,9 +104,18 @@ class MeasureEditor(QWidget):
         self.period_note.setWordWrap(True)
         self.period_note.setStyleSheet("color: #555;")
         form = QFormLayout(self)
+        # compact: the whole form fits beside the table at 1366x704 (the box gives the margins)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(FORM_SPACING)
+        self.indicators_grid.setVerticalSpacing(0)
+        # a form whose two spacings differ passes none on: the rows inside it set their own
+        gap = form.horizontalSpacing()
+        period_row.setSpacing(gap)
+        self.indicators_grid.setHorizontalSpacing(gap)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
         title_row = QHBoxLayout()
+        title_row.setSpacing(gap)
         title_row.addWidget(self.title_edit, 1)
         title_row.addWidget(self.title_note)
         label = QLabel("ชื่อมาตรการ (&M)")
@@ -113,7 +123,7 @@ class MeasureEditor(QWidget):
         form.addRow(label, title_row)
         self._row(form, "กิจกรรม/โครงการ (&J)", self.activities_edit)
         self._row(form, "ขั้นตอน/วิธีการ (&S)", self.steps_edit)
-        self._row(form, "ผู้รับผิดชอบ (&U)", self.units_list)
+        self._row(form, "ผู้รับผิดชอบ (&N)", self.units_list)
         self._row(form, "ระยะเวลา (&P)", self.whole_year)
         form.addRow("", period_row)
         form.addRow("", self.period_note)

@@ -55,7 +55,7 @@ from ..models.signatories_model import SignatoriesModel, Signatory
 from ..undo import ChangeCommand, History, set_setting
 from ..widgets.fields import CommitLineEdit, CommitTextEdit
 from ..widgets.list_keys import on_delete
-from ..widgets.sizing import compact_rows, fills_height
+from ..widgets.sizing import compact_rows, fills_height, rows_fit_contents
 from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate
 from ..workspace import Workspace
 from .print_texts import (
@@ -231,9 +231,8 @@ class PrintSettingsPanel(QObject):
         view.setAccessibleName("ผู้ลงนามท้ายเอกสาร")
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows_fit_contents(view)  # laid out while its tab was hidden: refitted when shown
         view.setEditTriggers(EDIT_ON_TYPING)
         view.setItemDelegate(CellDelegate(view))
         on_delete(view, self.remove_signatory)
@@ -241,14 +240,14 @@ class PrintSettingsPanel(QObject):
         signatories_label = QLabel("ผู้ลงนามท้ายเอกสาร (&S)")
         signatories_label.setBuddy(view)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(QIcon("icons:add.svg"), "เพิ่ม (&M)")
+        self.add_button = QPushButton(QIcon("icons:add.svg"), "เพิ่ม (&A)")
         self.add_button.setToolTip("เพิ่มผู้ลงนาม แล้วพิมพ์ชื่อและตำแหน่งในตาราง")
         self.add_button.clicked.connect(lambda: self.add_signatory())
         buttons.addWidget(self.add_button)
         for text, icon, tip, slot in (
-            ("ลบ", "delete", "ลบผู้ลงนามที่เลือก", self.remove_signatory),
-            ("ขึ้น", "up", "เลื่อนผู้ลงนามที่เลือกขึ้น", lambda: self.move_signatory(-1)),
-            ("ลง", "down", "เลื่อนผู้ลงนามที่เลือกลง", lambda: self.move_signatory(1)),
+            ("ลบ (&L)", "delete", "ลบผู้ลงนามที่เลือก", self.remove_signatory),
+            ("ขึ้น (&B)", "up", "เลื่อนผู้ลงนามที่เลือกขึ้น", lambda: self.move_signatory(-1)),
+            ("ลง (&O)", "down", "เลื่อนผู้ลงนามที่เลือกลง", lambda: self.move_signatory(1)),
         ):
             button = QPushButton(QIcon(f"icons:{icon}.svg"), text)
             button.setToolTip(tip)
@@ -269,7 +268,9 @@ class PrintSettingsPanel(QObject):
         self.date_error.setStyleSheet(ERROR_STYLE)
         self.date_error.hide()
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # labels above the fields: the column is narrow, and the hints in the fields are long
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(2)
         for text, field in (
             ("ชื่อผู้ลงนามประกาศ (&N)", self.executive_name),
             ("ตำแหน่ง (&P)", self.executive_position),
