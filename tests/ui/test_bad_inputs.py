@@ -330,10 +330,10 @@ def test_a_refused_grade_does_not_move_the_grade_buttons(
 ) -> None:
     window_size()
     window.show_page("rules")
-    qtbot.wait(20)
+    qtbot.wait(200)  # word-wrapped labels settle their heights
     page = window.pages["rules"]
     view = page.grades_view
-    buttons = [b for b in page.findChildren(QPushButton) if b.text() == "ลบระดับ"]
+    buttons = [b for b in page.findChildren(QPushButton) if b.text() == "ลบระดับ (&R)"]
     before = _top_left(buttons[0], window)
     assert not page.grades_model.setData(page.grades_model.index(1, 0), "AA")  # a duplicate
     assert page.grades_error.isVisible() and "มีระดับ “AA” อยู่แล้ว" in page.grades_error.text()

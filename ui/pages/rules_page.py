@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -33,7 +34,7 @@ from ita_desktop.rules.presets import available_years, check_rules, preset_for, 
 from .. import labels
 from .. import workspace as kinds
 from ..errors import reporting
-from ..models.grades_model import EACH_TOOL, LABEL, MINIMUM, GradesModel
+from ..models.grades_model import LABEL, GradesModel
 from ..models.indicators_model import DESCRIPTION, NAME, NUMBER, TOOL, IndicatorsModel
 from ..pages.base import Page
 from ..undo import edit_rules
@@ -47,6 +48,7 @@ from ..widgets.text_delegate import EDIT_ON_TYPING, CellDelegate, MultiLineDeleg
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 NOTE_STYLE = "color: #555;"
+WEIGHT_KEYS = {"IIT": "T", "EIT": "X", "OIT": "O"}  # Alt+E and Alt+I open menus
 RESTORE = "คืนค่าเกณฑ์ตามประกาศของปี (&P)"
 SAME_AS_PRESET = "ตรงกับเกณฑ์ที่ติดมากับโปรแกรม"
 CHANGED_FROM_PRESET = "แก้ไขแล้ว ต่างจากเกณฑ์ที่ติดมากับโปรแกรม"
@@ -82,8 +84,10 @@ class RulesPage(Page):
         rules_page = QWidget()
         columns = QHBoxLayout(rules_page)
         columns.setContentsMargins(0, 4, 0, 0)
-        columns.addWidget(self._build_indicators(), 1)
-        columns.addLayout(middle, 1)
+        # the rules a little wider: the source and certainty notes keep to fewer lines, and
+        # at 1366x704 all the levels show
+        columns.addWidget(self._build_indicators(), 4)
+        columns.addLayout(middle, 5)
         # the rules, how the documents print, and what the user writes for them: one tab each
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -205,7 +209,7 @@ class RulesPage(Page):
             spin.setKeyboardTracking(False)  # one attempt per Enter, arrow or leaving the field
             spin.setAccessibleName(f"น้ำหนัก {code}")
             spin.valueChanged.connect(lambda _v: self._weights_edited())
-            name = QLabel(f"น้ำหนัก {code}" + (" (&O)" if not row else ""))
+            name = QLabel(f"น้ำหนัก {code} (&{WEIGHT_KEYS[code]})")
             name.setBuddy(spin)
             # the three weights side by side (the page fits 1366x704 with its tabs)
             self.weights_grid.addWidget(name, 0, 2 * row)
@@ -264,41 +268,39 @@ class RulesPage(Page):
         on_delete(view, self.remove_grade)
         view.verticalHeader().hide()
         compact_rows(view)
-        header = view.horizontalHeader()  # numbers narrow, headers on two lines, names wide
+        header = view.horizontalHeader()  # the names as wide as they are, numbers the rest
         header.setDefaultAlignment(
             Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap))
         )
-        metrics = header.fontMetrics()
-        header.setMinimumHeight(2 * metrics.lineSpacing() + 8)
-        number_width = max(metrics.horizontalAdvance(w) for w in ("ทุกเครื่องมือ", "100.00")) + 16
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
-        for section in (MINIMUM, EACH_TOOL):
-            view.setColumnWidth(section, number_width)
-        fills_height(view, 100)  # four bands show; the rest scroll (the page fits 1366x704)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        fills_height(view, 100)  # at 1366x704 the seven bands of a year show without scrolling
         label = QLabel("ระดับผลการประเมิน (&B)")
         label.setStyleSheet("font-weight: bold;")
         label.setBuddy(view)
-        self.grades_error = steady_label(QLabel())
+        # under the table only while shown: the table gives it room, its top and the buttons
+        # above it stay where they are (hidden, the seven bands fit at 1366x704)
+        self.grades_error = QLabel()
+        self.grades_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.grades_error.setStyleSheet(ERROR_STYLE)
         self.grades_error.hide()
         label.setToolTip(LEVELS_HINT)
         add = QPushButton(QIcon("icons:add.svg"), "เพิ่มระดับ (&A)")
         add.clicked.connect(self.add_grade)
         add.setToolTip("เพิ่มระดับใหม่ท้ายตาราง แล้วพิมพ์ชื่อและคะแนนในตาราง (Alt+A)")
-        remove = QPushButton(QIcon("icons:delete.svg"), "ลบระดับ")
+        remove = QPushButton(QIcon("icons:delete.svg"), "ลบระดับ (&R)")
         remove.setToolTip(f"ลบระดับที่เลือก {DELETE_HINT}")
         remove.clicked.connect(self.remove_grade)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
+        title_row = QHBoxLayout()  # the buttons beside the title: the table keeps the height
+        title_row.addWidget(label)
+        title_row.addStretch(1)
+        title_row.addWidget(add)
+        title_row.addWidget(remove)
         box = QGroupBox()
         column = QVBoxLayout(box)
-        column.addWidget(label)
+        column.addLayout(title_row)
         column.addWidget(view, 1)
         column.addWidget(self.grades_error)
-        column.addLayout(buttons)
         return box
 
     # loading -----------------------------------------------------------------------------
@@ -490,6 +492,7 @@ class RulesPage(Page):
 
     def _grade_refused(self, message: str) -> None:
         self.grades_error.setText(message)
+        self.grades_error.setToolTip(message)  # one line: the whole of a long one here
         self.grades_error.show()
 
     def add_grade(self) -> None:
