@@ -73,7 +73,7 @@ class ScoresPage(Page):
         self._paste_message: Message | None = None
         self.tool_columns = [QVBoxLayout(), QVBoxLayout()]
 
-        summary = QFrame()
+        summary = self.summary = QFrame()
         summary.setObjectName("summary")
         summary.setStyleSheet(
             "#summary { border: 1px solid #b8c4d6; border-radius: 4px; background: #f4f7fb; }"
@@ -105,23 +105,27 @@ class ScoresPage(Page):
         strip.addWidget(self.lead_label, 1, 0, 1, 7)
 
         self.chart = ScoreChart()
-        chart_box = QGroupBox("คะแนนรายตัวชี้วัดเทียบค่าเป้าหมาย")
+        chart_box = self.chart_box = QGroupBox("คะแนนรายตัวชี้วัดเทียบค่าเป้าหมาย")
         QVBoxLayout(chart_box).addWidget(self.chart)
 
-        right = QVBoxLayout()
-        right.addWidget(self._build_official())
-        right.addWidget(chart_box, 1)
+        # the fields in a row of three columns as tall as they need, the messages under the
+        # first tool (beside the taller second column: they take no height of their own),
+        # and the chart the whole width below, taking the height left at any window size
+        first = QVBoxLayout()
+        first.addLayout(self.tool_columns[0], 1)
+        first.addWidget(self.messages)
         columns = QHBoxLayout()
+        columns.addLayout(first, 1)
         for tools in self.tool_columns:
             tools.setContentsMargins(0, 0, 0, 0)
-            columns.addLayout(tools, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(self.tool_columns[1], 1)
+        columns.addWidget(self._build_official(), 1, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
         layout.addWidget(summary)
-        layout.addWidget(self.messages)
-        layout.addLayout(columns, 1)
+        layout.addLayout(columns)
+        layout.addWidget(chart_box, 1)
 
     # building ----------------------------------------------------------------------------
     def _build_official(self) -> QGroupBox:

@@ -19,6 +19,8 @@ MARGIN = 4
 MIN_PLOT = 60  # the bars' area: at least this high
 PREFERRED_PLOT = 200
 NO_SCORE = "–"
+LABEL_GAP = 8  # pixels at least between two values over the columns
+MIN_LABEL_POINTS = 6.0
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class ScoreChart(QWidget):
 
     def set_data(self, bars: list[Bar], target: Decimal) -> None:
         self.bars, self.target = bars, target
+        self.updateGeometry()  # the smallest width depends on the values
         self.setAccessibleDescription(
             ", ".join(f"{b.label} {self._value_text(b)}" for b in bars)
             + f"; ค่าเป้าหมาย {format_score(target, thai_digits=False)}"
@@ -60,7 +63,13 @@ class ScoreChart(QWidget):
         return QSize(520, 3 * self._line() + PREFERRED_PLOT + 2 * MARGIN)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(320, 3 * self._line() + MIN_PLOT + 2 * MARGIN)
+        """Low as a few lines; wide enough for the values in the smallest type, apart."""
+        font = QFont(self.font())
+        font.setPointSizeF(MIN_LABEL_POINTS)
+        metrics = QFontMetricsF(font)
+        widest = max((metrics.horizontalAdvance(self._value_text(b)) for b in self.bars), default=0)
+        width = len(self.bars) * (widest + LABEL_GAP) + 2 * MARGIN
+        return QSize(max(320, int(width) + 1), 3 * self._line() + MIN_PLOT + 2 * MARGIN)
 
     @staticmethod
     def _value_text(bar: Bar) -> str:
@@ -100,11 +109,6 @@ class ScoreChart(QWidget):
                     bar.number,
                 )
                 value_top = plot.bottom() if bar.value is None else y_of(bar.value)
-                self._draw_fitted(
-                    p,
-                    QRectF(slot.left() + 1, value_top - line, slot.width() - 2, line),
-                    self._value_text(bar),
-                )
                 if bar.value is None:
                     continue
                 column = QRectF(
@@ -120,19 +124,49 @@ class ScoreChart(QWidget):
             p.drawLine(
                 QPointF(plot.left(), y_of(self.target)), QPointF(plot.right(), y_of(self.target))
             )
+            p.setFont(self.value_font())
+            p.setPen(text_color)
+            for bar, rect in zip(self.bars, self.value_label_rects(), strict=True):
+                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._value_text(bar))
+            p.setFont(self.font())
         self._legend(p, line)
         p.end()
 
-    def _draw_fitted(self, p: QPainter, rect: QRectF, text: str) -> None:
-        """Centred in `rect`, in a smaller type when the column is narrower than the text."""
+    def value_font(self) -> QFont:
+        """One type for every value over the columns: the widget's, or smaller until the
+        widest value leaves at least LABEL_GAP pixels to its neighbours."""
         font = QFont(self.font())
-        wide = QFontMetricsF(font).horizontalAdvance(text)
-        if wide > rect.width() > 0:
-            font.setPointSizeF(max(6.0, font.pointSizeF() * rect.width() / wide))
-        p.save()
-        p.setFont(font)
-        p.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
-        p.restore()
+        slots = self._columns()
+        if not slots:
+            return font
+        room = slots[0].width() - LABEL_GAP
+        texts = [self._value_text(b) for b in self.bars]
+        size = font.pointSizeF()
+        while size > MIN_LABEL_POINTS:
+            font.setPointSizeF(size)
+            metrics = QFontMetricsF(font)
+            if max(metrics.horizontalAdvance(t) for t in texts) <= room:
+                break
+            size -= 0.25
+        font.setPointSizeF(max(size, MIN_LABEL_POINTS))
+        return font
+
+    def value_label_rects(self) -> list[QRectF]:
+        """Where each value is drawn: its text's own width, centred over its column, one
+        line high, just above the column (on the axis when there is no score)."""
+        slots = self._columns()
+        if not slots:
+            return []
+        plot = slots[0].united(slots[-1])
+        metrics = QFontMetricsF(self.value_font())
+        line = metrics.height() + 4
+        rects = []
+        for bar, slot in zip(self.bars, slots, strict=True):
+            value = 0.0 if bar.value is None else float(bar.value)
+            top = plot.bottom() - plot.height() * value / 100.0
+            width = metrics.horizontalAdvance(self._value_text(bar))
+            rects.append(QRectF(slot.center().x() - width / 2, top - line, width, line))
+        return rects
 
     def _legend(self, p: QPainter, row: int) -> None:
         """Top row: what the colours and the dashed line mean."""
