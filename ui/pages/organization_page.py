@@ -95,7 +95,7 @@ class OrganizationPage(Page):
         choose = QPushButton("เลือกรูป… (&L)")
         choose.setToolTip("เลือกไฟล์ตราสัญลักษณ์ PNG หรือ JPEG ไม่เกิน 2 MB (Alt+L)")
         choose.clicked.connect(self.choose_logo)
-        self.remove_logo_button = QPushButton("ลบรูป")
+        self.remove_logo_button = QPushButton("ลบรูป (&B)")
         self.remove_logo_button.setToolTip("เอาตราสัญลักษณ์ออกจากหน้าปก (เลิกทำได้ด้วย Ctrl+Z)")
         self.remove_logo_button.clicked.connect(lambda: self.set_logo(None))
         logo_box = QGroupBox("ตราสัญลักษณ์ (ใช้บนหน้าปกเอกสาร)")
@@ -128,9 +128,9 @@ class OrganizationPage(Page):
         unit_buttons = QVBoxLayout()
         for text, tip, slot in (
             ("เพิ่ม… (&A)", "เพิ่มหน่วยงานภายใน (Alt+A)", self.ask_new_unit),
-            ("ลบ", f"ลบหน่วยงานภายในที่เลือก {DELETE_HINT}", self.remove_unit),
-            ("เลื่อนขึ้น", "เลื่อนหน่วยงานที่เลือกขึ้น (Alt+↑)", lambda: self.move_unit(-1)),
-            ("เลื่อนลง", "เลื่อนหน่วยงานที่เลือกลง (Alt+↓)", lambda: self.move_unit(1)),
+            ("ลบ (&R)", f"ลบหน่วยงานภายในที่เลือก {DELETE_HINT}", self.remove_unit),
+            ("เลื่อนขึ้น (&U)", "เลื่อนหน่วยงานที่เลือกขึ้น (Alt+↑)", lambda: self.move_unit(-1)),
+            ("เลื่อนลง (&O)", "เลื่อนหน่วยงานที่เลือกลง (Alt+↓)", lambda: self.move_unit(1)),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
