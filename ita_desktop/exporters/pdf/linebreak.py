@@ -5,7 +5,8 @@ Public API:
         `runs` is a list of (text, Fmt) pairs, or HARD_BREAK for a forced line end. The text is
         cut into words with ita_desktop.thai.segmentation.split_words; each word is shaped.
         Words that must stay together (no break before "ๆ", ")" or ","; none after "(";
-        none inside Latin/digit runs such as URLs, "พ.ศ.2567" or "ITA-2567") form one Unit.
+        none inside Latin/digit runs such as URLs, "พ.ศ.2567" or "ITA-2567"; none inside
+        an abbreviation or a TERMS word such as "ตัวชี้วัด") form one Unit.
     break_lines(units, first_width, width, ragged=False, open_end=False) -> list[Line]
         The lines of a paragraph, its breaks chosen all at once (total fit, totalfit.py):
         the sum over the lines of what their fill costs and of what their ends cost (see
@@ -48,6 +49,7 @@ No zero-width space or any other invisible character is ever inserted.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from bisect import bisect_right
@@ -70,6 +72,9 @@ _DICT_PENALTY = 40.0  # for each dictionary word a break cuts
 _MAX_CUT_WORDS = 3  # at most this many counted
 _WORD_PENALTY = 10000.0  # the two line ends read as one word (what pdf_thai_check counts)
 _NEAR = 4  # a dictionary word cut by a break is looked for up to this many boundaries away
+# the documents' own terms, never broken inside ("ราย|ตัว|ชี้วัด" may end a line only after
+# "ราย"; a level's name stays whole), longest first
+TERMS = re.compile("ตัวชี้วัด|ผ่านดีเยี่ยม|ผ่านดี")
 _LONG_PART = 9  # a dictionary part of a word this long is itself divided (sub_words)
 NBSP = set(NO_BREAK_SPACES)  # drawn as spaces, never a line end
 NO_BREAK_BEFORE = set("ๆฯ)]}>,.:;!?%”’»…\"'-/") | NBSP
@@ -161,6 +166,7 @@ def _segment_units(runs: Sequence[tuple[str, Fmt]]) -> list[Unit]:
     units: list[Unit] = []
     prev_word = ""
     pos = ri = 0
+    inside = _term_insides(text)
     for token in split_words(text):
         end = pos + len(token)
         if token.isspace() and not NBSP.intersection(token):
@@ -188,7 +194,7 @@ def _segment_units(runs: Sequence[tuple[str, Fmt]]) -> list[Unit]:
                 while k + 1 < len(bounds) and bounds[k][1] <= start:
                     k += 1
             width = sum(b.width for b in boxes)
-            if prev_word and not _can_break(prev_word, token):
+            if prev_word and (pos in inside or not _can_break(prev_word, token)):
                 last = units[-1]
                 last.boxes.extend(boxes)
                 last.width += width
@@ -399,7 +405,10 @@ class _Paragraph:
             if e and not units[e - 1].text.endswith("-"):
                 self.breaks.append((m, 0))
                 self.places.append(Place(cum[e], cap[e], cum[m], cap[m] + joins[m]))
+            inside = _term_insides(u.text)
             for o in _inner_bounds(u.words, len(u.text)):
+                if o in inside:
+                    continue
                 left_w, left_cap, right_w, right_cap = _cut_metrics(u, o)
                 self.breaks.append((m, o))
                 self.places.append(
@@ -532,6 +541,11 @@ class _Context:
             and is_thai(after[0])
             and not _natural_break(before, after)
         )
+
+
+def _term_insides(text: str) -> set[int]:
+    """Offsets strictly inside an occurrence of one of the TERMS in `text`."""
+    return {k for m in TERMS.finditer(text) for k in range(m.start() + 1, m.end())}
 
 
 @lru_cache(maxsize=16384)

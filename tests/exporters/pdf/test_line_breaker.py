@@ -329,3 +329,22 @@ def test_abbreviations_and_thai_decimals_never_end_a_line_at_their_dots(width: f
             assert not re.search(r"[\u0e00-\u0e7f]\.$", end) or end.endswith(
                 ("ต.ค.", "มี.ค.", "ป.ป.ช.")
             ), (width, lines)
+
+
+@pytest.mark.parametrize("width", [70.0, 90.0, 110.0, 130.0, 150.0, 180.0, 210.0, 250.0])
+def test_the_documents_terms_are_never_broken_inside(width: float) -> None:
+    """ "ตัวชี้วัด" and a level's name ("ผ่านดีเยี่ยม") end no line inside them, whether the
+    segmenter reads them as one word or as "รายตัว|ชี้วัด" (Nakhon Phanom's "รายตัว / ชี้วัด",
+    "ผ่าน / ดีเยี่ยม")."""
+    text = (
+        "ผลการประเมินรายตัวชี้วัดของหน่วยงานอยู่ในระดับผ่านดีเยี่ยม เมื่อเทียบกับตัวชี้วัดที่ต้องพัฒนาในปีก่อนซึ่งอยู่ในระดับผ่านดี"
+    )
+    terms = list(linebreak.TERMS.finditer(squash(text)))
+    assert len(terms) == 4
+    for ragged in (True, False):
+        lines = lay_out(text, width, ragged)
+        assert squash("".join(lines)) == squash(text)
+        end = 0
+        for line in lines[:-1]:
+            end += len(squash(line))
+            assert not [m for m in terms if m.start() < end < m.end()], (width, ragged, lines)
