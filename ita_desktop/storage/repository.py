@@ -137,8 +137,14 @@ def find_assessment(s: StoreReads, org_id: int, year: int | None) -> Assessment:
     found = s.latest_year(org_id) if year is None else year
     assessment_id = s.assessment_id(org_id, found) if found is not None else None
     if assessment_id is None:
-        what = "การประเมินใด" if year is None else f"การประเมินปีงบประมาณ {year}"
-        raise ValidationError(f"หน่วยงานนี้ยังไม่มี{what}", f"no assessment {year or ''}")
+        name = s.organization(org_id).name
+        if year is None:
+            raise ValidationError(f"หน่วยงาน “{name}” ยังไม่มีการประเมินใด", "no assessment")
+        years = ", ".join(str(y) for y in s.years(org_id))
+        raise ValidationError(
+            f"หน่วยงาน “{name}” ยังไม่มีการประเมินปีงบประมาณ {year} (ปีที่มี: {years})",
+            f"no assessment {year}",
+        )
     return s.assessment(assessment_id)
 
 

@@ -142,11 +142,15 @@ def test_a_missing_year_is_a_thai_validation_error(repo: Repository) -> None:
     with pytest.raises(ValidationError) as info:
         repo.assessment(org_id)
     assert "ยังไม่มีการประเมินใด" in info.value.thai
+    name = repo.organization(org_id).name
+    assert f"หน่วยงาน “{name}” ยังไม่มีการประเมินใด" == info.value.thai
     with repo.write() as s:
         s.add_assessment(new_year(org_id, 2566))
+        s.add_assessment(new_year(org_id, 2564))
     with pytest.raises(ValidationError) as info:
         repo.assessment(org_id, 2570)
-    assert "ปีงบประมาณ 2570" in info.value.thai
+    # names the organisation and the years it has, so the user can choose
+    assert info.value.thai == (f"หน่วยงาน “{name}” ยังไม่มีการประเมินปีงบประมาณ 2570 (ปีที่มี: 2564, 2566)")
 
 
 def test_a_missing_organisation_is_a_thai_storage_error(repo: Repository) -> None:
