@@ -48,6 +48,13 @@ def _rect_in(widget: QWidget, other: QWidget) -> QRect:
     return QRect(widget.mapTo(other, QPoint(0, 0)), widget.size())
 
 
+def _content_height(view: QTableView, row: int) -> int:
+    """The height the row's text needs (the row number beside it counts too)."""
+    header = view.verticalHeader()
+    own = header.sectionSizeHint(row) if not header.isHidden() else 0
+    return max(view.sizeHintForRow(row), own, header.minimumSectionSize())
+
+
 def _rows_fully_shown(view: QTableView) -> int:
     height = view.viewport().height()
     return sum(
@@ -93,7 +100,7 @@ def test_measure_rows_are_as_tall_as_their_text_after_the_other_pages(demo_windo
     view = page.view
     assert view.model().rowCount() == 13
     for row in range(view.model().rowCount()):
-        assert view.rowHeight(row) == view.sizeHintForRow(row), row
+        assert view.rowHeight(row) == _content_height(view, row), row
 
 
 def test_the_measure_form_fits_beside_the_table_at_1366x704(demo_window) -> None:
@@ -192,3 +199,30 @@ def test_no_empty_band_on_the_scores_page(demo_window, size: tuple[int, int]) ->
     assert chart.top() - max(r.bottom() for r in groups) <= 12
     assert chart.width() >= 0.95 * body.width()  # the chart spans the page
     assert chart.bottom() >= body.height() - 12  # and takes the height left
+
+
+# sub-tab การพิมพ์เอกสาร (not in the review's screenshots) -------------------------------
+def test_signatory_rows_fit_their_text_and_the_announcement_hints_show(
+    _demo_master: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "demo.sqlite"
+    shutil.copy(_demo_master, db)
+    window = create_window(db)  # a new window: the table laid out first while hidden
+    try:
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(*LAPTOP)
+        window.show()
+        page = _show(window, "rules")
+        page.tabs.setCurrentIndex(1)
+        _settle()
+        panel = page.print_panel
+        view = panel.signatories_view
+        assert view.model().rowCount() >= 2
+        for row in range(view.model().rowCount()):
+            assert view.rowHeight(row) == _content_height(view, row), row
+        for edit in (panel.executive_name, panel.executive_position):
+            room = edit.contentsRect().width() - 8  # the line edit's own text margins
+            assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= room
+    finally:
+        window.close()
+        window.deleteLater()
