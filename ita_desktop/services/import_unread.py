@@ -25,6 +25,7 @@ from ita_desktop.thai.digits import to_arabic_digits
 READ_CELLS = {L.SCORES: {L.ORG_CELL, L.YEAR_CELL}}  # read, though not shaded as input
 INPUT_STYLES = ("ita-input", "ita-number-input")
 SHOWN_CELLS = 12  # cells named in one line, the rest counted
+NO_TEXTS = {"_": ""}  # an analysis with no section to write (that sheet is not compared)
 
 
 def unread_edits(
@@ -64,9 +65,13 @@ def _contexts(
     db: Repository | None, org: Organization, stored: Assessment | None, imported: Assessment
 ) -> list[tuple[ReportContext, dict[int, Any]]]:
     """The stored year's export context, and the same with the imported figures; a year not
-    stored has the imported one only (no earlier years known)."""
+    stored has the imported one only (no earlier years known). Without measures and analysis
+    texts: of the plan and progress sheets only the rows above the table are compared, and
+    the analysis sheet not at all (a plan of 1,000 measures is not written twice more)."""
+    rounds: dict[int, Any] = {r: {} for r in ROUNDS}
     if db is not None and org.id is not None and stored is not None:
-        ctx, rounds = load_workbook_data(db, org.id, stored.year)
+        ctx, _progress = load_workbook_data(db, org.id, stored.year)
+        ctx = replace(ctx, measures=[], progress={}, generated=NO_TEXTS)
         a = replace(imported, id=ctx.assessment.id, organization_id=org.id)
         after = replace(
             ctx,
@@ -84,9 +89,9 @@ def _contexts(
         analysis=analysis,
         settings=ReportSettings(),
         history=[(a.year, analysis)],
-        generated={"_": ""},  # the analysis sheet is not compared: no text to generate
+        generated=NO_TEXTS,
     )
-    return [(ctx, {r: {} for r in ROUNDS})]
+    return [(ctx, rounds)]
 
 
 def _analysis(a: Assessment) -> Any:
