@@ -14,48 +14,71 @@ from ita_desktop.storage.repository import Repository
 from ita_desktop.storage.store import MEASURE_FIELDS, Store
 
 
-def update_year(db: Repository, assessment_id: int, new: ImportedYear) -> Changes:
+def update_year(
+    db: Repository, assessment_id: int, new: ImportedYear, numbers: list[int | None]
+) -> Changes:
     """Write only what `new` changes in the stored year `assessment_id`, in one transaction
-    (a backup first); nothing at all when nothing differs."""
+    (a backup first); nothing at all when nothing differs. `numbers`: each new measure's ลำดับ
+    in the workbook, the place of the stored measure it is (None or unknown: a new one)."""
     with db.read() as s:
-        if not _apply(s, assessment_id, new, write=False):
+        if not _apply(s, assessment_id, new, numbers, write=False):
             return Changes(frozenset())
     before_change(db, "import")  # the file as it was, in its backups folder
     with db.write() as s:
-        kinds = _apply(s, assessment_id, new, write=True)
+        kinds = _apply(s, assessment_id, new, numbers, write=True)
     return Changes(frozenset(kinds))
 
 
-def _apply(s: Store, assessment_id: int, new: ImportedYear, *, write: bool) -> set[str]:
+def _apply(
+    s: Store, assessment_id: int, new: ImportedYear, numbers: list[int | None], *, write: bool
+) -> set[str]:
     """The kinds of data `new` changes; written when `write` (inside a write transaction)."""
     kinds = _assessment(s, assessment_id, new.assessment, write)
     old = s.measures(assessment_id)
     progress = {r: s.progress(assessment_id, r) for r in ROUNDS}
+    matched = {i: old[n - 1] for i, n in enumerate(numbers) if n is not None and 1 <= n <= len(old)}
+    kept = [m.id for m in old if m.id is not None and any(m is f for f in matched.values())]
+    for gone in (m.id for m in old if m.id is not None and m.id not in kept):
+        kinds |= {MEASURES, PROGRESS}
+        if write:
+            s.delete_measure(gone)
+    order: list[int | None] = []
     for i, m in enumerate(new.measures):
-        if i >= len(old):
-            kinds |= {MEASURES, PROGRESS}
-            if write:
-                _reports(s, s.add_measure(assessment_id, m.measure), {}, m, write)
+        stored = matched.get(i)
+        if stored is None or stored.id is None:
+            kinds |= {MEASURES, PROGRESS} if m.progress else {MEASURES}
+            added = s.add_measure(assessment_id, m.measure) if write else None
+            if added is not None:
+                _reports(s, added, {}, m, write)
+            order.append(added)
             continue
-        measure_id = old[i].id
-        assert measure_id is not None
         fields = {
             f: getattr(m.measure, f)
             for f in MEASURE_FIELDS
-            if getattr(m.measure, f) != getattr(old[i], f)
+            if getattr(m.measure, f) != getattr(stored, f)
         }
         if fields:
             kinds.add(MEASURES)
             if write:
-                s.update_measure(measure_id, fields)
-        before = {r: progress[r].get(measure_id) for r in ROUNDS}
-        if _reports(s, measure_id, before, m, write):
+                s.update_measure(stored.id, fields)
+        if _reports(s, stored.id, {r: progress[r].get(stored.id) for r in ROUNDS}, m, write):
             kinds.add(PROGRESS)
-    for gone in old[len(new.measures) :]:
-        kinds |= {MEASURES, PROGRESS}
-        if write and gone.id is not None:
-            s.delete_measure(gone.id)
+        order.append(stored.id)
+    if [i for i in order if i in kept] != kept:
+        kinds.add(MEASURES)  # rows sorted or moved in the workbook
+    if write:
+        placed = [i for i in order if i is not None]
+        _put_in_order(s, placed, [*kept, *(i for i in placed if i not in kept)])
     return kinds
+
+
+def _put_in_order(s: Store, wanted: list[int], current: list[int]) -> None:
+    """Move only the measures that are not yet where the workbook has them."""
+    for index, measure_id in enumerate(wanted):
+        if current[index] != measure_id:
+            s.move_measure(measure_id, index)
+            current.remove(measure_id)
+            current.insert(index, measure_id)
 
 
 def _reports(

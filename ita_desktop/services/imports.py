@@ -113,7 +113,8 @@ def apply_workbook(db: Repository, preview: WorkbookPreview) -> Changes:
     if stored.assessment is None or stored.assessment.id is None:
         return import_exchange(db, exchange)
     (year,) = exchange.organizations[0].years
-    changes = update_year(db, stored.assessment.id, year)
+    numbers = [m.number for m in preview.data.measures]
+    changes = update_year(db, stored.assessment.id, year, numbers)
     return replace(changes, details={"plan": preview.plan})
 
 

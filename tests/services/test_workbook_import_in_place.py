@@ -6,12 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ita_desktop.documents import workbook_layout as L
 from ita_desktop.services.assessments import get_assessment_by_id
 from ita_desktop.services.backups import backup_folder
 from ita_desktop.services.changes import MEASURES, PROGRESS, SCORES
+from ita_desktop.services.export import export_document
 from ita_desktop.services.imports import import_workbook
 from ita_desktop.services.measures import list_measures
 from ita_desktop.services.progress import round_progress
@@ -84,3 +86,30 @@ def test_measures_edited_added_and_removed_keep_the_others_ids(
     import_workbook(repo, book)
     assert [m.id for m in list_measures(repo, aid)][:1] == [first.id]
     assert [m.title for m in list_measures(repo, aid)] == [first.title, "มาตรการที่สาม"]
+
+
+def test_measures_follow_their_number_when_rows_are_deleted_or_sorted(
+    setup: tuple[Repository, int, Path],
+) -> None:
+    repo, aid, book = setup
+    first, second = list_measures(repo, aid)
+    plan = openpyxl.load_workbook(book)
+    ws = plan[L.PLAN]
+    row4 = [ws.cell(4, c).value for c in range(1, 11)]
+    row5 = [ws.cell(5, c).value for c in range(1, 11)]
+    for c in range(1, 11):  # the two rows swapped, each with its own ลำดับ
+        ws.cell(4, c).value, ws.cell(5, c).value = row5[c - 1], row4[c - 1]
+    plan.save(book)
+    changes = import_workbook(repo, book)
+    assert changes.kinds == {MEASURES}
+    assert [m.id for m in list_measures(repo, aid)] == [second.id, first.id]
+    assert round_progress(repo, aid, 6)[first.id].output == "ร่างคู่มือแล้ว"  # type: ignore[index]
+    again = export_document(repo, org_id=org_id(repo), year=2565, fmt="xlsx", out=book)
+    edit(again, L.PLAN, {f"{c}4": None for c in "ABCDEFGHIJ"})  # the first row deleted
+    import_workbook(repo, again)
+    (left,) = list_measures(repo, aid)
+    assert (left.id, left.title) == (first.id, first.title)
+
+
+def org_id(repo: Repository) -> int:
+    return repo.organizations()[0].id or 0
