@@ -164,3 +164,14 @@ def test_into_an_empty_database_only_edited_cells_are_named(
     edit(book, L.ISSUES, {"A1": "หัวเรื่องใหม่"})
     (line,) = _unread(preview_workbook(None, book).changes)
     assert f"แผ่นงาน “{L.ISSUES}” เซลล์ A1 " in line
+
+
+def test_the_preview_compares_each_row_with_the_measure_of_its_number(
+    setup: tuple[Repository, int, Path],
+) -> None:
+    repo, _aid, book = setup
+    edit(book, L.PLAN, {f"{c}4": None for c in "ABCDEFGHIJ"})  # measure 1's row emptied
+    edit(book, L.progress_sheet(6), {"F4": None, "G4": None})  # and its progress
+    assert preview_workbook(repo, book).changes == (
+        "ลบมาตรการที่ 1: เผยแพร่คู่มือการใช้อำนาจ (พร้อมผลการดำเนินการ)",
+    )

@@ -111,41 +111,59 @@ def _issues(data: WorkbookYear, a: Assessment) -> list[str]:
 def _measures(
     data: WorkbookYear, old: list[Measure], progress: dict[int, dict[int, ProgressEntry]]
 ) -> list[str]:
+    """Each workbook row compared with the stored measure of its ลำดับ (as the import applies
+    it); a row without a known ลำดับ is added, a stored measure no row names is removed."""
     lines = []
     plan_year = data.year + 1
-    for i in range(max(len(old), len(data.measures))):
+    matched = {
+        i: m.number - 1
+        for i, m in enumerate(data.measures)
+        if m.number is not None and 1 <= m.number <= len(old)
+    }
+    for n in sorted(set(range(len(old))) - set(matched.values())):
+        lines.append(f"ลบมาตรการที่ {n + 1}: {shown(old[n].title, 60)} (พร้อมผลการดำเนินการ)")
+    for i, new in enumerate(data.measures):
         place = f"มาตรการที่ {i + 1}"
-        if i >= len(old):
-            added = data.measures[i].measure
-            lines.append(f"เพิ่ม{place}: {shown(added.title, 60)}")
-            if added.period.text:
-                lines.append(_free_period(data.measures[i], plan_year))
+        if i not in matched:
+            lines.append(f"เพิ่ม{place}: {shown(new.measure.title, 60)}")
+            if new.measure.period.text:
+                lines.append(_free_period(new, plan_year))
             continue
-        if i >= len(data.measures):
-            lines.append(f"ลบ{place}: {shown(old[i].title, 60)} (พร้อมผลการดำเนินการ)")
-            continue
-        new = data.measures[i]
-        fields = [
-            label
-            for key, label in MEASURE_FIELDS.items()
-            if (
-                period_text(old[i].period, plan_year) != period_text(new.measure.period, plan_year)
-                if key == "period"
-                else getattr(old[i], key) != getattr(new.measure, key)
-            )
+        before = old[matched[i]]
+        lines += _measure_lines(place, before, new, progress, plan_year)
+    kept = [matched[i] for i in range(len(data.measures)) if i in matched]
+    if kept != sorted(kept):
+        lines.append("เรียงลำดับมาตรการใหม่ตามแถวในแผ่นงาน มาตรการ")
+    return lines
+
+
+def _measure_lines(
+    place: str,
+    old: Measure,
+    new: WorkbookMeasure,
+    progress: dict[int, dict[int, ProgressEntry]],
+    plan_year: int,
+) -> list[str]:
+    lines = []
+    fields = [
+        label
+        for key, label in MEASURE_FIELDS.items()
+        if (
+            period_text(old.period, plan_year) != period_text(new.measure.period, plan_year)
+            if key == "period"
+            else getattr(old, key) != getattr(new.measure, key)
+        )
+    ]
+    if fields:
+        lines.append(f"{place} ({shown(old.title, 40)}): แก้ไข{', '.join(fields)}")
+    if MEASURE_FIELDS["period"] in fields and new.measure.period.text:
+        lines.append(_free_period(new, plan_year))
+    for r in sorted(progress):
+        before = progress[r].get(old.id or -1) or ProgressEntry(None, r)
+        after = new.progress.get(r) or ProgressEntry(None, r)
+        changed = [
+            PROGRESS_FIELDS[k] for k in L.PROGRESS_TEXTS if getattr(before, k) != getattr(after, k)
         ]
-        if fields:
-            lines.append(f"{place} ({shown(old[i].title, 40)}): แก้ไข{', '.join(fields)}")
-        if MEASURE_FIELDS["period"] in fields and new.measure.period.text:
-            lines.append(_free_period(new, plan_year))
-        for r in sorted(progress):
-            before = progress[r].get(old[i].id or -1) or ProgressEntry(None, r)
-            after = new.progress.get(r) or ProgressEntry(None, r)
-            changed = [
-                PROGRESS_FIELDS[k]
-                for k in L.PROGRESS_TEXTS
-                if getattr(before, k) != getattr(after, k)
-            ]
-            if changed:
-                lines.append(f"ผลรอบ {r} เดือน {place}: แก้ไข{', '.join(changed)}")
+        if changed:
+            lines.append(f"ผลรอบ {r} เดือน {place}: แก้ไข{', '.join(changed)}")
     return lines
