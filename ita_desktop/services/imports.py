@@ -124,16 +124,6 @@ def import_workbook(
     return apply_workbook(db, preview_workbook(db, path, org=org, year=year))
 
 
-def import_scores(db: Repository, assessment_id: int, path: Path) -> Changes:
-    """`scores import`: the workbook must hold the selected organisation and year; everything
-    it carries is imported (scores and the rest), never only part of it."""
-    with db.read() as s:
-        a = s.assessment(assessment_id)
-        assert a.organization_id is not None
-        org_id = a.organization_id
-    return import_workbook(db, path, org=org_id, year=a.year)
-
-
 def _check_expected(
     db: Repository | None,
     path: Path,
