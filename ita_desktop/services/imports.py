@@ -1,6 +1,7 @@
 """Use case: a workbook our Excel export wrote, edited in Excel or LibreOffice, read back into
 the organisation and year it names (never the ones selected), checked whole, previewed, then
-applied in one transaction through the exchange import (services.exchange).
+applied in one transaction: a year the database holds is updated in place, only what differs
+(services.import_in_place); a new one is added through the exchange import (services.exchange).
 
 The workbook carries scores, official figures, threshold, target, issues, the measures plan and
 the progress of each round; everything else of the year (rules, report settings, edited
