@@ -40,15 +40,11 @@ def compact_rows(view: QTableView) -> int:
     return rows.defaultSectionSize()
 
 
-class _GrowsWithText(QObject):
-    """Keeps a plain-text box as tall as its text, wrapped lines counted, at its width."""
+class _RefitsOnWidth(QObject):
+    """An event filter that calls fit() whenever the watched widget's width changes."""
 
-    def __init__(self, edit: QPlainTextEdit, min_lines: int) -> None:
-        super().__init__(edit)
-        self.edit, self.min_lines = edit, min_lines
-        edit.textChanged.connect(self.fit)
-        edit.installEventFilter(self)
-        self.fit()
+    def fit(self) -> None:
+        raise NotImplementedError
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -58,6 +54,17 @@ class _GrowsWithText(QObject):
         ):
             self.fit()
         return False
+
+
+class _GrowsWithText(_RefitsOnWidth):
+    """Keeps a plain-text box as tall as its text, wrapped lines counted, at its width."""
+
+    def __init__(self, edit: QPlainTextEdit, min_lines: int) -> None:
+        super().__init__(edit)
+        self.edit, self.min_lines = edit, min_lines
+        edit.textChanged.connect(self.fit)
+        edit.installEventFilter(self)
+        self.fit()
 
     def lines(self) -> int:
         """Lines as the box itself wraps them (Thai broken at word boundaries, as shown)."""
@@ -93,7 +100,7 @@ def grows_with_text(edit: QPlainTextEdit, min_lines: int) -> QPlainTextEdit:
     return edit
 
 
-class _ChecklistFit(QObject):
+class _ChecklistFit(_RefitsOnWidth):
     """Lays a checklist's items out in as many equal columns as its width holds (row by
     row, in order), and keeps the list exactly as tall as those rows."""
 
@@ -106,15 +113,6 @@ class _ChecklistFit(QObject):
         view.setWrapping(True)
         view.setResizeMode(QListView.ResizeMode.Adjust)
         view.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Resize
-            and isinstance(event, QResizeEvent)
-            and event.size().width() != event.oldSize().width()
-        ):
-            self.fit()
-        return False
 
     def _inner_width(self) -> int:
         """The viewport's width (no scroll bars), known already while the list is resized."""
