@@ -9,7 +9,7 @@ import unicodedata
 from ita_desktop.documents.bundle import parse_kind
 
 DOCUMENT_NAMES: dict[str, str] = {
-    "analysis": "รายงานผลการวิเคราะห์",
+    "analysis": "รายงานการวิเคราะห์ผลการประเมิน",  # as its cover and the export choices say
     "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
     "results": "รายงานผลการดำเนินการตามมาตรการ",
     "all": "เอกสารการประเมินคุณธรรมและความโปร่งใส",
@@ -63,7 +63,7 @@ def export_file_name(
     fmt: str = "pdf",
     round_months: int | None = None,
 ) -> str:
-    """E.g. "รายงานผลการวิเคราะห์_เทศบาลตำบลบ้านใหม่_2568.pdf"; the round follows the document
+    """E.g. "รายงานการวิเคราะห์ผลการประเมิน_เทศบาลตำบลบ้านใหม่_2568.pdf"; the round follows the document
     ("รายงานผลการดำเนินการตามมาตรการ_รอบ_6_เดือน_…") when given. A long organisation name is
     shortened (at a letter, never inside one) so the whole name fits MAX_CHARS and MAX_BYTES."""
     if fmt == "xlsx":

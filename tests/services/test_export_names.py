@@ -28,7 +28,7 @@ WINDOWS_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
     [
         (
             {"document": "analysis", "organization": "เทศบาลตำบลบ้านใหม่", "year": 2568},
-            "รายงานผลการวิเคราะห์_เทศบาลตำบลบ้านใหม่_2568.pdf",
+            "รายงานการวิเคราะห์ผลการประเมิน_เทศบาลตำบลบ้านใหม่_2568.pdf",
         ),
         (
             {"document": "measures", "organization": "อบต. นาบอน", "year": 2565},
@@ -59,7 +59,7 @@ WINDOWS_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
         ),
         (
             {"document": "analysis,measures", "organization": "อบจ.นครพนม", "year": 2566},
-            "รายงานผลการวิเคราะห์_มาตรการส่งเสริมคุณธรรมและความโปร่งใส_อบจ.นครพนม_2566.pdf",
+            "รายงานการวิเคราะห์ผลการประเมิน_มาตรการส่งเสริมคุณธรรมและความโปร่งใส_อบจ.นครพนม_2566.pdf",
         ),
     ],
 )
@@ -71,12 +71,12 @@ def test_characters_windows_refuses_become_one_underscore() -> None:
     name = export_file_name(
         document="analysis", organization=' เทศบาล/ตำบล: "ก"*<ข>|?\\ค\t\u200bง. ', year=2568
     )
-    assert name == "รายงานผลการวิเคราะห์_เทศบาล_ตำบล_ก_ข_ค_ง._2568.pdf"
+    assert name == "รายงานการวิเคราะห์ผลการประเมิน_เทศบาล_ตำบล_ก_ข_ค_ง._2568.pdf"
 
 
 def test_an_empty_organisation_name_leaves_no_double_underscore() -> None:
     assert export_file_name(document="analysis", organization=" / ", year=2568) == (
-        "รายงานผลการวิเคราะห์_2568.pdf"
+        "รายงานการวิเคราะห์ผลการประเมิน_2568.pdf"
     )
 
 
