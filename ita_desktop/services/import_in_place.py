@@ -8,6 +8,7 @@ from typing import Any
 
 from ita_desktop.domain.models import PROGRESS_FIELDS, ROUNDS, Assessment, ProgressEntry
 from ita_desktop.importers.exchange_json import ImportedMeasure, ImportedYear
+from ita_desktop.importers.workbook.sheets import stored_places
 from ita_desktop.services.backups import before_change
 from ita_desktop.services.changes import ASSESSMENT, MEASURES, PROGRESS, SCORES, Changes
 from ita_desktop.storage.repository import Repository
@@ -36,8 +37,9 @@ def _apply(
     kinds = _assessment(s, assessment_id, new.assessment, write)
     old = s.measures(assessment_id)
     progress = {r: s.progress(assessment_id, r) for r in ROUNDS}
-    matched = {i: old[n - 1] for i, n in enumerate(numbers) if n is not None and 1 <= n <= len(old)}
-    kept = [m.id for m in old if m.id is not None and any(m is f for f in matched.values())]
+    matched = {i: old[k] for i, k in stored_places(numbers, len(old)).items()}
+    named = {m.id for m in matched.values()}
+    kept = [m.id for m in old if m.id is not None and m.id in named]
     for gone in (m.id for m in old if m.id is not None and m.id not in kept):
         kinds |= {MEASURES, PROGRESS}
         if write:

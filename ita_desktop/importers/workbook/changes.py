@@ -10,7 +10,7 @@ from ita_desktop.documents import workbook_layout as L
 from ita_desktop.domain.models import PRIORITIES, Assessment, Measure, Period, ProgressEntry
 from ita_desktop.domain.periods import period_text
 from ita_desktop.errors import shown
-from ita_desktop.importers.workbook.sheets import WorkbookMeasure, WorkbookYear
+from ita_desktop.importers.workbook.sheets import WorkbookMeasure, WorkbookYear, stored_places
 
 MEASURE_FIELDS = {
     "title": "ชื่อมาตรการ",
@@ -115,11 +115,7 @@ def _measures(
     it); a row without a known ลำดับ is added, a stored measure no row names is removed."""
     lines = []
     plan_year = data.year + 1
-    matched = {
-        i: m.number - 1
-        for i, m in enumerate(data.measures)
-        if m.number is not None and 1 <= m.number <= len(old)
-    }
+    matched = stored_places([m.number for m in data.measures], len(old))
     for n in sorted(set(range(len(old))) - set(matched.values())):
         lines.append(f"ลบมาตรการที่ {n + 1}: {shown(old[n].title, 60)} (พร้อมผลการดำเนินการ)")
     for i, new in enumerate(data.measures):

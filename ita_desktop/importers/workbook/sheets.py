@@ -4,6 +4,7 @@ data, collecting every problem with its sheet and cell."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -44,6 +45,12 @@ class WorkbookYear:
     measures: list[WorkbookMeasure] = field(default_factory=list)
     # values accepted but worth saying (a number typed as text), with their sheet and cell
     notes: list[Problem] = field(default_factory=list)
+
+
+def stored_places(numbers: Sequence[int | None], stored: int) -> dict[int, int]:
+    """Row index -> index among the `stored` measures of the one each row's ลำดับ names (the
+    preview and the import match rows so); a row without a ลำดับ, or naming none, is new."""
+    return {i: n - 1 for i, n in enumerate(numbers) if n is not None and 1 <= n <= stored}
 
 
 def cell(col: int, row: int) -> str:
