@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ita_desktop.analysis.engine import analyze
+from ita_desktop.analysis.result import Analysis
 from ita_desktop.documents import workbook_layout as L
 from ita_desktop.documents.context import ReportContext
 from ita_desktop.domain.models import ROUNDS, Assessment, Organization, ReportSettings
@@ -36,9 +37,10 @@ def unread_edits(
     imported: Assessment,
     org_name: str = "",
 ) -> list[str]:
-    """(`org_name`: the organisation's, when it is not stored yet.) One Thai line per sheet naming the cells the import does not read that differ from the
+    """One Thai line per sheet naming the cells the import does not read that differ from the
     export of both the stored year and the imported one (a ranking written before a score
-    was edited still matches the stored year's)."""
+    was edited still matches the stored year's). `org_name`: the organisation's name when it
+    is not stored yet."""
     contexts = _contexts(db, org or Organization(org_name), stored, imported)
     expected = [build_workbook(ctx, rounds) for ctx, rounds in contexts]
     lines = []
@@ -73,12 +75,13 @@ def _contexts(
         ctx, _progress = load_workbook_data(db, org.id, stored.year)
         ctx = replace(ctx, measures=[], progress={}, generated=NO_TEXTS)
         a = replace(imported, id=ctx.assessment.id, organization_id=org.id)
+        analysis = _analysis(a)
         after = replace(
             ctx,
             assessment=a,
-            analysis=_analysis(a),
+            analysis=analysis,
             figures=None,  # recomputed, and the history's row of this year with it
-            history=[(y, _analysis(a) if y == a.year else h) for y, h in ctx.history],
+            history=[(y, analysis if y == a.year else h) for y, h in ctx.history],
         )
         return [(ctx, rounds), (after, rounds)]
     a = replace(imported, organization_id=None)
@@ -94,7 +97,7 @@ def _contexts(
     return [(ctx, rounds)]
 
 
-def _analysis(a: Assessment) -> Any:
+def _analysis(a: Assessment) -> Analysis:
     return analyze(a.rules, a.scores, threshold=a.threshold, target=a.target, official=a.official)
 
 
