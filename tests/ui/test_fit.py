@@ -18,23 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop_ui.app import create_window
 from ita_desktop_ui.labels import PAGES
+from tests.ui.demo_window import demo_window_in
 
 SIZES = [(1366, 704), (1920, 1080)]
 
 
 @pytest.fixture(scope="module")
 def demo_window(_demo_master: Path, tmp_path_factory: pytest.TempPathFactory):
-    import shutil
-
-    db = tmp_path_factory.mktemp("fit") / "demo.sqlite"
-    shutil.copy(_demo_master, db)
-    window = create_window(db)
-    window.showNormal()
-    yield window
-    window.close()
-    window.deleteLater()
+    with demo_window_in(_demo_master, tmp_path_factory.mktemp("fit")) as window:
+        yield window
 
 
 def _settle() -> None:

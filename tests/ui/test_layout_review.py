@@ -15,20 +15,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QTableView, QWi
 from ita_desktop_ui.app import create_window
 from ita_desktop_ui.labels import PAGES
 from ita_desktop_ui.widgets.score_chart import LABEL_GAP
+from tests.ui.demo_window import demo_window_in
 
 LAPTOP, WIDE = (1366, 704), (1920, 1080)
 
 
 @pytest.fixture(scope="module")
 def demo_window(_demo_master: Path, tmp_path_factory: pytest.TempPathFactory):
-    db = tmp_path_factory.mktemp("review") / "demo.sqlite"
-    shutil.copy(_demo_master, db)
-    window = create_window(db)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.show()
-    yield window
-    window.close()
-    window.deleteLater()
+    with demo_window_in(_demo_master, tmp_path_factory.mktemp("review")) as window:
+        yield window
 
 
 def _settle() -> None:

@@ -20,22 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop_ui.app import create_window
 from ita_desktop_ui.labels import PAGES
+from tests.ui.demo_window import demo_window_in
 
 
 @pytest.fixture(scope="module")
 def demo_window(_demo_master: Path, tmp_path_factory: pytest.TempPathFactory):
-    import shutil
-
-    db = tmp_path_factory.mktemp("mnemonics") / "demo.sqlite"
-    shutil.copy(_demo_master, db)
-    window = create_window(db)
-    window.showNormal()
-    window.resize(1366, 704)
-    yield window
-    window.close()
-    window.deleteLater()
+    with demo_window_in(_demo_master, tmp_path_factory.mktemp("mnemonics")) as window:
+        window.resize(1366, 704)
+        yield window
 
 
 def _settle() -> None:
