@@ -5,7 +5,6 @@ program's log, and a wrong file named by --db is input the user corrects (exit c
 from __future__ import annotations
 
 import errno
-import hashlib
 import logging
 from pathlib import Path
 
@@ -14,23 +13,12 @@ import pytest
 from ita_desktop.cli.main import main
 from ita_desktop.documents import workbook_layout as L
 from ita_desktop.services import organizations
-from tests.importers.fixtures import edit, exported_workbook
+from tests.importers.fixtures import digest, edit
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     code = main(list(argv))
     return code, capsys.readouterr().err
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def book(tmp_path: Path) -> tuple[Path, Path]:
-    repo, _aid, path = exported_workbook(tmp_path)
-    repo.close()
-    return repo.path, path
 
 
 def test_a_refused_workbook_shows_no_problem_count_in_english(

@@ -9,20 +9,13 @@ import pytest
 
 from ita_desktop.cli.main import main
 from ita_desktop.documents import workbook_layout as L
-from tests.importers.fixtures import ORG, cells, digest, edit, exported_workbook
+from tests.importers.fixtures import ORG, cells, digest, edit
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def book(tmp_path: Path) -> tuple[Path, Path]:
-    repo, _aid, path = exported_workbook(tmp_path)
-    repo.close()
-    return repo.path, path
 
 
 def test_dry_run_lists_the_changes_and_writes_nothing(

@@ -20,7 +20,7 @@ from ita_desktop.services.imports import import_workbook, preview_workbook
 from ita_desktop.services.measures import list_measures
 from ita_desktop.services.progress import round_progress
 from ita_desktop.storage.repository import Repository
-from tests.importers.fixtures import ORG, digest, edit, exported_workbook
+from tests.importers.fixtures import ORG, digest, edit
 
 P6 = L.progress_sheet(6)
 ROWS = L.ScoreRows(10, 3)  # 2565: ten indicators, three tools
@@ -82,13 +82,6 @@ MALFORMED = [
     ("a note beside the plan", _set(L.PLAN, K5="หมายเหตุ"), L.PLAN, "K5", "นอกตาราง"),
     ("plan cell typed over", _set(P6, B4="ชื่ออื่น"), P6, "B4", f"แผ่นงาน {L.PLAN}"),
 ]
-
-
-@pytest.fixture
-def setup(tmp_path: Path) -> tuple[Repository, int, Path]:
-    repo, aid, book = exported_workbook(tmp_path)
-    yield repo, aid, book
-    repo.close()
 
 
 @pytest.mark.parametrize(

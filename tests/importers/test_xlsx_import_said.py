@@ -16,16 +16,9 @@ from ita_desktop.services.assessments import get_assessment_by_id
 from ita_desktop.services.imports import import_workbook, preview_workbook
 from ita_desktop.services.measures import list_measures
 from ita_desktop.storage.repository import Repository
-from tests.importers.fixtures import digest, edit, exported_workbook
+from tests.importers.fixtures import digest, edit
 
 ROWS = L.ScoreRows(10, 3)  # 2565: ten indicators, three tools
-
-
-@pytest.fixture
-def setup(tmp_path: Path) -> tuple[Repository, int, Path]:
-    repo, aid, book = exported_workbook(tmp_path)
-    yield repo, aid, book
-    repo.close()
 
 
 @pytest.mark.parametrize(
